@@ -1,0 +1,52 @@
+import { DIMENSIONS, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+
+const OUTCOME_TEXT = {
+  deal: 'Deal signed',
+  'walked-away': 'You walked away',
+  'counterpart-walked': 'They walked away',
+} as const;
+
+/** The turn as the terminal shows it: who speaks, what is on the table, the numbered choices. */
+export function formatTurn(s: SessionSnapshot): string[] {
+  const lines: string[] = [];
+  lines.push('');
+  const clock = s.phase === 'prep' ? 'Preparation' : `Turn ${s.clock + 1} of about ${s.deadline}`;
+  lines.push(`── ${clock} ─ ${s.speaker}${s.phase === 'negotiation' ? ` (${s.mood})` : ''}`);
+  lines.push(`"${s.line}"`);
+  if (s.phase === 'negotiation') {
+    lines.push('  On the table:');
+    for (const t of s.termsView) lines.push(`    ${t.issueLabel.padEnd(16)} ${t.optionLabel}`);
+    lines.push(`  Worth to you: ${s.value}${s.unit}   walk-away ${s.walkAwayValue}${s.unit}   target ${s.target}${s.unit}`);
+  }
+  if (s.hint) lines.push(`  Coach: ${s.hint}`);
+  s.choices.forEach((c, i) => {
+    lines.push(`  ${i + 1}. ${c.text}`);
+    if (s.phase === 'prep' && c.explain) lines.push(`       (${c.explain})`);
+  });
+  return lines;
+}
+
+/** The debrief in plain text: outcome, score, every check, anti-patterns at their turns, offers. */
+export function formatDebrief(r: SessionResult): string[] {
+  const lines: string[] = [];
+  const tick = (b: boolean) => (b ? '[x]' : '[ ]');
+  lines.push('');
+  lines.push(`══ Debrief: ${OUTCOME_TEXT[r.outcome]} ══`);
+  if (r.outcome === 'deal') lines.push(`Deal worth ${r.value}${r.unit} (walk-away ${r.walkAwayValue}${r.unit}, target ${r.target}${r.unit})`);
+  else lines.push(`Best offer they made: ${r.bestOffer}${r.unit} (walk-away ${r.walkAwayValue}${r.unit}, target ${r.target}${r.unit})`);
+  lines.push(`Score ${r.score.total}/100, grade ${r.score.grade}`);
+  for (const d of DIMENSIONS) {
+    const dim = r.score.dimensions[d];
+    lines.push(`  ${dim.label}: ${dim.score}/${dim.max}`);
+    for (const c of dim.checks) lines.push(`    ${tick(c.passed)} ${c.label}`);
+  }
+  if (r.antiPatterns.length) {
+    lines.push('Where you gave leverage away:');
+    for (const a of r.antiPatterns) lines.push(`  turn ${a.turn}: ${a.label}. ${a.principle}`);
+  } else lines.push('No anti-patterns. Clean negotiation.');
+  if (r.offers.length) {
+    lines.push('Offers over the turns (their offer / your position, valued by you):');
+    lines.push('  ' + r.offers.map((o) => `t${o.turn}: ${o.theirs}/${o.yours}`).join('  '));
+  }
+  return lines;
+}

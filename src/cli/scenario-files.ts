@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadScenario, ScenarioError, type Scenario } from '../engine/index.ts';
+
+/** The scenarios shipped with Walkaway, found relative to the package (works from any directory). */
+export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
+
+/** Expands files and folders into the scenario files they hold (*.yaml, *.yml). */
+export function scenarioFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (existsSync(p) && statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/.test(f)) out.push(join(p, f));
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+export function readScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
+    throw new ScenarioError([{ file: displayPath(file), line: 1, col: 1, path: '', message: reason }]);
+  }
+  return loadScenario(text, displayPath(file));
+}
+
+/** Loads every valid shipped scenario (skipping broken ones, which `check` reports). */
+export function shippedScenarios(): { file: string; scenario: Scenario }[] {
+  const out: { file: string; scenario: Scenario }[] = [];
+  for (const file of scenarioFiles([SCENARIO_DIR])) {
+    try {
+      out.push({ file, scenario: readScenario(file) });
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** Finds a scenario by id among the shipped ones, or loads it from a file path. */
+export function resolveScenario(ref: string): { file: string; scenario: Scenario } {
+  if (/\.ya?ml$/.test(ref) || existsSync(ref)) return { file: ref, scenario: readScenario(ref) };
+  const found = shippedScenarios().find((s) => s.scenario.id === ref);
+  if (!found) {
+    const ids = shippedScenarios().map((s) => s.scenario.id);
+    throw new UsageError(`no scenario "${ref}"; shipped scenarios: ${ids.join(', ')} (or give a .yaml file)`);
+  }
+  return found;
+}
+
+/** A mistake in how a command was called: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

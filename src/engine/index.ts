@@ -1,0 +1,18 @@
+/** The engine's public surface: what views, the CLI, tests and benchmarks import. */
+export { loadScenario } from './scenario/load.ts';
+export { ScenarioSchema, SCENARIO_FORMAT, type Scenario, type Persona } from './scenario/schema.ts';
+export { ScenarioError, formatProblem, type ScenarioProblem } from './scenario/problems.ts';
+export { compileScenario, type CompiledScenario } from './persona/compile.ts';
+export {
+  Session,
+  UnknownChoiceError,
+  type SessionSnapshot,
+  type SessionResult,
+  type ChoiceView,
+  type TermView,
+  type Mood,
+} from './session.ts';
+export { SaveError, SAVE_FORMAT, type SavedSession } from './save.ts';
+export { ANTI_PATTERNS, ANTI_PATTERN_IDS, CHOICE_TAGS, OUTCOMES, type AntiPatternId, type Outcome } from './vocabulary.ts';
+export { DIMENSIONS, DIMENSION_LABELS, type DimensionId } from './scoring/dimensions.ts';
+export type { Score, DimensionScore, AntiPatternHit, Grade } from './scoring/score.ts';

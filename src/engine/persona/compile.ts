@@ -1,0 +1,64 @@
+import type { BeatDef, ChoiceDef, Persona, Scenario } from '../scenario/schema.ts';
+import { PackageSpace } from './packages.ts';
+
+/**
+ * A scenario made ready to play: indexes over its script and the package space of its issues. Immutable
+ * content (like an ink Story); everything that changes during play lives in the session context.
+ */
+export interface CompiledScenario {
+  scenario: Scenario;
+  beats: Map<string, BeatDef>;
+  interjections: Set<string>;
+  /** The beat each choice belongs to. */
+  choiceBeat: Map<string, BeatDef>;
+  choices: Map<string, ChoiceDef>;
+  /** Script order of the main beats, for "next in the list". */
+  order: Map<string, number>;
+  firstBeat: string;
+  personas: Map<string, Persona>;
+  space: PackageSpace;
+  /** Whether any prep action puts more than one thread in play (then skipping all of them is single-threaded). */
+  hasThreadsAction: boolean;
+  /** A short fingerprint of the content, stored in saves to spot a save made against another version. */
+  fingerprint: string;
+}
+
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const beats = new Map<string, BeatDef>();
+  const choiceBeat = new Map<string, BeatDef>();
+  const choices = new Map<string, ChoiceDef>();
+  const order = new Map<string, number>();
+  scenario.beats.forEach((b, i) => {
+    beats.set(b.id, b);
+    order.set(b.id, i);
+  });
+  for (const b of scenario.interjections) beats.set(b.id, b);
+  for (const b of beats.values())
+    for (const c of b.choices) {
+      choiceBeat.set(c.id, b);
+      choices.set(c.id, c);
+    }
+  return {
+    scenario,
+    beats,
+    interjections: new Set(scenario.interjections.map((b) => b.id)),
+    choiceBeat,
+    choices,
+    order,
+    firstBeat: scenario.beats[0]!.id,
+    personas: new Map(scenario.personas.map((p) => [p.id, p])),
+    space: new PackageSpace(scenario.issues),
+    hasThreadsAction: scenario.beats.some((b) => b.choices.some((c) => c.effect?.threads)),
+    fingerprint: fingerprint(JSON.stringify(scenario)),
+  };
+}
+
+/** FNV-1a, 32 bits, as hex: enough to tell two versions of a scenario apart. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,111 @@
+import type { AntiPatternId, Outcome } from '../vocabulary.ts';
+import type { ReactionKey } from '../scenario/schema.ts';
+import type { Bounds } from './packages.ts';
+
+/**
+ * Everything that changes during a negotiation. `model` is what the rules read and the score is computed
+ * from; `log` is the record for the debrief (transcript, offers, anti-pattern turns) and never feeds back
+ * into a decision, so path exploration can merge states whose models are equal.
+ */
+export interface NegotiationModel {
+  personaId: string;
+  rng: number;
+  /** Decisions taken so far, prep included. */
+  turn: number;
+  /** Time on the counterpart's clock, in negotiation turns (a pause moves it on too). */
+  clock: number;
+  beat: string;
+  /** Where the script continues after an interjection, or the beat a choice leads to. */
+  nextBeat: string | null;
+  resume: string | null;
+
+  realBatna: number;
+  walkAway: number;
+  facts: string[];
+  discovered: string[];
+  threads: boolean;
+  prepActions: number;
+  prepBatnaGain: number;
+
+  belief: number;
+  credibility: number;
+  trust: number;
+  learnedPressure: number;
+  hardened: number;
+  tacticsUsed: number[];
+  pendingClaim: { bluff: boolean; gain: number } | null;
+  claimTested: boolean;
+  closingRounds: number;
+
+  bounds: Bounds;
+  terms: Record<string, string>;
+  bestOffer: number;
+  tally: Tally;
+  antiPatterns: AntiPatternId[];
+  reaction: { key: ReactionKey; text: string } | null;
+  outcome: Outcome | null;
+}
+
+export interface Tally {
+  gives: number;
+  freeGives: number;
+  trades: number;
+  holds: number;
+  strongSignals: number;
+  backedClaims: number;
+  bluffs: number;
+  bluffsCalled: number;
+  threats: number;
+  weakSignals: number;
+  panics: number;
+  asks: number;
+  proposalsAccepted: number;
+  neverTradeGiven: number;
+}
+
+export const EMPTY_TALLY: Tally = {
+  gives: 0,
+  freeGives: 0,
+  trades: 0,
+  holds: 0,
+  strongSignals: 0,
+  backedClaims: 0,
+  bluffs: 0,
+  bluffsCalled: 0,
+  threats: 0,
+  weakSignals: 0,
+  panics: 0,
+  asks: 0,
+  proposalsAccepted: 0,
+  neverTradeGiven: 0,
+};
+
+export interface TranscriptEntry {
+  turn: number;
+  phase: 'prep' | 'negotiation';
+  beat: string;
+  speaker: string;
+  line: string;
+  choice: { id: string; text: string; tags: string[] };
+  /** Value of the counterpart's terms to the player after this turn. */
+  value: number;
+}
+
+export interface OfferPoint {
+  turn: number;
+  /** The counterpart's offer, valued by the player. */
+  theirs: number;
+  /** The player's own position (the best the player still asks for). */
+  yours: number;
+}
+
+export interface NegotiationLog {
+  transcript: TranscriptEntry[];
+  offers: OfferPoint[];
+  antiPatterns: { id: AntiPatternId; turn: number; choiceId: string }[];
+}
+
+export interface NegotiationContext {
+  model: NegotiationModel;
+  log: NegotiationLog;
+}

@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { ANTI_PATTERN_IDS } from '../vocabulary.ts';
+
+/**
+ * The scenario file format. One YAML file per scenario; this schema is the single source of truth for
+ * it: the loader validates against it, `walkaway schema` prints it as JSON Schema, and the inferred
+ * types are what the engine compiles. Descriptions double as editor tooltips, so they speak to trainers.
+ */
+
+export const SCENARIO_FORMAT = 1;
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and dashes (e.g. "build-pipeline")');
+const Text = z.string().trim().min(1, 'text must not be empty');
+const Unit = z.number().min(0).max(1);
+
+/** A line that may differ per persona: a plain string, or `{ default: ..., <persona id>: ... }`. */
+const PersonaText = z.union([
+  Text,
+  z.record(z.string(), Text).describe('Per-persona text: { default: "...", <persona id>: "..." }'),
+]);
+
+/** Choice tags: the shared vocabulary, plus scenario-specific tags written as `word:word`. */
+const Tag = z
+  .string()
+  .regex(/^[a-z][a-z-]*(:[a-z][a-z-]*)?$/, 'a tag such as "batna:strong" or "trade"')
+  .describe(
+    'batna:strong, batna:weak, claim:alternative, threat, pace:panic, pace:pause, ask:batna, concede, trade, hold, walk-to, accept, walk-away, prep, or a tag of your own',
+  );
+
+const Terms = z
+  .record(z.string(), z.string())
+  .describe('Issue id to option id, e.g. { price: list, term: two-years }');
+
+const OptionFlag = z.enum(['precedent', 'delivery-load', 'never-trade']);
+
+const IssueOption = z
+  .object({
+    id: Id,
+    label: Text,
+    you: z.number().describe("What this option is worth to the player, in the scenario's unit"),
+    them: z.number().describe("What this option is worth to the counterpart (their own points; only the order and gaps matter)"),
+    flags: z
+      .array(OptionFlag)
+      .optional()
+      .describe('precedent: sets a precedent other customers will expect; delivery-load: a burden on your team; never-trade: on your never-trade list'),
+  })
+  .strict();
+
+const Issue = z
+  .object({
+    id: Id,
+    label: Text,
+    options: z.array(IssueOption).min(2, 'an issue needs at least two options'),
+  })
+  .strict();
+
+const Fact = z.object({ id: Id, text: Text }).strict();
+
+const DiscoveryItem = z
+  .object({
+    id: Id,
+    label: Text.describe('What the player learns, as it appears in the debrief'),
+    reads: z.enum(['weak', 'strong']).describe("What this says about the counterpart's own alternative"),
+  })
+  .strict();
+
+const PrepEffect = z
+  .object({
+    batna: z.number().min(-1).max(1).optional().describe("Change to the player's real alternative (0..1 scale)"),
+    facts: z.array(Id).optional().describe('Facts the player now holds (they back claims and unlock choices)'),
+    walkAway: z.number().optional().describe("Change to the player's walk-away value"),
+    reveals: z.array(Id).optional().describe('Discovery items learned by research before the table'),
+    threads: z.boolean().optional().describe('This action puts more than one deal or stakeholder in play'),
+  })
+  .strict();
+
+const Choice = z
+  .object({
+    id: Id,
+    text: Text.describe('What the player says or does'),
+    tags: z.array(Tag).min(1, 'every choice needs at least one tag'),
+    effect: PrepEffect.optional().describe('Preparation effects (prep beats)'),
+    backedBy: z.array(Id).optional().describe('Facts that make this claim true; without any of them it is a bluff'),
+    give: Terms.optional().describe('What the player gives: the issue can be no better for the player than this option'),
+    get: Terms.optional().describe('What the player asks for in return: the issue can be no worse for the player than this option'),
+    propose: Terms.optional().describe('A structured alternative (walk-to) put on the table'),
+    reveals: z.array(Id).optional().describe('Discovery items this question uncovers'),
+    requires: z.array(Id).optional().describe('Shown only when the player holds all these facts or discoveries'),
+    unless: z.array(Id).optional().describe('Hidden when the player holds any of these facts or discoveries'),
+    next: Id.optional().describe('Beat that follows; default: the next beat in the list (interjections: back where they left off)'),
+    reply: PersonaText.optional().describe("The counterpart's immediate answer to this choice"),
+    explain: Text.optional().describe('Why this move helps or hurts: shown in preparation and in the debrief'),
+    antiPatterns: z
+      .array(z.enum(ANTI_PATTERN_IDS))
+      .optional()
+      .describe('Anti-patterns this choice commits beyond what its tags already imply'),
+  })
+  .strict();
+
+const Phase = z.enum(['prep', 'opening', 'discovery', 'bargaining', 'closing']);
+
+const Beat = z
+  .object({
+    id: Id,
+    phase: Phase,
+    speaker: Text.optional().describe('Who speaks; default: the counterpart (prep beats: your coach)'),
+    line: PersonaText,
+    hint: PersonaText.optional().describe('Coach hint shown with this decision'),
+    choices: z.array(Choice).min(1, 'a beat needs at least one choice'),
+  })
+  .strict();
+
+const Tactic = z
+  .object({
+    kind: z.enum(['anchor-low', 'deadline', 'alternatives', 'escalate', 'switching-cost', 'integration-fear', 'budget']),
+    turn: z.number().int().min(1).describe('Negotiation turn at which the counterpart plays it'),
+    beat: Id.describe('Interjection beat the tactic opens'),
+  })
+  .strict();
+
+const REACTION_KEYS = [
+  'conceded',
+  'traded',
+  'tradeRefused',
+  'threatened',
+  'bluffCalled',
+  'claimProven',
+  'signalStrong',
+  'signalWeak',
+  'paused',
+  'held',
+  'proposalAccepted',
+  'proposalRejected',
+  'lastPush',
+  'counterpartWalks',
+  'answered',
+] as const;
+export type ReactionKey = (typeof REACTION_KEYS)[number];
+
+const Reactions = z.partialRecord(z.enum(REACTION_KEYS), PersonaText);
+
+const Persona = z
+  .object({
+    id: Id,
+    name: Text,
+    title: Text.describe('Job title or role, e.g. "VP Operations"'),
+    archetype: Text.describe('One-line character, e.g. "Urgent buyer whose last tool failed"'),
+    difficulty: z.number().int().min(1).max(5),
+    blurb: Text.describe('What is known of them before the meeting'),
+    batna: Unit.describe("Strength of the counterpart's own alternative (0 none .. 1 excellent): the floor it will not go below"),
+    concession: z
+      .object({
+        exponent: z.number().positive().describe('e in f(t)=k+(1-k)t^(1/e): below 1 holds out (Boulware), above 1 concedes early (Conceder)'),
+        start: Unit.default(0).describe('k: share of the range conceded at once'),
+      })
+      .strict(),
+    skepticism: Unit.describe('Chance that they test a claimed alternative'),
+    patience: z.number().int().min(2).max(30).describe('Negotiation turns before they make a final offer'),
+    sensitivity: Unit.describe('How much signals of strength or weakness move their belief'),
+    belief: Unit.default(0.4).describe("What they believe of the player's alternative at the start"),
+    credibility: Unit.default(0.6).describe('How far they trust what the player claims, at the start'),
+    trust: Unit.default(0.7).describe('Goodwill at the start; at 0 they leave'),
+    memory: z
+      .object({
+        learnedPressure: z.number().int().min(0).max(5).default(0).describe('Times they learned last time that pushing pays'),
+        note: Text.optional().describe('What happened last time, shown in the briefing'),
+      })
+      .strict()
+      .optional(),
+    signals: z.array(Id).describe('Discovery items that are true of this persona'),
+    answers: z.record(z.string(), Text).optional().describe('Their words when a discovery item is asked about, by item id'),
+    tactics: z.array(Tactic).default([]),
+    lines: z.record(z.string(), Text).optional().describe('Persona-specific line for a beat, by beat id'),
+    reactions: Reactions.optional(),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    format: z.literal(SCENARIO_FORMAT).describe('Scenario format version'),
+    id: Id,
+    title: Text,
+    role: Text.describe("The player's role, e.g. Account executive"),
+    counterpartRole: Text.describe('Who sits across the table'),
+    summary: Text,
+    source: Text.optional().describe('Which source document the lessons come from'),
+    tutorial: z.boolean().default(false),
+    briefing: z
+      .object({
+        situation: z.array(Text).min(1),
+        facts: z.array(Text).min(1).describe("The player's own facts"),
+        known: z.array(Text).default([]).describe('What is known of the counterpart'),
+      })
+      .strict(),
+    unit: Text.describe('Unit of value, e.g. "$K"'),
+    walkAway: z.number().describe("The player's walk-away value before preparation"),
+    target: z.number().describe("The player's target value"),
+    proposal: Terms.describe("The player's proposal on the table before the counterpart answers"),
+    issues: z.array(Issue).min(1),
+    batna: z
+      .object({
+        strength: Unit.describe("The player's real alternative before preparation (0 none .. 1 excellent)"),
+        facts: z.array(Id).default([]).describe('Facts the player holds from the start'),
+      })
+      .strict(),
+    facts: z.array(Fact).default([]).describe('Every fact preparation or the start can give the player'),
+    discovery: z.array(DiscoveryItem).default([]),
+    reactions: Reactions.describe('Generic counterpart reactions; personas may override'),
+    beats: z.array(Beat).min(1).describe('The script in order: prep beats first, then the negotiation'),
+    interjections: z.array(Beat).default([]).describe('Beats the counterpart opens itself: tactics, testing a claim'),
+    flow: z
+      .object({
+        bluffTest: Id.optional().describe('Interjection used when the counterpart tests a claimed alternative'),
+        finalOffer: Id.describe('Beat where the counterpart makes its final offer'),
+      })
+      .strict(),
+    scoring: z
+      .object({
+        weights: z
+          .object({
+            value: z.number().min(0),
+            concessions: z.number().min(0),
+            signalling: z.number().min(0),
+            discovery: z.number().min(0),
+            relationship: z.number().min(0),
+            preparation: z.number().min(0),
+          })
+          .partial()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    personas: z.array(Persona).min(1),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Persona = Scenario['personas'][number];
+export type BeatDef = Scenario['beats'][number];
+export type ChoiceDef = BeatDef['choices'][number];
+export type IssueDef = Scenario['issues'][number];
+export type PersonaTextDef = z.infer<typeof PersonaText>;
+export type PhaseName = z.infer<typeof Phase>;

@@ -1,0 +1,248 @@
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import type { Scenario } from './scenario/schema.ts';
+import type { Outcome } from './vocabulary.ts';
+import { compileScenario, type CompiledScenario } from './persona/compile.ts';
+import type { NegotiationContext, OfferPoint, TranscriptEntry } from './persona/context.ts';
+import { createPersonaMachine, type PersonaMachine, type PhaseState } from './persona/machine.ts';
+import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './persona/rules.ts';
+import { personaText } from './text.ts';
+import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
+import { parseSave, SAVE_FORMAT, type SavedSession } from './save.ts';
+
+export type Mood = 'neutral' | 'pleased' | 'skeptical' | 'annoyed' | 'pressing';
+
+export interface ChoiceView {
+  id: string;
+  text: string;
+  tags: string[];
+  /** Why this move helps or hurts (prep actions show it up front; the debrief shows it afterwards). */
+  explain?: string;
+}
+
+export interface TermView {
+  issue: string;
+  issueLabel: string;
+  option: string;
+  optionLabel: string;
+  /** What this option is worth to the player. */
+  value: number;
+}
+
+/** Everything a view needs to draw one turn. */
+export interface SessionSnapshot {
+  scenarioId: string;
+  personaId: string;
+  /** Decisions taken so far (prep included); the next decision is turn + 1. */
+  turn: number;
+  phase: 'prep' | 'negotiation';
+  /** The persona machine's state: prep, opening, discovery, bargaining, pressing, escalating, testing, closing, or a final state. */
+  stage: PhaseState;
+  mood: Mood;
+  speaker: string;
+  /** The reaction to the last choice followed by the current line: what is said now. */
+  line: string;
+  reaction: string | null;
+  prompt: string;
+  hint: string | null;
+  terms: Record<string, string>;
+  termsView: TermView[];
+  value: number;
+  walkAwayValue: number;
+  target: number;
+  unit: string;
+  /** Negotiation turns on the counterpart's clock, and its patience (the deadline). */
+  clock: number;
+  deadline: number;
+  facts: string[];
+  discovered: string[];
+  choices: ChoiceView[];
+  over: boolean;
+}
+
+export interface SessionResult {
+  outcome: Outcome;
+  value: number;
+  walkAwayValue: number;
+  target: number;
+  unit: string;
+  bestOffer: number;
+  score: Score;
+  antiPatterns: AntiPatternHit[];
+  offers: OfferPoint[];
+  transcript: TranscriptEntry[];
+}
+
+export class UnknownChoiceError extends Error {
+  readonly choiceId: string;
+  readonly available: string[];
+  constructor(choiceId: string, available: string[]) {
+    super(`no choice "${choiceId}" here; choose one of: ${available.join(', ')}`);
+    this.name = 'UnknownChoiceError';
+    this.choiceId = choiceId;
+    this.available = available;
+  }
+}
+
+const OUTCOME_OF: Partial<Record<PhaseState, Outcome>> = {
+  agreed: 'deal',
+  walkedAway: 'walked-away',
+  counterpartWalked: 'counterpart-walked',
+};
+
+const REACTION_MOOD: Record<string, Mood> = {
+  threatened: 'annoyed',
+  tradeRefused: 'annoyed',
+  bluffCalled: 'annoyed',
+  proposalRejected: 'skeptical',
+  counterpartWalks: 'annoyed',
+  traded: 'pleased',
+  proposalAccepted: 'pleased',
+  claimProven: 'pleased',
+  conceded: 'pleased',
+  signalWeak: 'pleased',
+  lastPush: 'pressing',
+  signalStrong: 'skeptical',
+};
+
+/**
+ * One negotiation: the single API the browser game, the CLI, the tests and the benchmarks drive.
+ * Same scenario, persona, seed and choices give the same transcript and score everywhere.
+ */
+export class Session {
+  readonly compiled: CompiledScenario;
+  readonly personaId: string;
+  readonly seed: number;
+  private readonly actor: Actor<PersonaMachine>;
+
+  private constructor(compiled: CompiledScenario, personaId: string, seed: number, snapshot?: SnapshotFrom<PersonaMachine>) {
+    this.compiled = compiled;
+    this.personaId = personaId;
+    this.seed = seed;
+    const machine = machineFor(compiled);
+    this.actor = createActor(machine, snapshot ? { snapshot, input: { personaId, seed } } : { input: { personaId, seed } });
+    this.actor.start();
+  }
+
+  static create(scenario: Scenario | CompiledScenario, personaId: string, seed = 1): Session {
+    const compiled = 'space' in scenario ? scenario : compileScenario(scenario);
+    if (!compiled.personas.has(personaId)) {
+      throw new Error(`unknown persona "${personaId}"; scenario "${compiled.scenario.id}" has: ${[...compiled.personas.keys()].join(', ')}`);
+    }
+    return new Session(compiled, personaId, seed);
+  }
+
+  /** Restores a saved session. Throws SaveError (with a reason a player can read) if the save is unusable. */
+  static restore(scenario: Scenario | CompiledScenario, saved: unknown): Session {
+    const compiled = 'space' in scenario ? scenario : compileScenario(scenario);
+    const save = parseSave(saved, compiled);
+    return new Session(compiled, save.personaId, save.seed, save.snapshot as unknown as SnapshotFrom<PersonaMachine>);
+  }
+
+  private get state() {
+    return this.actor.getSnapshot();
+  }
+
+  get context(): NegotiationContext {
+    return this.state.context;
+  }
+
+  isOver(): boolean {
+    return this.state.status === 'done';
+  }
+
+  snapshot(): SessionSnapshot {
+    const c = this.compiled;
+    const s = this.state;
+    const m = s.context.model;
+    const beat = c.beats.get(m.beat)!;
+    const p = personaOf(c, m);
+    const stage = s.value as PhaseState;
+    const over = s.status === 'done';
+    const moodTag = [...s.tags].find((t) => t.startsWith('mood:'))?.slice(5) as Mood | undefined;
+    const mood = (!over && m.reaction ? REACTION_MOOD[m.reaction.key] : undefined) ?? moodTag ?? 'neutral';
+    return {
+      scenarioId: c.scenario.id,
+      personaId: this.personaId,
+      turn: m.turn,
+      phase: beat.phase === 'prep' && stage === 'prep' ? 'prep' : 'negotiation',
+      stage,
+      mood,
+      speaker: over ? p.name : speakerOf(c, m),
+      line: over ? (m.reaction?.text ?? '') : spokenLine(c, m),
+      reaction: m.reaction?.text || null,
+      prompt: over ? '' : beatLine(c, m),
+      hint: over ? null : (personaText(beat.hint, p.id) ?? null),
+      terms: { ...m.terms },
+      termsView: c.scenario.issues.map((issue) => {
+        const option = issue.options.find((o) => o.id === m.terms[issue.id])!;
+        return { issue: issue.id, issueLabel: issue.label, option: option.id, optionLabel: option.label, value: option.you };
+      }),
+      value: c.space.valueOf(m.terms),
+      walkAwayValue: m.walkAway,
+      target: c.scenario.target,
+      unit: c.scenario.unit,
+      clock: m.clock,
+      deadline: p.patience,
+      facts: [...m.facts],
+      discovered: [...m.discovered],
+      choices: availableChoices(c, m).map((ch) => ({
+        id: ch.id,
+        text: ch.text,
+        tags: [...ch.tags],
+        ...(ch.explain ? { explain: ch.explain } : {}),
+      })),
+      over,
+    };
+  }
+
+  /** Makes a choice by id. Throws UnknownChoiceError (and changes nothing) if it is not available now. */
+  choose(choiceId: string): SessionSnapshot {
+    const available = availableChoices(this.compiled, this.state.context.model).map((c) => c.id);
+    if (!available.includes(choiceId)) throw new UnknownChoiceError(choiceId, available);
+    this.actor.send({ type: 'CHOOSE', choiceId });
+    return this.snapshot();
+  }
+
+  /** The scored debrief, once the negotiation is over; null before. */
+  result(): SessionResult | null {
+    const s = this.state;
+    const outcome = OUTCOME_OF[s.value as PhaseState];
+    if (!outcome) return null;
+    const c = this.compiled;
+    const m = s.context.model;
+    return {
+      outcome,
+      value: outcome === 'deal' ? c.space.valueOf(m.terms) : 0,
+      walkAwayValue: m.walkAway,
+      target: c.scenario.target,
+      unit: c.scenario.unit,
+      bestOffer: Number.isFinite(m.bestOffer) ? m.bestOffer : 0,
+      score: scoreNegotiation(c, m, outcome),
+      antiPatterns: antiPatternHits(s.context.log),
+      offers: s.context.log.offers,
+      transcript: s.context.log.transcript,
+    };
+  }
+
+  save(): SavedSession {
+    return {
+      format: SAVE_FORMAT,
+      scenarioId: this.compiled.scenario.id,
+      fingerprint: this.compiled.fingerprint,
+      personaId: this.personaId,
+      seed: this.seed,
+      snapshot: this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'],
+    };
+  }
+}
+
+const machines = new WeakMap<CompiledScenario, PersonaMachine>();
+function machineFor(c: CompiledScenario): PersonaMachine {
+  let m = machines.get(c);
+  if (!m) {
+    m = createPersonaMachine(c);
+    machines.set(c, m);
+  }
+  return m;
+}
+export { machineFor };

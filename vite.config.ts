@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// One config for the dev server, the production build and the test runner.
+export default defineConfig({
+  // Static files (audio, images) are served from assets/ at the site root: /audio/click.ogg.
+  publicDir: 'assets',
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Browser tests start their own server and Chromium; give them room on a 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
