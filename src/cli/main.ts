@@ -46,7 +46,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const scenario = args.positionals[0];
         if (!scenario) throw new UsageError('analyze needs a scenario id or file');
         const { analyzeCommand } = await import('./analyze.ts');
-        return analyzeCommand({ scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') }, io);
+        return await analyzeCommand({ scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') }, io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');

@@ -55,6 +55,8 @@ export class PackageSpace {
   private readonly themMin: number;
   private readonly themSpan: number;
   private readonly cache = new Map<string, Frontier>();
+  /** Bounds objects are shared between states until a give or get changes them: look those up by identity first. */
+  private readonly byIdentity = new WeakMap<Bounds, Frontier>();
 
   constructor(issues: IssueDef[]) {
     this.issues = issues;
@@ -87,12 +89,15 @@ export class PackageSpace {
   }
 
   frontier(bounds: Bounds): Frontier {
+    const known = this.byIdentity.get(bounds);
+    if (known) return known;
     const key = this.issues.map((i) => `${bounds[i.id]?.[0] ?? ''}:${bounds[i.id]?.[1] ?? ''}`).join('|');
     let f = this.cache.get(key);
     if (!f) {
       f = this.build(bounds);
       this.cache.set(key, f);
     }
+    this.byIdentity.set(bounds, f);
     return f;
   }
 

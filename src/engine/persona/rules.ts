@@ -3,7 +3,7 @@ import type { AntiPatternId } from '../vocabulary.ts';
 import { nextRandom, seedState } from '../rng.ts';
 import { personaText } from '../text.ts';
 import type { CompiledScenario } from './compile.ts';
-import { EMPTY_TALLY, type NegotiationContext, type NegotiationModel, type Tally } from './context.ts';
+import { EMPTY_TALLY, type NegotiationContext, type NegotiationModel } from './context.ts';
 import { aspiration } from './curve.ts';
 import type { Bounds, Package } from './packages.ts';
 import { TUNING } from './tuning.ts';
@@ -13,7 +13,11 @@ import { TUNING } from './tuning.ts';
  * calls them from its named actions and guards; nothing else decides what a choice does.
  */
 
-const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+/**
+ * Beliefs and goodwill are kept in hundredths. Finer grades change nothing a rep could notice, and
+ * coarse grades let paths that reach the same position meet again, which keeps `analyze` exhaustive.
+ */
+const clamp01 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 const sortedUnion = (a: string[], b: string[] | undefined) => (b && b.length ? [...new Set([...a, ...b])].sort() : a);
 
 export function personaOf(c: CompiledScenario, m: NegotiationModel): Persona {
@@ -110,12 +114,15 @@ function reactionText(c: CompiledScenario, p: Persona, key: ReactionKey, choice?
   return own ?? personaText(p.reactions?.[key], p.id) ?? personaText(c.scenario.reactions[key], p.id) ?? '';
 }
 
-function addAntiPattern(ctx: NegotiationContext, id: AntiPatternId, choiceId: string): NegotiationContext {
-  const m = ctx.model;
-  return {
-    model: { ...m, antiPatterns: m.antiPatterns.includes(id) ? m.antiPatterns : [...m.antiPatterns, id].sort() },
-    log: { ...ctx.log, antiPatterns: [...ctx.log.antiPatterns, { id, turn: m.turn, choiceId }] },
-  };
+/** A working copy of the context for one choice: copied once on entry, mutated, returned. */
+interface Draft {
+  m: NegotiationModel;
+  log: NegotiationContext['log'];
+}
+
+function flagAntiPattern(d: Draft, id: AntiPatternId, choiceId: string): void {
+  if (!d.m.antiPatterns.includes(id)) d.m.antiPatterns = [...d.m.antiPatterns, id].sort();
+  d.log.antiPatterns = [...d.log.antiPatterns, { id, turn: d.m.turn, choiceId }];
 }
 
 /** The beat the script reaches after `choice` if nothing interjects. */
@@ -126,11 +133,15 @@ function scriptedNext(c: CompiledScenario, m: NegotiationModel, choice: ChoiceDe
   return c.scenario.beats[i + 1]?.id ?? c.scenario.flow.finalOffer;
 }
 
+function optionValue(c: CompiledScenario, issueId: string, optionId: string): number {
+  return c.scenario.issues.find((i) => i.id === issueId)!.options.find((o) => o.id === optionId)!.you;
+}
+
 function tighten(bounds: Bounds, c: CompiledScenario, terms: Record<string, string> | undefined, side: 'give' | 'get' | 'fix'): Bounds {
   if (!terms) return bounds;
   const next: Record<string, readonly [number, number]> = { ...bounds };
   for (const [issueId, optionId] of Object.entries(terms)) {
-    const you = c.scenario.issues.find((i) => i.id === issueId)!.options.find((o) => o.id === optionId)!.you;
+    const you = optionValue(c, issueId, optionId);
     const [lo, hi] = next[issueId]!;
     next[issueId] = side === 'give' ? [lo, Math.min(hi, you)] : side === 'get' ? [Math.max(lo, you), hi] : [you, you];
   }
@@ -143,176 +154,176 @@ function givesNeverTrade(c: CompiledScenario, give: Record<string, string> | und
   );
 }
 
-const count = (t: Tally, key: keyof Tally, by = 1): Tally => ({ ...t, [key]: t[key] + by });
-
 /**
  * Applies one choice: preparation effects, signals and their effect on belief and credibility, claims
  * and the chance they are tested, terms given and got, the counterpart's new offer, and the outcome if
  * the negotiation ends. Sets `nextBeat`; the machine's guarded transitions decide what actually comes next.
+ * Pure: the context passed in is never changed.
  */
-export function applyChoice(c: CompiledScenario, ctx0: NegotiationContext, choice: ChoiceDef): NegotiationContext {
-  const p = personaOf(c, ctx0.model);
-  const beat = c.beats.get(ctx0.model.beat)!;
-  const tags = new Set(choice.tags);
-  const spoken = spokenLine(c, ctx0.model);
-  let ctx: NegotiationContext = { ...ctx0, model: { ...ctx0.model, turn: ctx0.model.turn + 1, reaction: null } };
-
-  if (beat.phase === 'prep') ctx = applyPrep(c, ctx, choice);
-  else ctx = applyAtTable(c, p, ctx, beat, choice, tags);
-
-  const m = ctx.model;
-  const transcriptEntry = {
-    turn: ctx0.model.turn + 1,
-    phase: beat.phase === 'prep' ? ('prep' as const) : ('negotiation' as const),
-    beat: beat.id,
-    speaker: speakerOf(c, ctx0.model),
-    line: spoken,
-    choice: { id: choice.id, text: choice.text, tags: [...choice.tags] },
-    value: c.space.valueOf(m.terms),
+export function applyChoice(c: CompiledScenario, ctx: NegotiationContext, choice: ChoiceDef, record = true): NegotiationContext {
+  const before = ctx.model;
+  const beat = c.beats.get(before.beat)!;
+  const d: Draft = {
+    m: { ...before, tally: { ...before.tally }, turn: before.turn + 1, reaction: null },
+    log: { ...ctx.log },
   };
+  if (beat.phase === 'prep') applyPrep(c, d, choice);
+  else applyAtTable(c, personaOf(c, before), d, beat, choice);
+
+  const m = d.m;
+  // Bulk exploration reads only the model; it skips writing the record (transcript, offers, turns).
+  if (!record) return { model: m, log: ctx.log };
+  const value = c.space.valueOf(m.terms);
+  d.log.transcript = [
+    ...d.log.transcript,
+    {
+      turn: m.turn,
+      phase: beat.phase === 'prep' ? 'prep' : 'negotiation',
+      beat: beat.id,
+      speaker: speakerOf(c, before),
+      line: spokenLine(c, before),
+      choice: { id: choice.id, text: choice.text, tags: [...choice.tags] },
+      value,
+    },
+  ];
   const atTable = beat.phase !== 'prep' || (m.nextBeat !== null && !isPrepBeat(c, m.nextBeat));
-  const offers = atTable
-    ? [...ctx.log.offers, { turn: m.turn, theirs: c.space.valueOf(m.terms), yours: c.space.frontier(m.bounds).yourBest?.you ?? 0 }]
-    : ctx.log.offers;
-  return { model: m, log: { ...ctx.log, transcript: [...ctx.log.transcript, transcriptEntry], offers } };
+  if (atTable) d.log.offers = [...d.log.offers, { turn: m.turn, theirs: value, yours: c.space.frontier(m.bounds).yourBest?.you ?? 0 }];
+  return { model: m, log: d.log };
 }
 
-function applyPrep(c: CompiledScenario, ctx: NegotiationContext, choice: ChoiceDef): NegotiationContext {
-  let m = ctx.model;
+function applyPrep(c: CompiledScenario, d: Draft, choice: ChoiceDef): void {
+  const m = d.m;
   const e = choice.effect;
   if (choice.tags.includes('walk-away')) {
-    return { ...ctx, model: { ...m, outcome: 'walked-away', nextBeat: null } };
+    m.outcome = 'walked-away';
+    m.nextBeat = null;
+    return;
   }
   if (e) {
-    m = {
-      ...m,
-      realBatna: clamp01(m.realBatna + (e.batna ?? 0)),
-      prepBatnaGain: m.prepBatnaGain + Math.max(0, e.batna ?? 0),
-      facts: sortedUnion(m.facts, e.facts),
-      walkAway: m.walkAway + (e.walkAway ?? 0),
-      discovered: sortedUnion(m.discovered, e.reveals?.filter((d) => personaOf(c, m).signals.includes(d))),
-      threads: m.threads || (e.threads ?? false),
-      prepActions: m.prepActions + 1,
-    };
+    m.realBatna = clamp01(m.realBatna + (e.batna ?? 0));
+    m.prepBatnaGain += Math.max(0, e.batna ?? 0);
+    m.facts = sortedUnion(m.facts, e.facts);
+    m.walkAway += e.walkAway ?? 0;
+    m.discovered = sortedUnion(m.discovered, e.reveals?.filter((id) => personaOf(c, m).signals.includes(id)));
+    m.threads ||= e.threads ?? false;
+    m.prepActions += 1;
   }
-  const nextBeat = scriptedNext(c, m, choice);
-  ctx = { ...ctx, model: { ...m, nextBeat } };
-  if (!isPrepBeat(c, nextBeat)) {
+  m.nextBeat = scriptedNext(c, m, choice);
+  if (!isPrepBeat(c, m.nextBeat)) {
     // Sitting down at the table: what was (not) prepared is now fixed, and the counterpart opens.
-    if (ctx.model.prepBatnaGain <= 0) ctx = addAntiPattern(ctx, 'ignoring-batna', choice.id);
-    if (c.hasThreadsAction && !ctx.model.threads) ctx = addAntiPattern(ctx, 'single-threaded', choice.id);
-    ctx = { ...ctx, model: { ...ctx.model, ...openingOffer(c, ctx.model) } };
+    if (m.prepBatnaGain <= 0) flagAntiPattern(d, 'ignoring-batna', choice.id);
+    if (c.hasThreadsAction && !m.threads) flagAntiPattern(d, 'single-threaded', choice.id);
+    Object.assign(m, openingOffer(c, m));
   }
-  for (const id of choice.antiPatterns ?? []) ctx = addAntiPattern(ctx, id, choice.id);
-  return ctx;
+  for (const id of choice.antiPatterns ?? []) flagAntiPattern(d, id, choice.id);
 }
 
-function applyAtTable(
-  c: CompiledScenario,
-  p: Persona,
-  ctx: NegotiationContext,
-  beat: BeatDef,
-  choice: ChoiceDef,
-  tags: Set<string>,
-): NegotiationContext {
-  let m = ctx.model;
+function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, choice: ChoiceDef): void {
+  const m = d.m;
+  const t = m.tally;
+  const tags = new Set(choice.tags);
   let reaction: ReactionKey | null = null;
   let answer: string | null = null;
-  const flag = (id: AntiPatternId) => {
-    ctx = addAntiPattern({ ...ctx, model: m }, id, choice.id);
-    m = ctx.model;
-  };
-  const draw = () => {
-    const r = nextRandom(m.rng);
-    m = { ...m, rng: r.state };
-    return r.value;
-  };
+  const flag = (id: AntiPatternId) => flagAntiPattern(d, id, choice.id);
   const backed = (choice.backedBy ?? []).some((f) => m.facts.includes(f));
 
   // Ending moves.
   if (tags.has('walk-away')) {
-    m = { ...m, outcome: 'walked-away', nextBeat: null, pendingClaim: null };
-    return { ...ctx, model: m };
+    m.outcome = 'walked-away';
+    m.nextBeat = null;
+    m.pendingClaim = null;
+    return;
   }
   if (tags.has('accept')) {
-    m = { ...m, outcome: 'deal', nextBeat: null, pendingClaim: null };
+    m.outcome = 'deal';
+    m.nextBeat = null;
+    m.pendingClaim = null;
     if (c.space.valueOf(m.terms) < m.walkAway) flag('deal-below-walk-away');
     for (const id of choice.antiPatterns ?? []) flag(id);
-    return { ...ctx, model: m };
+    return;
   }
 
-  // Answering a test of a claimed alternative.
   if (m.pendingClaim && beat.id === c.scenario.flow.bluffTest) {
-    const backsDown = tags.has('batna:weak') || tags.has('concede') || !(tags.has('hold') || tags.has('batna:strong') || tags.has('claim:alternative'));
+    // Answering a test of a claimed alternative: only a calm stand on a real claim survives it.
+    const standsFirm = tags.has('hold') || tags.has('batna:strong') || tags.has('claim:alternative');
+    const backsDown = tags.has('batna:weak') || tags.has('concede') || !standsFirm;
     if (m.pendingClaim.bluff || backsDown) {
-      m = {
-        ...m,
-        credibility: m.credibility * TUNING.bluffCalledCredibility,
-        belief: clamp01(Math.min(m.belief - m.pendingClaim.gain, m.realBatna * 0.5)),
-        learnedPressure: m.learnedPressure + 1,
-        tally: count(m.tally, 'bluffsCalled'),
-      };
+      m.credibility = clamp01(m.credibility * TUNING.bluffCalledCredibility);
+      m.belief = clamp01(Math.min(m.belief - m.pendingClaim.gain, m.realBatna * 0.5));
+      m.learnedPressure += 1;
+      t.bluffsCalled += 1;
       reaction = 'bluffCalled';
     } else {
-      m = { ...m, credibility: clamp01(m.credibility + TUNING.claimProvenCredibility), belief: clamp01(m.belief + 0.1 * p.sensitivity) };
+      m.credibility = clamp01(m.credibility + TUNING.claimProvenCredibility);
+      m.belief = clamp01(m.belief + 0.1 * p.sensitivity);
       reaction = 'claimProven';
     }
-    m = { ...m, pendingClaim: null };
+    m.pendingClaim = null;
   } else {
     // Signals about the player's alternative.
     if (tags.has('batna:weak')) {
-      m = { ...m, belief: clamp01(m.belief - TUNING.weakSignal * p.sensitivity), tally: count(m.tally, 'weakSignals') };
+      m.belief = clamp01(m.belief - TUNING.weakSignal * p.sensitivity);
+      t.weakSignals += 1;
       flag('revealing-desperation');
       reaction = 'signalWeak';
     }
     if (tags.has('pace:panic')) {
-      m = { ...m, belief: clamp01(m.belief - TUNING.panicSignal * p.sensitivity), tally: count(m.tally, 'panics') };
+      m.belief = clamp01(m.belief - TUNING.panicSignal * p.sensitivity);
+      t.panics += 1;
       flag('end-of-quarter-panic');
       reaction = 'signalWeak';
     }
     const claims = tags.has('claim:alternative') || tags.has('threat') || (tags.has('batna:strong') && choice.backedBy !== undefined);
     if (tags.has('batna:strong') && !tags.has('claim:alternative') && !tags.has('threat') && (backed || choice.backedBy === undefined)) {
-      // Calm strength: it moves them as far as the preparation behind it is real.
-      const gain = TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief);
-      m = { ...m, belief: clamp01(m.belief + gain), tally: count(m.tally, 'strongSignals') };
+      // Calm strength moves them as far as the preparation behind it is real.
+      m.belief = clamp01(m.belief + TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief));
+      t.strongSignals += 1;
       reaction = 'signalStrong';
     }
     if (claims) {
       const bluff = !backed;
-      const gain = (tags.has('threat') ? 0.3 : 1) * TUNING.claimSignal * p.sensitivity * m.credibility * (1 - m.belief);
-      m = { ...m, belief: clamp01(m.belief + gain), tally: count(m.tally, bluff ? 'bluffs' : 'backedClaims') };
-      if (bluff) flag('bluffing');
-      else if (!tags.has('threat')) m = { ...m, tally: count(m.tally, 'strongSignals') };
+      const gain = clamp01((tags.has('threat') ? 0.3 : 1) * TUNING.claimSignal * p.sensitivity * m.credibility * (1 - m.belief));
+      m.belief = clamp01(m.belief + gain);
+      if (bluff) {
+        t.bluffs += 1;
+        flag('bluffing');
+      } else {
+        t.backedClaims += 1;
+        if (!tags.has('threat')) t.strongSignals += 1;
+      }
       reaction = 'signalStrong';
       const testChance = p.skepticism * (bluff ? 1 : TUNING.backedTestShare);
-      if (c.scenario.flow.bluffTest && !m.claimTested && draw() < testChance) {
-        m = { ...m, pendingClaim: { bluff, gain }, claimTested: true };
+      if (c.scenario.flow.bluffTest && !m.claimTested) {
+        const r = nextRandom(m.rng);
+        m.rng = r.state;
+        if (r.value < testChance) {
+          m.pendingClaim = { bluff, gain };
+          m.claimTested = true;
+        }
       }
     }
     if (tags.has('threat')) {
-      m = {
-        ...m,
-        trust: clamp01(m.trust - TUNING.threatTrustCost),
-        hardened: m.hardened + 1,
-        tally: count(m.tally, 'threats'),
-      };
+      m.trust = clamp01(m.trust - TUNING.threatTrustCost);
+      m.hardened += 1;
+      t.threats += 1;
       flag('threatening');
       reaction = 'threatened';
     }
     if (tags.has('pace:pause')) {
-      m = { ...m, clock: m.clock + 1, belief: clamp01(m.belief + TUNING.pauseSignal * p.sensitivity * m.credibility) };
+      m.clock += 1;
+      m.belief = clamp01(m.belief + TUNING.pauseSignal * p.sensitivity * m.credibility);
       reaction ??= 'paused';
     }
   }
 
   // Discovery.
   if (choice.reveals?.length) {
-    const learned = choice.reveals.filter((d) => p.signals.includes(d));
-    m = { ...m, discovered: sortedUnion(m.discovered, learned), tally: count(m.tally, 'asks') };
-    answer = choice.reveals.map((d) => p.answers?.[d]).find((a) => a !== undefined) ?? null;
+    m.discovered = sortedUnion(m.discovered, choice.reveals.filter((id) => p.signals.includes(id)));
+    t.asks += 1;
+    answer = choice.reveals.map((id) => p.answers?.[id]).find((a) => a !== undefined) ?? null;
     reaction ??= 'answered';
   } else if (tags.has('ask:batna')) {
-    m = { ...m, tally: count(m.tally, 'asks') };
+    t.asks += 1;
     reaction ??= 'answered';
   }
 
@@ -324,22 +335,17 @@ function applyAtTable(
     if (choice.get && !acceptable) {
       reaction = 'tradeRefused';
     } else {
-      m = {
-        ...m,
-        bounds: proposed,
-        tally: count(m.tally, 'gives'),
-      };
-      if (givesNeverTrade(c, choice.give)) m = { ...m, tally: count(m.tally, 'neverTradeGiven') };
+      m.bounds = proposed;
+      t.gives += 1;
+      if (givesNeverTrade(c, choice.give)) t.neverTradeGiven += 1;
       if (choice.get) {
-        m = { ...m, trust: clamp01(m.trust + TUNING.tradeTrustGain), tally: count(m.tally, 'trades') };
+        m.trust = clamp01(m.trust + TUNING.tradeTrustGain);
+        t.trades += 1;
         reaction = 'traded';
       } else {
-        m = {
-          ...m,
-          learnedPressure: m.learnedPressure + 1,
-          belief: clamp01(m.belief - TUNING.concessionSignal * p.sensitivity),
-          tally: count(m.tally, 'freeGives'),
-        };
+        m.learnedPressure += 1;
+        m.belief = clamp01(m.belief - TUNING.concessionSignal * p.sensitivity);
+        t.freeGives += 1;
         flag('concession-without-trade');
         reaction = 'conceded';
       }
@@ -348,45 +354,45 @@ function applyAtTable(
   if (choice.propose) {
     const proposed = tighten(m.bounds, c, choice.propose, 'fix');
     const level = counterpartAspiration(p, { ...m, clock: m.clock + 1 }) - TUNING.proposalSlack;
-    const offer = c.space.frontier(proposed).offerAt(level);
-    if (offer) {
-      m = { ...m, bounds: proposed, tally: count(m.tally, 'proposalsAccepted') };
+    if (c.space.frontier(proposed).offerAt(level)) {
+      m.bounds = proposed;
+      t.proposalsAccepted += 1;
       reaction = 'proposalAccepted';
     } else reaction = 'proposalRejected';
   }
-  if (tags.has('hold') && reaction === null) reaction = 'held';
-  if (tags.has('hold')) m = { ...m, tally: count(m.tally, 'holds') };
+  if (tags.has('hold')) {
+    t.holds += 1;
+    reaction ??= 'held';
+  }
   for (const id of choice.antiPatterns ?? []) flag(id);
 
   // The counterpart's clock moves on and it answers with a new offer.
-  m = { ...m, clock: m.clock + 1 };
+  m.clock += 1;
   if (beat.id === c.scenario.flow.finalOffer) {
     // At the final offer, anything but accepting or walking is a last push. A credible player may get
     // one small step more; otherwise the counterpart leaves.
-    const canPush = (tags.has('hold') || tags.has('batna:strong') || tags.has('pace:pause') || tags.has('walk-to')) && m.belief >= TUNING.lastPushBelief;
+    const pushes = tags.has('hold') || tags.has('batna:strong') || tags.has('pace:pause') || tags.has('walk-to');
+    const canPush = pushes && m.belief >= TUNING.lastPushBelief;
     if (m.closingRounds === 0 && (canPush || reaction === 'proposalAccepted')) {
       const level = Math.max(p.batna, counterpartFloor(p, m) - (canPush ? TUNING.lastPushStep : 0));
-      m = { ...m, ...withOffer(c, m, level), closingRounds: 1 };
-      reaction = reaction === 'proposalAccepted' ? reaction : 'lastPush';
+      Object.assign(m, withOffer(c, m, level));
+      m.closingRounds = 1;
+      if (reaction !== 'proposalAccepted') reaction = 'lastPush';
     } else {
-      m = { ...m, outcome: 'counterpart-walked' };
+      m.outcome = 'counterpart-walked';
       reaction = 'counterpartWalks';
     }
   } else {
-    m = { ...m, ...withOffer(c, m, counterpartAspiration(p, m)) };
+    Object.assign(m, withOffer(c, m, counterpartAspiration(p, m)));
   }
   if (m.trust <= 1e-9 && !m.outcome) {
-    m = { ...m, outcome: 'counterpart-walked' };
+    m.outcome = 'counterpart-walked';
     reaction = 'counterpartWalks';
   }
 
-  const text = reaction === 'answered' && answer ? answer : reaction ? reactionText(c, p, reaction, choice) : personaText(choice.reply, p.id) ?? '';
-  m = {
-    ...m,
-    reaction: reaction || text ? { key: reaction ?? 'held', text } : null,
-    nextBeat: m.outcome ? null : scriptedNext(c, m, choice),
-  };
-  return { ...ctx, model: m };
+  const text = reaction === 'answered' && answer ? answer : reaction ? reactionText(c, p, reaction, choice) : '';
+  m.reaction = reaction ? { key: reaction, text } : null;
+  m.nextBeat = m.outcome ? null : scriptedNext(c, m, choice);
 }
 
 // ---- Routing: what comes next, read by the machine's guards and entry actions ----
@@ -404,7 +410,8 @@ export function finalOfferDue(c: CompiledScenario, m: NegotiationModel): boolean
   return m.nextBeat === finalBeat || m.clock >= p.patience;
 }
 
-export function enterBeat(m: NegotiationModel, beat: string, resume: string | null = m.resume): NegotiationModel {
+/** Moves to a beat; `resume` is where an interjection hands back to the script (none for script beats). */
+export function enterBeat(m: NegotiationModel, beat: string, resume: string | null = null): NegotiationModel {
   return { ...m, beat, nextBeat: null, resume };
 }
 

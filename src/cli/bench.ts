@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { compileScenario, loadScenario, Session } from '../engine/index.ts';
+import { PersonaStepper } from '../engine/persona/stepper.ts';
+import { simulateRandomGame } from '../engine/analysis/simulate.ts';
+import { displayPath, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
+import type { Io } from './io.ts';
+
+/** Runs `body` repeatedly for about `ms` milliseconds; returns iterations per second. */
+function rate(ms: number, body: (i: number) => void): { perSecond: number; runs: number } {
+  for (let i = 0; i < 50; i++) body(i); // warm up the JIT
+  const start = performance.now();
+  let runs = 0;
+  while (performance.now() - start < ms) {
+    for (let k = 0; k < 20; k++) body(runs++);
+  }
+  return { perSecond: runs / ((performance.now() - start) / 1000), runs };
+}
+
+/**
+ * `walkaway bench`: engine figures on one core (this process; no rendering). Complete negotiations
+ * per second through the XState-backed Session (what the game and CLI run) and through the machine's
+ * table stepper (what bulk simulation and analysis run), and the time to load, validate and compile
+ * every shipped scenario.
+ */
+export function benchCommand(io: Io): number {
+  const files = scenarioFiles([SCENARIO_DIR]);
+  const texts = files.map((f) => ({ file: displayPath(f), text: readFileSync(f, 'utf8') }));
+  io.out(`walkaway engine benchmark (node ${process.version}, one core)`);
+
+  const load = rate(1500, () => {
+    for (const t of texts) compileScenario(loadScenario(t.text, t.file));
+  });
+  io.out(`load+validate+compile all ${texts.length} scenarios: ${(1000 / load.perSecond).toFixed(2)} ms`);
+
+  for (const t of texts) {
+    const c = compileScenario(loadScenario(t.text, t.file));
+    const personas = [...c.personas.keys()];
+    const stepper = new PersonaStepper(c);
+    let decisions = 0;
+    const fast = rate(2000, (i) => {
+      decisions += simulateRandomGame(stepper, c, personas[i % personas.length]!, i, i * 7 + 1).decisions;
+    });
+    const viaSession = rate(1500, (i) => {
+      const s = Session.create(c, personas[i % personas.length]!, i);
+      let bot = i * 7 + 1;
+      while (!s.isOver()) {
+        const choices = s.snapshot().choices;
+        bot = (Math.imul(bot, 1103515245) + 12345) >>> 0;
+        s.choose(choices[bot % choices.length]!.id);
+      }
+      s.result();
+    });
+    io.out(
+      `${c.scenario.id}: ${Math.round(fast.perSecond).toLocaleString('en')} negotiations/s (machine table, ${(decisions / fast.runs).toFixed(1)} decisions each); ` +
+        `${Math.round(viaSession.perSecond).toLocaleString('en')} negotiations/s (XState Session with snapshots)`,
+    );
+  }
+  const heap = process.memoryUsage();
+  io.out(`heap used after benchmark: ${(heap.heapUsed / 1048576).toFixed(1)} MB`);
+  return 0;
+}

@@ -1,0 +1,208 @@
+import type { CompiledScenario } from '../persona/compile.ts';
+import type { PhaseState } from '../persona/machine.ts';
+import type { NegotiationModel } from '../persona/context.ts';
+import { PersonaStepper, type StepState } from '../persona/stepper.ts';
+import { availableChoices } from '../persona/rules.ts';
+import { scoreNegotiation } from '../scoring/score.ts';
+import { ANTI_PATTERN_IDS, type AntiPatternId, type Outcome } from '../vocabulary.ts';
+
+/** What exploring every path of one persona found. */
+export interface PersonaAnalysis {
+  personaId: string;
+  seed: number;
+  /** Complete playthroughs (distinct choice sequences). */
+  paths: number;
+  /** Distinct negotiation states visited (paths merge where the model is the same). */
+  states: number;
+  scores: { min: number; median: number; max: number };
+  best: { score: number; choices: string[] };
+  worst: { score: number; choices: string[] };
+  outcomes: Record<Outcome, number>;
+  antiPatternsReachable: AntiPatternId[];
+  /** Fewest and most decisions in a playthrough. */
+  decisions: { min: number; max: number };
+  /** Fewest and most choices offered at one decision. */
+  choicesPerDecision: { min: number; max: number };
+  deadEnds: { beat: string; turn: number; choices: string[] }[];
+  reachedBeats: Set<string>;
+  reachedChoices: Set<string>;
+}
+
+/** A best or worst path, linked through the summaries of the states it passes (no copying per edge). */
+interface PathLink {
+  score: number;
+  choice: string | null;
+  rest: PathLink | null;
+}
+
+interface Summary {
+  paths: number;
+  /** Paths by total score: score -> number of paths (sparse; most states reach few distinct scores). */
+  histogram: Map<number, number>;
+  best: PathLink;
+  worst: PathLink;
+  anti: number;
+  outcomes: Record<Outcome, number>;
+  minDepth: number;
+  maxDepth: number;
+}
+
+const OUTCOME_OF: Partial<Record<PhaseState, Outcome>> = { agreed: 'deal', walkedAway: 'walked-away', counterpartWalked: 'counterpart-walked' };
+
+/**
+ * Explores every path of a persona through the persona machine's own transition table, with
+ * a fixed seed. States with equal models are explored once and their results reused, counting paths
+ * through them; that keeps scenarios with millions of paths to seconds.
+ */
+export function explorePersona(
+  c: CompiledScenario,
+  personaId: string,
+  seed: number,
+  onProgress?: (statesVisited: number) => void,
+): PersonaAnalysis {
+  const stepper = new PersonaStepper(c, { record: false });
+  const start = stepper.start({ personaId, seed });
+  const memo = new Map<string, Summary>();
+  const reachedBeats = new Set<string>();
+  const reachedChoices = new Set<string>();
+  const deadEnds: PersonaAnalysis['deadEnds'] = [];
+  const perDecision = { min: Infinity, max: 0 };
+  let visited = 0;
+
+  const visit = (snap: StepState): Summary => {
+    const m = snap.context.model;
+    const key = snap.value + stateKey(m);
+    const known = memo.get(key);
+    if (known) return known;
+    if (++visited % 2000 === 0) onProgress?.(visited);
+
+    let summary: Summary;
+    const outcome = OUTCOME_OF[snap.value as PhaseState];
+    if (snap.done && outcome) {
+      const score = scoreNegotiation(c, m, outcome).total;
+      const histogram = new Map([[score, 1]]);
+      let anti = 0;
+      for (const id of m.antiPatterns) anti |= 1 << ANTI_PATTERN_IDS.indexOf(id);
+      summary = {
+        paths: 1,
+        histogram,
+        best: { score, choice: null, rest: null },
+        worst: { score, choice: null, rest: null },
+        anti,
+        outcomes: { deal: 0, 'walked-away': 0, 'counterpart-walked': 0, [outcome]: 1 },
+        minDepth: 0,
+        maxDepth: 0,
+      };
+    } else {
+      reachedBeats.add(m.beat);
+      const choices = availableChoices(c, m);
+      perDecision.min = Math.min(perDecision.min, choices.length);
+      perDecision.max = Math.max(perDecision.max, choices.length);
+      summary = {
+        paths: 0,
+        histogram: new Map(),
+        best: { score: -1, choice: null, rest: null },
+        worst: { score: 101, choice: null, rest: null },
+        anti: 0,
+        outcomes: { deal: 0, 'walked-away': 0, 'counterpart-walked': 0 },
+        minDepth: Infinity,
+        maxDepth: 0,
+      };
+      if (choices.length === 0) deadEnds.push({ beat: m.beat, turn: m.turn, choices: [] });
+      for (const choice of choices) {
+        reachedChoices.add(choice.id);
+        const next = stepper.choose(snap, choice.id)!;
+        const sub = visit(next);
+        summary.paths += sub.paths;
+        for (const [score, n] of sub.histogram) summary.histogram.set(score, (summary.histogram.get(score) ?? 0) + n);
+        if (sub.best.score > summary.best.score) summary.best = { score: sub.best.score, choice: choice.id, rest: sub.best };
+        if (sub.worst.score < summary.worst.score) summary.worst = { score: sub.worst.score, choice: choice.id, rest: sub.worst };
+        summary.anti |= sub.anti;
+        for (const o of Object.keys(summary.outcomes) as Outcome[]) summary.outcomes[o] += sub.outcomes[o];
+        summary.minDepth = Math.min(summary.minDepth, sub.minDepth + 1);
+        summary.maxDepth = Math.max(summary.maxDepth, sub.maxDepth + 1);
+      }
+    }
+    memo.set(key, summary);
+    return summary;
+  };
+
+  const root = visit(start);
+  return {
+    personaId,
+    seed,
+    paths: root.paths,
+    states: memo.size,
+    scores: { min: percentile(root.histogram, 0), median: percentile(root.histogram, 0.5), max: percentile(root.histogram, 1) },
+    best: { score: root.best.score, choices: unlink(root.best) },
+    worst: { score: root.worst.score, choices: unlink(root.worst) },
+    outcomes: root.outcomes,
+    antiPatternsReachable: ANTI_PATTERN_IDS.filter((_, i) => root.anti & (1 << i)),
+    decisions: { min: root.minDepth, max: root.maxDepth },
+    choicesPerDecision: { min: perDecision.min === Infinity ? 0 : perDecision.min, max: perDecision.max },
+    deadEnds,
+    reachedBeats,
+    reachedChoices,
+  };
+}
+
+/**
+ * What makes two states the same for the rest of the game and for the score: the model without the
+ * turn count and the words of the last reaction (display only), with the tallies and the best offer
+ * reduced to what the score's checks read (whether a count is zero, whether an offer reached the
+ * walk-away). Kept next to `dimensionChecks`' needs; a test compares merged and unmerged exploration.
+ */
+function stateKey(m: NegotiationModel): string {
+  const t = m.tally;
+  const tally = [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.claimTested ? 0 : m.rng, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.bounds, m.terms, m.bestOffer >= m.walkAway, tally, m.antiPatterns, m.outcome]);
+}
+
+function unlink(link: PathLink): string[] {
+  const out: string[] = [];
+  for (let l: PathLink | null = link; l && l.choice !== null; l = l.rest) out.push(l.choice);
+  return out;
+}
+
+/** Score at the given share of paths (0 = lowest, 1 = highest) from a histogram of path counts. */
+function percentile(histogram: Map<number, number>, q: number): number {
+  const rows = [...histogram].sort((a, b) => a[0] - b[0]);
+  const total = rows.reduce((a, [, n]) => a + n, 0);
+  if (total === 0) return 0;
+  const goal = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const [score, n] of rows) {
+    seen += n;
+    if (seen >= goal) return score;
+  }
+  return rows[rows.length - 1]![0];
+}
+
+/** A whole scenario: every persona, plus the lines and choices no persona ever reaches. */
+export interface ScenarioAnalysis {
+  scenarioId: string;
+  personas: PersonaAnalysis[];
+  unreachableBeats: string[];
+  unreachableChoices: string[];
+}
+
+export function exploreScenario(
+  c: CompiledScenario,
+  options: { personaId?: string; seed?: number; onProgress?: (personaId: string, states: number) => void } = {},
+): ScenarioAnalysis {
+  const ids = options.personaId ? [options.personaId] : [...c.personas.keys()];
+  const personas = ids.map((id) => explorePersona(c, id, options.seed ?? 1, (n) => options.onProgress?.(id, n)));
+  return combineAnalyses(c, personas);
+}
+
+/** Joins per-persona explorations: content no persona reaches is unreachable. */
+export function combineAnalyses(c: CompiledScenario, personas: PersonaAnalysis[]): ScenarioAnalysis {
+  const beats = new Set(personas.flatMap((p) => [...p.reachedBeats]));
+  const choices = new Set(personas.flatMap((p) => [...p.reachedChoices]));
+  return {
+    scenarioId: c.scenario.id,
+    personas,
+    unreachableBeats: [...c.beats.keys()].filter((b) => !beats.has(b)),
+    unreachableChoices: [...c.choices.keys()].filter((ch) => !choices.has(ch)),
+  };
+}
