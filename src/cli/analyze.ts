@@ -84,7 +84,7 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
     io.out(`  best  (${p.best.score}): ${p.best.choices.join(',')}`);
     io.out(`  worst (${p.worst.score}): ${p.worst.choices.join(',')}`);
     io.out(`  anti-patterns reachable: ${p.antiPatternsReachable.join(', ') || 'none'}`);
-    for (const d of p.deadEnds) io.out(`  DEAD END at beat "${d.beat}" (turn ${d.turn}): no choice is available`);
+    for (const d of p.deadEnds) io.out(`  DEAD END at beat "${d.beat}" (first at turn ${d.turn}, ${d.states} state(s)): no choice is available`);
   }
   if (!o.persona) {
     io.out('');

@@ -23,7 +23,8 @@ export interface PersonaAnalysis {
   decisions: { min: number; max: number };
   /** Fewest and most choices offered at one decision. */
   choicesPerDecision: { min: number; max: number };
-  deadEnds: { beat: string; turn: number; choices: string[] }[];
+  /** Beats where some state offers no choice at all, with how many distinct states hit it. */
+  deadEnds: { beat: string; turn: number; states: number }[];
   reachedBeats: Set<string>;
   reachedChoices: Set<string>;
 }
@@ -108,7 +109,11 @@ export function explorePersona(
         minDepth: Infinity,
         maxDepth: 0,
       };
-      if (choices.length === 0) deadEnds.push({ beat: m.beat, turn: m.turn, choices: [] });
+      if (choices.length === 0) {
+        const known = deadEnds.find((d) => d.beat === m.beat);
+        if (known) known.states++;
+        else deadEnds.push({ beat: m.beat, turn: m.turn, states: 1 });
+      }
       for (const choice of choices) {
         reachedChoices.add(choice.id);
         const next = stepper.choose(snap, choice.id)!;

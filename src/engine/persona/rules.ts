@@ -81,7 +81,8 @@ export function isPrepBeat(c: CompiledScenario, beatId: string): boolean {
 /** The counterpart's floor: the least it accepts, on its 0..1 scale. */
 export function counterpartFloor(p: Persona, m: NegotiationModel): number {
   const base = p.batna + (1 - p.batna) * TUNING.holdBack * (1 - m.belief);
-  return Math.min(0.98, Math.max(p.batna, base + TUNING.learnedPressureStep * m.learnedPressure));
+  const hardening = TUNING.learnedPressureStep * m.learnedPressure + TUNING.threatFloorStep * m.hardened;
+  return Math.min(0.98, Math.max(p.batna, base + hardening));
 }
 
 /** The counterpart's concession exponent now: belief in the player's alternative speeds it, threats harden it. */
@@ -282,7 +283,9 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     }
     if (claims) {
       const bluff = !backed;
-      const gain = clamp01((tags.has('threat') ? 0.3 : 1) * TUNING.claimSignal * p.sensitivity * m.credibility * (1 - m.belief));
+      // A threat says nothing new about the alternative (loud is not credible), so it moves no belief;
+      // an unbacked one is still a bluff that can be called.
+      const gain = tags.has('threat') && !tags.has('claim:alternative') ? 0 : clamp01(TUNING.claimSignal * p.sensitivity * m.credibility * (1 - m.belief));
       m.belief = clamp01(m.belief + gain);
       if (bluff) {
         t.bluffs += 1;

@@ -10,6 +10,8 @@ export const TUNING = {
   learnedPressureStep: 0.08,
   /** Each threat multiplies the concession exponent by this (harder, more Boulware). */
   hardenFactor: 0.55,
+  /** How much each threat raises the counterpart's floor: a hardened side asks for more, even at the end. */
+  threatFloorStep: 0.06,
   /** Goodwill lost to a threat. */
   threatTrustCost: 0.3,
   /** Goodwill gained by a fair trade. */

@@ -27,7 +27,7 @@ export function loadScenario(text: string, file: string): Scenario {
     throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: 'a scenario file is a YAML mapping (key: value lines)' }]);
   }
 
-  const parsed = ScenarioSchema.safeParse(data);
+  const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     throw new ScenarioError(parsed.error.issues.map((issue) => locateIssue(doc, at, file, issue)));
   }

@@ -1,0 +1,44 @@
+import Phaser from 'phaser';
+import type { GameApp, SceneKey } from '../app.ts';
+import { ActionButton, type ActionButtonConfig } from '../ui/action-button.ts';
+
+/**
+ * What every Walkaway scene shares: the app's services, buttons that exist on the canvas and in the
+ * accessibility layer at once, and keeping keyboard focus where the player was across a redraw.
+ */
+export abstract class BaseScene extends Phaser.Scene {
+  protected readonly app: GameApp;
+  private focusAfterBuild: string | null = null;
+
+  constructor(key: SceneKey, app: GameApp) {
+    super({ key });
+    this.app = app;
+  }
+
+  /** Starts this screen's mirror; call first in create(). */
+  protected enter(screen: SceneKey, title: string): void {
+    const active = document.activeElement as HTMLElement | null;
+    this.focusAfterBuild = active?.dataset['testid'] ?? null;
+    this.app.scene = screen;
+    this.app.mirror.begin(screen, title);
+    document.title = `${title} · Walkaway`;
+  }
+
+  /** Call last in create(): puts focus back on the control the player was on, if it still exists. */
+  protected settleFocus(): void {
+    const id = this.focusAfterBuild;
+    this.focusAfterBuild = null;
+    if (!id) return;
+    const again = document.querySelector<HTMLElement>(`.a11y [data-testid="${CSS.escape(id)}"]`);
+    again?.focus({ preventScroll: true });
+  }
+
+  protected button(cfg: ActionButtonConfig): ActionButton {
+    return new ActionButton(this, this.app.mirror, cfg, (id) => this.app.play(id));
+  }
+
+  protected goTo(key: SceneKey, data?: object): void {
+    if (key === this.scene.key) this.scene.restart(data);
+    else this.scene.start(key, data);
+  }
+}

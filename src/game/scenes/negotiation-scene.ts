@@ -1,0 +1,160 @@
+import type { Mood, SessionSnapshot } from '../../engine/index.ts';
+import { SCENES, type GameApp } from '../app.ts';
+import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { ChoiceList } from '../ui/choice-list.ts';
+import { drawPanel } from '../ui/panel.ts';
+import { Portrait } from '../ui/portrait.ts';
+import { TermsPanel } from '../ui/terms-panel.ts';
+import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
+import { TurnClock } from '../ui/turn-clock.ts';
+import { Typewriter } from '../ui/typewriter.ts';
+import { ValueScale } from '../ui/value-scale.ts';
+import { BaseScene } from './base-scene.ts';
+
+const MOOD_WORDS: Record<Mood, string> = {
+  neutral: 'looks calm',
+  pleased: 'looks pleased',
+  skeptical: 'looks skeptical',
+  annoyed: 'looks annoyed',
+  pressing: 'leans in, pressing',
+};
+
+const MOOD_COLORS: Record<Mood, number> = {
+  neutral: COLORS.textMuted,
+  pleased: COLORS.success,
+  skeptical: COLORS.warm,
+  annoyed: COLORS.danger,
+  pressing: COLORS.warm,
+};
+
+/** The table: the counterpart, what they say, what is on the table against your numbers, your choices. */
+export class NegotiationScene extends BaseScene {
+  private busy = false;
+  private previous: SessionSnapshot | null = null;
+
+  constructor(app: GameApp) {
+    super(SCENES.negotiation, app);
+  }
+
+  init(data: { previous?: SessionSnapshot }): void {
+    this.previous = data.previous ?? null;
+  }
+
+  create(): void {
+    this.busy = false;
+    const app = this.app;
+    const entry = app.entry!;
+    const snap = app.requireSession().snapshot();
+    const persona = entry.compiled.personas.get(snap.personaId)!;
+    const personaIndex = entry.scenario.personas.findIndex((p) => p.id === persona.id);
+    this.enter(SCENES.negotiation, `Negotiation: ${entry.scenario.title}`);
+    drawBackdrop(this, { table: true });
+
+    // Top bar: where we are on their clock.
+    this.add.text(40, 18, entry.scenario.title.toUpperCase(), { ...TEXT.label, fontSize: '15px' });
+    const clock = new TurnClock(this, 40, 40);
+    clock.set(snap.clock, snap.deadline);
+    app.mirror.text(`Turn ${Math.min(snap.clock + 1, snap.deadline)} of ${snap.deadline} before their final offer.`, 'clock');
+
+    // The counterpart.
+    const portrait = new Portrait(this, 40, 76, personaIndex, 250);
+    portrait.draw(snap.mood);
+    if (this.previous && this.previous.mood !== snap.mood) {
+      portrait.container.setScale(0.96);
+      this.tweens.add({ targets: portrait.container, scale: 1, duration: 260, ease: 'Back.easeOut' });
+    }
+    drawPanel(this, 40, 350, 250, 74, COLORS.panelLight);
+    this.add.text(54, 358, persona.name, { ...TEXT.body, fontSize: '17px', fontStyle: 'bold' });
+    this.add.text(54, 380, persona.title, { fontFamily: FONT, fontSize: '13px', color: css(COLORS.textMuted), fixedWidth: 226 });
+    this.add.text(54, 399, MOOD_WORDS[snap.mood], { fontFamily: FONT, fontSize: '13px', color: css(MOOD_COLORS[snap.mood]), fontStyle: 'bold' });
+    app.mirror.text(`${persona.name} ${MOOD_WORDS[snap.mood]}.`, 'mood');
+
+    // What they say.
+    drawPanel(this, 312, 76, 928, 170, COLORS.text);
+    this.add.triangle(0, 0, 312, 150, 296, 166, 312, 182, COLORS.text).setOrigin(0, 0);
+    this.add.text(336, 90, snap.speaker.toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
+    const line = new Typewriter(this, 336, 114, {
+      fontFamily: FONT,
+      fontSize: '21px',
+      color: css(COLORS.backgroundDeep),
+      wordWrap: { width: 880, useAdvancedWrap: true },
+      lineSpacing: 5,
+    });
+    app.mirror.say(snap.speaker, snap.line);
+
+    // Coach hint.
+    if (snap.hint) {
+      drawPanel(this, 312, 262, 528, 52, COLORS.backgroundDeep);
+      this.add.text(328, 270, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true } });
+      app.mirror.text(`Coach: ${snap.hint}`, 'hint');
+    }
+
+    // The terms on the table, against walk-away and target.
+    const terms = new TermsPanel(this, 860, 262, 380, 290);
+    if (this.previous) terms.set(this.previous.termsView, snap.unit);
+    terms.set(snap.termsView, snap.unit);
+    const scale = new ValueScale(this, 884, 500, 332);
+    if (this.previous && this.previous.phase === 'negotiation') scale.set({ value: this.previous.value, walkAway: this.previous.walkAwayValue, target: this.previous.target, unit: snap.unit });
+    scale.set({ value: snap.value, walkAway: snap.walkAwayValue, target: snap.target, unit: snap.unit });
+    app.mirror.list(
+      'On the table',
+      snap.termsView.map((t) => ({ text: `${t.issueLabel}: ${t.optionLabel} (worth ${t.value} ${snap.unit} to you)`, testid: `term-${t.issue}` })),
+      'terms',
+    );
+    app.mirror.text(`Value to you: ${snap.value} ${snap.unit}. Your walk-away: ${snap.walkAwayValue}. Your target: ${snap.target}.`, 'value');
+
+    // What you have learned so far.
+    const scenario = entry.scenario;
+    const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
+    drawPanel(this, 860, 568, 380, 128);
+    this.add.text(876, 580, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
+    this.add.text(876, 602, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
+      fontFamily: FONT,
+      fontSize: '14px',
+      color: css(learned.length ? COLORS.text : COLORS.textMuted),
+      wordWrap: { width: 348, useAdvancedWrap: true },
+    });
+    if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
+
+    // The alternatives the player can back up: what makes a show of strength credible.
+    const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
+    drawPanel(this, 40, 440, 250, 184);
+    this.add.text(54, 452, 'YOU CAN BACK UP', TEXT.label);
+    this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
+      fontFamily: FONT,
+      fontSize: '13px',
+      color: css(facts.length ? COLORS.text : COLORS.textMuted),
+      wordWrap: { width: 222, useAdvancedWrap: true },
+      lineSpacing: 3,
+      maxLines: 8,
+    });
+    app.mirror.list('You can back up', facts.length ? facts : ['No real alternative'], 'facts');
+
+    // Your choices.
+    const choices = new ChoiceList(this, app.mirror, {
+      x: 312,
+      y: snap.hint ? 330 : 266,
+      width: 528,
+      height: snap.hint ? 366 : 430,
+      choices: snap.choices,
+      showExplain: false,
+      onPick: (id) => this.pick(id),
+      onSound: (id) => app.play(id),
+    });
+    choices.setVisible(false);
+    line.bindSkipInput();
+    line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
+
+    this.button({ x: 40, y: 640, width: 250, height: 50, label: 'Menu (saved)', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    this.settleFocus();
+  }
+
+  private pick(choiceId: string): void {
+    if (this.busy) return;
+    this.busy = true;
+    const before = this.app.requireSession().snapshot();
+    const after = this.app.choose(choiceId);
+    this.goTo(this.app.sceneFor(after), { previous: before });
+  }
+}

@@ -1,0 +1,95 @@
+import type { SessionSnapshot } from '../../engine/index.ts';
+import { SCENES, type GameApp } from '../app.ts';
+import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { ChoiceList } from '../ui/choice-list.ts';
+import { drawPanel } from '../ui/panel.ts';
+import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
+import { Typewriter } from '../ui/typewriter.ts';
+import { BaseScene } from './base-scene.ts';
+
+/** Preparation: the coach's questions and the prep actions, each saying what it changes. */
+export class PreparationScene extends BaseScene {
+  private busy = false;
+
+  constructor(app: GameApp) {
+    super(SCENES.preparation, app);
+  }
+
+  create(): void {
+    this.busy = false;
+    const app = this.app;
+    const entry = app.entry!;
+    const snap = app.requireSession().snapshot();
+    this.enter(SCENES.preparation, `Preparation: ${entry.scenario.title}`);
+    drawBackdrop(this);
+    this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
+    this.add.text(40, 46, entry.scenario.title, TEXT.heading);
+
+    // The coach and the question.
+    drawPanel(this, 32, 96, 820, 200);
+    this.add.image(52, 112, 'coach').setOrigin(0, 0).setDisplaySize(168, 168);
+    this.add.text(240, 114, snap.speaker, { ...TEXT.label, color: css(COLORS.warm) });
+    const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 });
+    app.mirror.say(snap.speaker, snap.line);
+    if (snap.hint) {
+      this.add.text(240, 252, `Tip: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 590 } });
+      app.mirror.text(`Tip: ${snap.hint}`, 'hint');
+    }
+
+    // What the player holds so far.
+    this.drawPosition(snap);
+
+    const choices = new ChoiceList(this, app.mirror, {
+      x: 32,
+      y: 316,
+      width: 820,
+      height: 380,
+      choices: snap.choices,
+      showExplain: true,
+      onPick: (id) => this.pick(id),
+      onSound: (id) => app.play(id),
+    });
+    choices.setVisible(false);
+    line.bindSkipInput();
+    line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
+    this.button({ x: 1060, y: 24, width: 188, height: 44, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    this.settleFocus();
+  }
+
+  private drawPosition(snap: SessionSnapshot): void {
+    const app = this.app;
+    const scenario = app.entry!.scenario;
+    drawPanel(this, 872, 96, 376, 600);
+    this.add.text(892, 110, 'YOUR POSITION', TEXT.label);
+    this.add.text(892, 136, `Walk-away  ${snap.walkAwayValue} ${snap.unit}`, { fontFamily: FONT, fontSize: '20px', color: css(COLORS.danger), fontStyle: 'bold' });
+    this.add.text(892, 166, `Target       ${snap.target} ${snap.unit}`, { fontFamily: FONT, fontSize: '20px', color: css(COLORS.success), fontStyle: 'bold' });
+    app.mirror.text(`Your walk-away: ${snap.walkAwayValue} ${snap.unit}. Your target: ${snap.target} ${snap.unit}.`, 'position');
+    const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
+    const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
+    let y = 214;
+    const list = (label: string, items: string[], empty: string) => {
+      this.add.text(892, y, label, TEXT.label);
+      y += 24;
+      const t = this.add.text(892, y, items.length ? items.map((i) => `• ${i}`).join('\n') : empty, {
+        fontFamily: FONT,
+        fontSize: '16px',
+        color: css(items.length ? COLORS.text : COLORS.textMuted),
+        wordWrap: { width: 336, useAdvancedWrap: true },
+        lineSpacing: 4,
+      });
+      y += t.height + 20;
+    };
+    list('ALTERNATIVES YOU CAN BACK UP', facts, 'None yet.');
+    list('WHAT YOU KNOW ABOUT THEM', learned, 'Nothing yet.');
+    app.mirror.list('Alternatives you can back up', facts.length ? facts : ['None yet'], 'facts');
+    app.mirror.list('What you know about them', learned.length ? learned : ['Nothing yet'], 'discovered');
+  }
+
+  private pick(choiceId: string): void {
+    if (this.busy) return;
+    this.busy = true;
+    const after = this.app.choose(choiceId);
+    this.goTo(this.app.sceneFor(after));
+  }
+}

@@ -1,0 +1,153 @@
+import Phaser from 'phaser';
+import type { ScreenMirror, MirrorButtonOptions } from '../a11y/screen-mirror.ts';
+import { COLORS, css, FONT } from './theme.ts';
+
+export interface ActionButtonConfig {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  label: string;
+  /** The DOM twin's test id (data-testid). */
+  testid: string;
+  onActivate: () => void;
+  /** Second line of smaller text (a prep action's effect, a persona's title). */
+  detail?: string;
+  /** Shown before the label (the key that picks a choice). */
+  key?: string;
+  variant?: 'primary' | 'secondary' | 'choice' | 'card';
+  selected?: boolean;
+  fontSize?: number;
+  align?: 'left' | 'center';
+  /** Where the DOM twin goes (a group); default the screen's action list. */
+  mirror?: MirrorButtonOptions;
+  /** Whether activating it plays the generic click (choices play their own cue). */
+  clickSound?: boolean;
+}
+
+/**
+ * A canvas button and its real <button> twin in the accessibility layer: same text, same action. Mouse
+ * and touch use the canvas one; Tab, Enter and Space use the DOM one, whose focus is drawn on the canvas.
+ */
+export class ActionButton {
+  readonly dom: HTMLButtonElement;
+  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly texts: Phaser.GameObjects.Text[] = [];
+  private readonly zone: Phaser.GameObjects.Zone;
+  private readonly cfg: ActionButtonConfig;
+  private hovered = false;
+  private focused = false;
+  private selected: boolean;
+
+  constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ActionButtonConfig, onSound?: (id: 'ui-click' | 'ui-hover') => void) {
+    this.cfg = cfg;
+    this.selected = cfg.selected ?? false;
+    const { x, y, width, height } = cfg;
+    const activate = () => {
+      if (cfg.clickSound !== false) onSound?.('ui-click');
+      cfg.onActivate();
+    };
+    this.bg = scene.add.graphics();
+    const pad = 16;
+    const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
+    const fontSize = cfg.fontSize ?? (cfg.variant === 'choice' ? 18 : 20);
+    let textX = align === 'left' ? x + pad : x + width / 2;
+    if (cfg.key) {
+      const badge = scene.add.text(x + pad, y + height / 2, cfg.key, { fontFamily: FONT, fontSize: `${fontSize}px`, color: css(COLORS.backgroundDeep), fontStyle: 'bold' });
+      badge.setOrigin(0.5, 0.5).setX(x + pad + 12);
+      this.texts.push(badge);
+      textX += 34;
+    }
+    const wrap = width - pad * 2 - (cfg.key ? 34 : 0);
+    const label = scene.add.text(textX, y + height / 2, cfg.label, {
+      fontFamily: FONT,
+      fontSize: `${fontSize}px`,
+      color: css(cfg.variant === 'primary' ? COLORS.backgroundDeep : COLORS.text),
+      fontStyle: cfg.variant === 'primary' || cfg.variant === 'card' ? 'bold' : 'normal',
+      wordWrap: { width: wrap, useAdvancedWrap: true },
+      align,
+    });
+    label.setOrigin(align === 'left' ? 0 : 0.5, 0.5);
+    this.texts.push(label);
+    if (cfg.detail) {
+      const detail = scene.add.text(textX, 0, cfg.detail, {
+        fontFamily: FONT,
+        fontSize: `${Math.max(13, fontSize - 5)}px`,
+        color: css(COLORS.textMuted),
+        wordWrap: { width: wrap, useAdvancedWrap: true },
+        align,
+        // The full text is in the DOM twin; on the canvas a long description is cut to fit the card.
+        maxLines: Math.max(1, Math.floor((height - label.height - 16) / (fontSize - 1))),
+      });
+      detail.setOrigin(align === 'left' ? 0 : 0.5, 0);
+      const total = label.height + 4 + detail.height;
+      label.setY(y + (height - total) / 2 + label.height / 2);
+      detail.setY(label.y + label.height / 2 + 4);
+      this.texts.push(detail);
+    }
+    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    this.zone.on('pointerover', () => {
+      this.hovered = true;
+      onSound?.('ui-hover');
+      this.draw();
+    });
+    this.zone.on('pointerout', () => {
+      this.hovered = false;
+      this.draw();
+    });
+    this.zone.on('pointerup', activate);
+
+    const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
+    if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
+    this.dom = mirror.button(cfg.label, cfg.testid, activate, mirrorOptions);
+    const onFocus = () => {
+      this.focused = true;
+      this.draw();
+    };
+    const onBlur = () => {
+      this.focused = false;
+      this.draw();
+    };
+    this.dom.addEventListener('focus', onFocus);
+    this.dom.addEventListener('blur', onBlur);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.dom.removeEventListener('focus', onFocus);
+      this.dom.removeEventListener('blur', onBlur);
+    });
+    this.draw();
+  }
+
+  setSelected(selected: boolean): void {
+    this.selected = selected;
+    this.dom.setAttribute('aria-pressed', String(selected));
+    this.draw();
+  }
+
+  /** Shows or hides the canvas button (the DOM twin stays usable: hidden only means "not drawn yet"). */
+  setVisible(visible: boolean): void {
+    this.bg.setVisible(visible);
+    for (const t of this.texts) t.setVisible(visible);
+    if (visible) this.zone.setInteractive({ useHandCursor: true });
+    else this.zone.disableInteractive();
+  }
+
+  private draw(): void {
+    const { x, y, width, height, variant = 'secondary' } = this.cfg;
+    const g = this.bg.clear();
+    const fill =
+      variant === 'primary'
+        ? this.hovered
+          ? 0x5fe0cf
+          : COLORS.accent
+        : this.selected
+          ? COLORS.accentDark
+          : this.hovered
+            ? COLORS.panelLight
+            : COLORS.panel;
+    g.fillStyle(0x000000, 0.25).fillRoundedRect(x + 3, y + 4, width, height, 12);
+    g.fillStyle(fill, 1).fillRoundedRect(x, y, width, height, 12);
+    if (this.cfg.key) g.fillStyle(COLORS.warm, 1).fillCircle(x + 28, y + height / 2, 14);
+    if (this.selected && variant !== 'primary') g.lineStyle(2, COLORS.accent, 1).strokeRoundedRect(x, y, width, height, 12);
+    if (this.focused) g.lineStyle(4, COLORS.focus, 1).strokeRoundedRect(x - 4, y - 4, width + 8, height + 8, 15);
+  }
+}

@@ -1,0 +1,69 @@
+import Phaser from 'phaser';
+import type { ChoiceView } from '../../engine/index.ts';
+import type { ScreenMirror } from '../a11y/screen-mirror.ts';
+import { ActionButton } from './action-button.ts';
+
+export interface ChoiceListConfig {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  choices: readonly ChoiceView[];
+  /** Show each choice's `explain` under it (preparation shows what an action changes up front). */
+  showExplain: boolean;
+  onPick: (choiceId: string) => void;
+  onSound: (id: 'ui-click' | 'ui-hover') => void;
+}
+
+/**
+ * The player's choices as numbered buttons: click or touch on the canvas, keys 1-9, or Tab and Enter on
+ * the DOM twins (which are usable at once, even while the line is still being typed).
+ */
+export class ChoiceList {
+  private readonly buttons: ActionButton[] = [];
+
+  constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ChoiceListConfig) {
+    const group = mirror.group('Your choices', 'choices');
+    const n = Math.max(1, cfg.choices.length);
+    const gap = 8;
+    const withDetail = cfg.showExplain && cfg.choices.some((c) => c.explain);
+    const h = Math.min(withDetail ? 84 : 66, (cfg.height - gap * (n - 1)) / n);
+    cfg.choices.forEach((choice, i) => {
+      const button = new ActionButton(
+        scene,
+        mirror,
+        {
+          x: cfg.x,
+          y: cfg.y + i * (h + gap),
+          width: cfg.width,
+          height: h,
+          label: choice.text,
+          ...(cfg.showExplain && choice.explain ? { detail: choice.explain } : {}),
+          key: i < 9 ? String(i + 1) : '',
+          variant: 'choice',
+          fontSize: h < 52 ? 16 : 18,
+          testid: `choice-${choice.id}`,
+          mirror: { parent: group },
+          clickSound: false,
+          onActivate: () => cfg.onPick(choice.id),
+        },
+        cfg.onSound,
+      );
+      this.buttons.push(button);
+    });
+    const keyboard = scene.input.keyboard;
+    const onKey = (event: KeyboardEvent) => {
+      const n = Number(event.key);
+      if (!Number.isInteger(n) || n < 1 || n > 9) return;
+      const choice = cfg.choices[n - 1];
+      if (choice) cfg.onPick(choice.id);
+    };
+    keyboard?.on('keydown', onKey);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => keyboard?.off('keydown', onKey));
+  }
+
+  /** Draws the canvas buttons (after the line has been typed out). */
+  setVisible(visible: boolean): void {
+    for (const b of this.buttons) b.setVisible(visible);
+  }
+}

@@ -1,0 +1,89 @@
+import Phaser from 'phaser';
+
+/**
+ * Types a line out character by character at the player's chosen speed. A click or a key shows the rest
+ * at once (the scene wires that up); the whole line is always in the accessibility layer immediately.
+ */
+export class Typewriter {
+  readonly text: Phaser.GameObjects.Text;
+  private readonly scene: Phaser.Scene;
+  private full = '';
+  private shown = 0;
+  private timer: Phaser.Time.TimerEvent | null = null;
+  private onDone: (() => void) | null = null;
+
+  constructor(scene: Phaser.Scene, x: number, y: number, style: Phaser.Types.GameObjects.Text.TextStyle) {
+    this.scene = scene;
+    this.text = scene.add.text(x, y, '', style);
+  }
+
+  get typing(): boolean {
+    return this.timer !== null;
+  }
+
+  start(line: string, charsPerSecond: number, onDone: () => void): void {
+    this.stopTimer();
+    this.full = line;
+    this.onDone = onDone;
+    if (!Number.isFinite(charsPerSecond) || line.length === 0) {
+      this.finish();
+      return;
+    }
+    this.shown = 0;
+    // Lay the whole line out first so words do not jump between lines as they are typed.
+    this.text.setText(line);
+    this.text.setText('');
+    // Progress follows elapsed time, not frame count, so a slow device types at the same speed.
+    const startedAt = this.scene.time.now;
+    this.timer = this.scene.time.addEvent({
+      delay: 16,
+      loop: true,
+      callback: () => {
+        const due = Math.floor(((this.scene.time.now - startedAt) / 1000) * charsPerSecond);
+        if (due === this.shown) return;
+        this.shown = Math.min(this.full.length, due);
+        this.text.setText(this.full.slice(0, this.shown));
+        if (this.shown >= this.full.length) this.finish();
+      },
+    });
+  }
+
+  /**
+   * A click on the canvas outside a button, or Space/Enter while no DOM control has focus, shows the
+   * rest of the line (keys on a focused DOM button belong to that button).
+   */
+  bindSkipInput(): void {
+    const scene = this.scene;
+    scene.input.on('pointerdown', (_p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
+      if (over.length === 0) this.skip();
+    });
+    const onKey = (event: KeyboardEvent) => {
+      const focus = document.activeElement;
+      const onControl = focus instanceof HTMLButtonElement || focus instanceof HTMLInputElement;
+      if (!onControl && (event.key === ' ' || event.key === 'Enter' || event.key === 'Escape')) this.skip();
+    };
+    scene.input.keyboard?.on('keydown', onKey);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      scene.input.keyboard?.off('keydown', onKey);
+      this.stopTimer();
+    });
+  }
+
+  /** Shows the whole line now. */
+  skip(): void {
+    if (this.typing) this.finish();
+  }
+
+  private finish(): void {
+    this.stopTimer();
+    this.text.setText(this.full);
+    const done = this.onDone;
+    this.onDone = null;
+    done?.();
+  }
+
+  private stopTimer(): void {
+    this.timer?.remove();
+    this.timer = null;
+  }
+}
