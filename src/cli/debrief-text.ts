@@ -1,4 +1,4 @@
-import { DIMENSIONS, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+import { DIMENSIONS, formatValue, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
 
 const OUTCOME_TEXT = {
   deal: 'Deal signed',
@@ -10,13 +10,14 @@ const OUTCOME_TEXT = {
 export function formatTurn(s: SessionSnapshot): string[] {
   const lines: string[] = [];
   lines.push('');
-  const clock = s.phase === 'prep' ? 'Preparation' : `Turn ${s.clock + 1} of about ${s.deadline}`;
+  const clock = s.phase === 'prep' ? 'Preparation' : s.stage === 'closing' ? 'Final offer' : `Turn ${s.clock + 1} of about ${s.deadline}`;
   lines.push(`── ${clock} ─ ${s.speaker}${s.phase === 'negotiation' ? ` (${s.mood})` : ''}`);
   lines.push(`"${s.line}"`);
   if (s.phase === 'negotiation') {
     lines.push('  On the table:');
     for (const t of s.termsView) lines.push(`    ${t.issueLabel.padEnd(16)} ${t.optionLabel}`);
-    lines.push(`  Worth to you: ${s.value}${s.unit}   walk-away ${s.walkAwayValue}${s.unit}   target ${s.target}${s.unit}`);
+    const v = (n: number) => formatValue(n, s.unit);
+    lines.push(`  Worth to you: ${v(s.value)}   walk-away ${v(s.walkAwayValue)}   target ${v(s.target)}`);
   }
   if (s.hint) lines.push(`  Coach: ${s.hint}`);
   s.choices.forEach((c, i) => {
@@ -32,8 +33,9 @@ export function formatDebrief(r: SessionResult): string[] {
   const tick = (b: boolean) => (b ? '[x]' : '[ ]');
   lines.push('');
   lines.push(`══ Debrief: ${OUTCOME_TEXT[r.outcome]} ══`);
-  if (r.outcome === 'deal') lines.push(`Deal worth ${r.value}${r.unit} (walk-away ${r.walkAwayValue}${r.unit}, target ${r.target}${r.unit})`);
-  else lines.push(`Best offer they made: ${r.bestOffer}${r.unit} (walk-away ${r.walkAwayValue}${r.unit}, target ${r.target}${r.unit})`);
+  const v = (n: number) => formatValue(n, r.unit);
+  if (r.outcome === 'deal') lines.push(`Deal worth ${v(r.value)} (walk-away ${v(r.walkAwayValue)}, target ${v(r.target)})`);
+  else lines.push(`Best offer they made: ${v(r.bestOffer)} (walk-away ${v(r.walkAwayValue)}, target ${v(r.target)})`);
   lines.push(`Score ${r.score.total}/100, grade ${r.score.grade}`);
   for (const d of DIMENSIONS) {
     const dim = r.score.dimensions[d];

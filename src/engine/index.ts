@@ -13,6 +13,7 @@ export {
   type Mood,
 } from './session.ts';
 export { SaveError, SAVE_FORMAT, type SavedSession } from './save.ts';
+export { formatValue } from './format.ts';
 export { ANTI_PATTERNS, ANTI_PATTERN_IDS, CHOICE_TAGS, OUTCOMES, type AntiPatternId, type Outcome } from './vocabulary.ts';
 export { DIMENSIONS, DIMENSION_LABELS, type DimensionId } from './scoring/dimensions.ts';
 export type { Score, DimensionScore, AntiPatternHit, Grade } from './scoring/score.ts';

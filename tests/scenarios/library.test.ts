@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ANTI_PATTERN_IDS, CHOICE_TAGS, compileScenario, loadScenario, Session, type CompiledScenario } from '../../src/engine/index.ts';
+import { exploreScenario, type ScenarioAnalysis } from '../../src/engine/analysis/explore.ts';
+
+const dir = new URL('../../scenarios/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const texts = new Map(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
+const compiled = new Map<string, CompiledScenario>(files.map((f) => [f, compileScenario(loadScenario(texts.get(f)!, `scenarios/${f}`))]));
+const analyses = new Map<string, ScenarioAnalysis>();
+const analysisOf = (f: string) => {
+  if (!analyses.has(f)) analyses.set(f, exploreScenario(compiled.get(f)!));
+  return analyses.get(f)!;
+};
+
+describe('the shipped scenario library', () => {
+  it('holds the four scenarios: tutorial, enterprise deal, renewal, dominant vendor', () => {
+    expect([...compiled.values()].map((c) => c.scenario.id).sort()).toEqual(['dominant-vendor', 'enterprise-deal', 'renewal', 'tutorial']);
+  });
+
+  it.each(files)('%s starts with the schema comment editors understand', (f) => {
+    expect(texts.get(f)!.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema.json');
+  });
+
+  it.each(files)('%s: every path ends, every line is reachable, and the numbers hold', (f) => {
+    const c = compiled.get(f)!;
+    const a = analysisOf(f);
+    expect(a.unreachableBeats, 'unreachable beats').toEqual([]);
+    expect(a.unreachableChoices, 'unreachable choices').toEqual([]);
+    const tutorial = c.scenario.tutorial;
+    if (!tutorial) {
+      expect(c.scenario.personas.length).toBeGreaterThanOrEqual(3);
+      const difficulties = c.scenario.personas.map((p) => p.difficulty);
+      expect(difficulties, 'personas of rising difficulty').toEqual([...difficulties].sort((x, y) => x - y));
+      expect(new Set(difficulties).size).toBe(difficulties.length);
+    }
+    for (const p of a.personas) {
+      const who = `${c.scenario.id}/${p.personaId}`;
+      expect(p.deadEnds, `${who} dead ends`).toEqual([]);
+      expect(p.choicesPerDecision.min, `${who} choices per decision`).toBeGreaterThanOrEqual(3);
+      expect(p.choicesPerDecision.max, `${who} choices per decision`).toBeLessThanOrEqual(5);
+      if (!tutorial) {
+        expect(p.decisions.min, `${who} decisions per playthrough`).toBeGreaterThanOrEqual(8);
+        expect(p.best.score, `${who} best path`).toBeGreaterThanOrEqual(90);
+        expect(p.worst.score, `${who} worst path`).toBeLessThanOrEqual(30);
+      }
+      // The reported best path really plays to that score through a session.
+      const s = Session.create(c, p.personaId, 1);
+      for (const id of p.best.choices) s.choose(id);
+      expect(s.result()!.score.total).toBe(p.best.score);
+    }
+  });
+
+  it('uses every choice tag of the vocabulary somewhere', () => {
+    const used = new Set<string>();
+    for (const c of compiled.values()) for (const ch of c.choices.values()) for (const t of ch.tags) used.add(t);
+    expect(CHOICE_TAGS.filter((t) => !used.has(t))).toEqual([]);
+  });
+
+  it('makes every anti-pattern reachable somewhere', () => {
+    const reachable = new Set<string>();
+    for (const f of files) for (const p of analysisOf(f).personas) for (const id of p.antiPatternsReachable) reachable.add(id);
+    expect(ANTI_PATTERN_IDS.filter((id) => !reachable.has(id))).toEqual([]);
+  });
+
+  it('gives the tutorial a coach hint on every decision', () => {
+    const c = [...compiled.values()].find((x) => x.scenario.tutorial)!;
+    expect(c).toBeDefined();
+    for (const beat of c.beats.values()) expect(beat.hint, `beat ${beat.id}`).toBeDefined();
+  });
+});
+
+describe("the trainers' guide", () => {
+  it('its worked example, written from the guide alone, loads and plays to a debrief', () => {
+    const text = readFileSync(new URL('../fixtures/guide-example.yaml', import.meta.url), 'utf8');
+    const c = compileScenario(loadScenario(text, 'guide-example.yaml'));
+    const s = Session.create(c, c.scenario.personas[0]!.id, 1);
+    while (!s.isOver()) s.choose(s.snapshot().choices[0]!.id);
+    const r = s.result()!;
+    expect(r.score.total).toBeGreaterThanOrEqual(0);
+    expect(r.transcript.length).toBeGreaterThanOrEqual(4);
+  });
+});
