@@ -48,6 +48,7 @@ export const ENTERPRISE_CLEAN = [
   'calm-on-deadline',
   'cost-of-status-quo',
   'keep-what-you-have',
+  'pause-to-think',
   'trade-implementation',
   'accept-final',
 ];

@@ -323,7 +323,11 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
   if (choice.reveals?.length) {
     m.discovered = sortedUnion(m.discovered, choice.reveals.filter((id) => p.signals.includes(id)));
     t.asks += 1;
-    answer = choice.reveals.map((id) => p.answers?.[id]).find((a) => a !== undefined) ?? null;
+    // They answer with what is true of them (up to two things); only if nothing asked about is true do
+    // they say what is not.
+    const answers = (ids: string[]) => ids.map((id) => p.answers?.[id]).filter((a): a is string => a !== undefined);
+    const truths = answers(choice.reveals.filter((id) => p.signals.includes(id))).slice(0, 2);
+    answer = truths.length ? truths.join(' ') : (answers(choice.reveals)[0] ?? null);
     reaction ??= 'answered';
   } else if (tags.has('ask:batna')) {
     t.asks += 1;
