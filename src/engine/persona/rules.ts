@@ -110,8 +110,15 @@ function openingOffer(c: CompiledScenario, m: NegotiationModel) {
   return withOffer(c, m, counterpartAspiration(personaOf(c, m), m));
 }
 
+/** Reactions that carry a consequence the player must hear; a choice's scripted reply never hides them. */
+const CONSEQUENCES: ReadonlySet<ReactionKey> = new Set(['tradeRefused', 'bluffCalled', 'claimProven', 'proposalAccepted', 'proposalRejected', 'lastPush', 'counterpartWalks']);
+
+function answeringTestReaction(r: ReactionKey | null): boolean {
+  return r === 'bluffCalled' || r === 'claimProven';
+}
+
 function reactionText(c: CompiledScenario, p: Persona, key: ReactionKey, choice?: ChoiceDef): string {
-  const own = choice?.reply !== undefined ? personaText(choice.reply, p.id) : undefined;
+  const own = choice?.reply !== undefined && !CONSEQUENCES.has(key) ? personaText(choice.reply, p.id) : undefined;
   return own ?? personaText(p.reactions?.[key], p.id) ?? personaText(c.scenario.reactions[key], p.id) ?? '';
 }
 
@@ -260,22 +267,25 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
       reaction = 'claimProven';
     }
     m.pendingClaim = null;
-  } else {
-    // Signals about the player's alternative.
+  }
+  {
+    // Signals about the player's alternative (also when answering a test: a threat or a plea counts there too).
     if (tags.has('batna:weak')) {
       m.belief = clamp01(m.belief - TUNING.weakSignal * p.sensitivity);
       t.weakSignals += 1;
       flag('revealing-desperation');
-      reaction = 'signalWeak';
+      if (!answeringTestReaction(reaction)) reaction = 'signalWeak';
     }
     if (tags.has('pace:panic')) {
       m.belief = clamp01(m.belief - TUNING.panicSignal * p.sensitivity);
       t.panics += 1;
       flag('end-of-quarter-panic');
-      reaction = 'signalWeak';
+      if (!answeringTestReaction(reaction)) reaction = 'signalWeak';
     }
-    const claims = tags.has('claim:alternative') || tags.has('threat') || (tags.has('batna:strong') && choice.backedBy !== undefined);
-    if (tags.has('batna:strong') && !tags.has('claim:alternative') && !tags.has('threat') && (backed || choice.backedBy === undefined)) {
+    // The answer to a test is judged above; it does not make a fresh claim of its own.
+    const answeringTest = reaction === 'bluffCalled' || reaction === 'claimProven';
+    const claims = !answeringTest && (tags.has('claim:alternative') || tags.has('threat') || (tags.has('batna:strong') && choice.backedBy !== undefined));
+    if (!answeringTest && tags.has('batna:strong') && !tags.has('claim:alternative') && !tags.has('threat') && (backed || choice.backedBy === undefined)) {
       // Calm strength moves them as far as the preparation behind it is real.
       m.belief = clamp01(m.belief + TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief));
       t.strongSignals += 1;
@@ -310,7 +320,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
       m.hardened += 1;
       t.threats += 1;
       flag('threatening');
-      reaction = 'threatened';
+      if (!answeringTestReaction(reaction)) reaction = 'threatened';
     }
     if (tags.has('pace:pause')) {
       m.clock += 1;

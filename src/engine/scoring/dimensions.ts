@@ -56,14 +56,16 @@ export function dimensionChecks(i: ScoringInput): Record<DimensionId, Check[]> {
   const target = i.scenario.target;
   const deal = outcome === 'deal';
   const nothingReachedWalkAway = m.bestOffer < wa;
-  const rightNoDeal = !deal && nothingReachedWalkAway;
+  // Walking is the right answer when nothing reached the walk-away; being walked out on is at best no loss.
+  const rightNoDeal = outcome === 'walked-away' && nothingReachedWalkAway;
+  const noLoss = deal ? value >= wa : nothingReachedWalkAway;
   const t = m.tally;
   const uncovered = i.signals.filter((s) => m.discovered.includes(s)).length;
   const toUncover = Math.max(1, i.signals.length);
 
   return {
     value: [
-      { label: deal ? 'Signed at or above your walk-away' : 'Left without a deal only when no offer reached your walk-away', passed: deal ? value >= wa : rightNoDeal, share: 0.4 },
+      { label: deal ? 'Signed at or above your walk-away' : 'Ended without a deal only when no offer reached your walk-away', passed: noLoss, share: 0.4 },
       { label: 'Reached the middle of the zone between walk-away and target', passed: deal ? value >= wa + (target - wa) / 2 : rightNoDeal, share: 0.3 },
       { label: 'Reached your target', passed: deal ? value >= target : rightNoDeal, share: 0.3 },
     ],
