@@ -3,7 +3,7 @@ import type { Scenario } from './scenario/schema.ts';
 import type { Outcome } from './vocabulary.ts';
 import { compileScenario, type CompiledScenario } from './persona/compile.ts';
 import type { NegotiationContext, OfferPoint, TranscriptEntry } from './persona/context.ts';
-import { createPersonaMachine, type PersonaMachine, type PhaseState } from './persona/machine.ts';
+import { createPersonaMachine, OUTCOME_OF_STATE, type PersonaMachine, type PhaseState } from './persona/machine.ts';
 import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './persona/rules.ts';
 import { personaText } from './text.ts';
 import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
@@ -83,11 +83,6 @@ export class UnknownChoiceError extends Error {
   }
 }
 
-const OUTCOME_OF: Partial<Record<PhaseState, Outcome>> = {
-  agreed: 'deal',
-  walkedAway: 'walked-away',
-  counterpartWalked: 'counterpart-walked',
-};
 
 const REACTION_MOOD: Record<string, Mood> = {
   threatened: 'annoyed',
@@ -206,7 +201,7 @@ export class Session {
   /** The scored debrief, once the negotiation is over; null before. */
   result(): SessionResult | null {
     const s = this.state;
-    const outcome = OUTCOME_OF[s.value as PhaseState];
+    const outcome = OUTCOME_OF_STATE[s.value as PhaseState];
     if (!outcome) return null;
     const c = this.compiled;
     const m = s.context.model;

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../persona/compile.ts';
-import type { PhaseState } from '../persona/machine.ts';
+import { OUTCOME_OF_STATE, type PhaseState } from '../persona/machine.ts';
 import type { NegotiationModel } from '../persona/context.ts';
 import { PersonaStepper, type StepState } from '../persona/stepper.ts';
 import { availableChoices } from '../persona/rules.ts';
@@ -48,7 +48,6 @@ interface Summary {
   maxDepth: number;
 }
 
-const OUTCOME_OF: Partial<Record<PhaseState, Outcome>> = { agreed: 'deal', walkedAway: 'walked-away', counterpartWalked: 'counterpart-walked' };
 
 /**
  * Explores every path of a persona through the persona machine's own transition table, with
@@ -78,7 +77,7 @@ export function explorePersona(
     if (++visited % 2000 === 0) onProgress?.(visited);
 
     let summary: Summary;
-    const outcome = OUTCOME_OF[snap.value as PhaseState];
+    const outcome = OUTCOME_OF_STATE[snap.value as PhaseState];
     if (snap.done && outcome) {
       const score = scoreNegotiation(c, m, outcome).total;
       const histogram = new Map([[score, 1]]);

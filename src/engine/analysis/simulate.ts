@@ -1,12 +1,11 @@
 import type { CompiledScenario } from '../persona/compile.ts';
-import type { PhaseState } from '../persona/machine.ts';
+import { OUTCOME_OF_STATE, type PhaseState } from '../persona/machine.ts';
 import { availableChoices } from '../persona/rules.ts';
 import { PersonaStepper } from '../persona/stepper.ts';
 import { scoreNegotiation, type Score } from '../scoring/score.ts';
 import { nextRandom, seedState } from '../rng.ts';
 import type { Outcome } from '../vocabulary.ts';
 
-const OUTCOME_OF: Partial<Record<PhaseState, Outcome>> = { agreed: 'deal', walkedAway: 'walked-away', counterpartWalked: 'counterpart-walked' };
 
 /** The end of one simulated negotiation. */
 export interface SimulatedGame {
@@ -30,6 +29,6 @@ export function simulateRandomGame(stepper: PersonaStepper, c: CompiledScenario,
     s = stepper.choose(s, choices[Math.floor(r.value * choices.length)]!.id)!;
     decisions++;
   }
-  const outcome = OUTCOME_OF[s.value]!;
+  const outcome = OUTCOME_OF_STATE[s.value]!;
   return { outcome, score: scoreNegotiation(c, s.context.model, outcome), decisions };
 }

@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import type { NegotiationContext } from './context.ts';
+import type { Outcome } from '../vocabulary.ts';
 import {
   applyChoice,
   availableChoices,
@@ -34,6 +35,13 @@ export const PHASES = [
   'counterpartWalked',
 ] as const;
 export type PhaseState = (typeof PHASES)[number];
+
+/** The outcome each final state stands for. */
+export const OUTCOME_OF_STATE: Partial<Record<PhaseState, Outcome>> = {
+  agreed: 'deal',
+  walkedAway: 'walked-away',
+  counterpartWalked: 'counterpart-walked',
+};
 type StateName = PhaseState | 'deciding';
 
 type Guard = (context: NegotiationContext, event: PersonaEvent | null) => boolean;
