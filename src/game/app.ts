@@ -12,6 +12,7 @@ import type { SoundId } from './audio/sound-ids.ts';
 import { ScreenMirror } from './a11y/screen-mirror.ts';
 import { NoticeBoard } from './a11y/notice-board.ts';
 import { entryOf, resolveSource, type ScenarioEntry } from './scenario/catalog.ts';
+import { loadBuiltInsInSlices } from './scenario/builtin-loader.ts';
 import { clearSaveSlot, readSaveSlot, writeSaveSlot } from './storage/save-store.ts';
 import { loadSettings, storeSettings, type Settings, type TextSpeed } from './storage/settings-store.ts';
 
@@ -45,7 +46,10 @@ export class GameApp {
   readonly sound: SoundBoard;
   readonly mirror: ScreenMirror;
   readonly notices: NoticeBoard;
-  readonly builtIns: ScenarioEntry[];
+  /** Filled once the built-in scenario files are parsed (see `loading`). */
+  builtIns: ScenarioEntry[] = [];
+  /** Parsing the built-in scenarios: progress 0..1 for the preload bar, and when it is done. */
+  readonly loading: { progress: number; ready: boolean; done: Promise<void> };
   settings: Settings;
   /** The last uploaded scenario, playable like a built-in one. */
   custom: ScenarioEntry | null = null;
@@ -56,22 +60,25 @@ export class GameApp {
   scene: SceneKey = SCENES.boot;
   private readonly catalogListeners = new Set<() => void>();
 
-  constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; builtIns: ScenarioEntry[]; settings?: Settings }) {
+  constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
     this.sound = options.sound;
     this.mirror = new ScreenMirror(options.mirrorRoot);
     this.notices = new NoticeBoard(options.noticeRoot);
-    this.builtIns = options.builtIns;
     this.settings = options.settings ?? loadSettings();
-    const first = this.builtIns[0];
-    if (first) this.selection = { entryId: first.id, personaId: first.scenario.personas[0]!.id };
+    const loading = { progress: 0, ready: false, done: Promise.resolve() };
+    loading.done = loadBuiltInsInSlices((p) => (loading.progress = p)).then(({ entries, problems }) => {
+      this.builtIns = entries;
+      const first = entries[0];
+      if (first && !this.selection) this.selection = { entryId: first.id, personaId: first.scenario.personas[0]!.id };
+      if (problems.length) this.notices.showProblems('A built-in scenario', problems);
+      performance.mark('walkaway:scenarios-loaded');
+      loading.ready = true;
+    });
+    this.loading = loading;
   }
 
   get entries(): ScenarioEntry[] {
     return this.custom ? [...this.builtIns, this.custom] : [...this.builtIns];
-  }
-
-  entryById(id: string): ScenarioEntry | undefined {
-    return this.entries.find((e) => e.id === id && e.source.kind === 'builtin') ?? (this.custom?.id === id ? this.custom : undefined);
   }
 
   // ---- Sound and settings ----
@@ -145,6 +152,19 @@ export class GameApp {
     return snapshot.phase === 'prep' ? SCENES.preparation : SCENES.negotiation;
   }
 
+  /**
+   * The first screen once the scenarios are ready. Any save is checked now, so a damaged one is reported
+   * (and removed) before the menu offers it. A reload lands back where the player was; a fresh visit
+   * shows the menu, which offers Continue.
+   */
+  firstScene(): SceneKey {
+    const outcome = this.hasSave() ? this.resume() : { kind: 'none' as const };
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const snapshot = this.snapshot();
+    if (outcome.kind === 'resumed' && navigation?.type === 'reload' && snapshot) return this.sceneFor(snapshot);
+    return SCENES.menu;
+  }
+
   // ---- Saves ----
 
   hasSave(): boolean {
@@ -177,9 +197,9 @@ export class GameApp {
         return { kind: 'none' };
       }
       if (entry.source.kind === 'custom') this.setCustom(entry);
-      this.entry = entry;
+      this.entry = entry.source.kind === 'custom' ? this.custom! : entry;
       this.session = session;
-      this.selection = { entryId: entry.id, personaId: session.personaId };
+      this.selection = { entryId: this.entry.id, personaId: session.personaId };
       return { kind: 'resumed' };
     } catch (e) {
       if (e instanceof SaveError) return fail(e.message);
@@ -202,10 +222,10 @@ export class GameApp {
       const entry = entryOf(scenario, { kind: 'custom', fileName, yaml: text });
       this.notices.clearProblems();
       this.setCustom(entry);
-      this.selection = { entryId: entry.id, personaId: scenario.personas[0]!.id };
+      this.selection = { entryId: this.custom!.id, personaId: scenario.personas[0]!.id };
       this.notices.show(`Loaded "${scenario.title}" from ${fileName}. It is selected in the menu.`);
       for (const listener of this.catalogListeners) listener();
-      return entry;
+      return this.custom;
     } catch (e) {
       const lines = e instanceof ScenarioError ? e.problems.map(formatProblem) : [`${fileName}: ${(e as Error).message}`];
       this.notices.showProblems(fileName, lines);
@@ -213,8 +233,10 @@ export class GameApp {
     }
   }
 
+  /** An uploaded file may reuse a built-in scenario's id; it gets its own menu id so both stay pickable. */
   private setCustom(entry: ScenarioEntry): void {
-    this.custom = entry;
+    const clash = this.builtIns.some((b) => b.id === entry.id);
+    this.custom = clash ? { ...entry, id: `${entry.id}-yours` } : entry;
   }
 }
 

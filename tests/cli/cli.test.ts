@@ -44,7 +44,7 @@ describe('walkaway command line', () => {
   });
 
   it('play --choices plays a fixed list to a debrief', () => {
-    const r = walkaway(['play', 'enterprise-deal', '--persona', 'eager-buyer', '--choices', 'polish-deck,stay-flexible,rest,offer-twenty,ideal-customer,concede-thirty,rush-for-friday,over-available,accept-final']);
+    const r = walkaway(['play', 'enterprise-deal', '--persona', 'eager-buyer', '--choices', 'polish-deck,stay-flexible,rest,offer-twenty,ideal-customer,rush-for-friday,concede-thirty,over-available,accept-final']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Debrief: Deal signed/);
     expect(r.out).toMatch(/Score \d+\/100, grade [A-F]/);

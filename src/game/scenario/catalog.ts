@@ -16,26 +16,30 @@ export function entryOf(scenario: Scenario, source: ScenarioSource): ScenarioEnt
   return { id: scenario.id, scenario, compiled: compileScenario(scenario), source };
 }
 
+/** The built-in scenario files as [file name, text], in a stable order. */
+export function builtInScenarioFiles(): [string, string][] {
+  return Object.entries(BUILT_IN_FILES)
+    .map(([path, text]): [string, string] => [path.replace(/^\//, ''), text])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
 /**
- * Loads the built-in scenarios. A broken built-in file is reported (in the console and to the caller)
- * rather than taking the whole menu down with it.
+ * Loads one built-in scenario file. A broken file is reported to the caller (as problem lines) rather
+ * than taking the whole menu down with it.
  */
-export function loadBuiltInScenarios(): { entries: ScenarioEntry[]; problems: string[] } {
-  const entries: ScenarioEntry[] = [];
-  const problems: string[] = [];
-  for (const [path, text] of Object.entries(BUILT_IN_FILES).sort(([a], [b]) => a.localeCompare(b))) {
-    const file = path.replace(/^\//, '');
-    try {
-      const scenario = loadScenario(text, file);
-      entries.push(entryOf(scenario, { kind: 'builtin', id: scenario.id }));
-    } catch (e) {
-      if (e instanceof ScenarioError) problems.push(...e.problems.map(formatProblem));
-      else problems.push(`${file}: ${(e as Error).message}`);
-    }
+export function loadBuiltInFile(file: string, text: string): ScenarioEntry | string[] {
+  try {
+    const scenario = loadScenario(text, file);
+    return entryOf(scenario, { kind: 'builtin', id: scenario.id });
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.problems.map(formatProblem);
+    return [`${file}: ${(e as Error).message}`];
   }
-  // The guided (tutorial) scenario comes first for new reps.
-  entries.sort((a, b) => Number(b.scenario.tutorial) - Number(a.scenario.tutorial));
-  return { entries, problems };
+}
+
+/** Menu order: the guided (tutorial) scenario first for new reps, then file order. */
+export function sortForMenu(entries: readonly ScenarioEntry[]): ScenarioEntry[] {
+  return [...entries].sort((a, b) => Number(b.scenario.tutorial) - Number(a.scenario.tutorial));
 }
 
 /** Rebuilds the scenario a save points at; throws (ScenarioError or Error) if it is gone or broken. */

@@ -1,6 +1,7 @@
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawPanel } from '../ui/panel.ts';
+import { fitText } from '../ui/fit-text.ts';
 import { Portrait } from '../ui/portrait.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
@@ -23,9 +24,9 @@ export class BriefingScene extends BaseScene {
     this.enter(SCENES.briefing, `Briefing: ${s.title}`);
     drawBackdrop(this);
 
-    this.add.text(40, 26, s.title, TEXT.title);
-    this.add.text(42, 76, `You are the ${s.role.toLowerCase()}; across the table: ${s.counterpartRole}.`, TEXT.small);
-    app.mirror.text(`You are the ${s.role}; across the table: ${s.counterpartRole}.`, 'briefing-role');
+    fitText(this.add.text(40, 26, s.title, TEXT.title), 1200, 22);
+    this.add.text(42, 76, `You: ${s.role}. Across the table: ${s.counterpartRole}.`, TEXT.small);
+    app.mirror.text(`You: ${s.role}. Across the table: ${s.counterpartRole}.`, 'briefing-role');
 
     // The situation and the player's facts.
     drawPanel(this, 32, 110, 760, 520);

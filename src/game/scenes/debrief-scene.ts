@@ -3,6 +3,7 @@ import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawOfferChart } from '../ui/offer-chart.ts';
+import { fitText } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { fmt } from '../ui/value-scale.ts';
@@ -47,12 +48,12 @@ export class DebriefScene extends BaseScene {
     // Outcome and total.
     const title = headline(r);
     this.add.text(40, 22, 'DEBRIEF', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
-    this.add.text(40, 44, title, { ...TEXT.title, fontSize: '32px', fixedWidth: 450 });
+    fitText(this.add.text(40, 40, title, { ...TEXT.title, fontSize: '32px' }), 450, 20);
     const context =
       r.outcome === 'deal'
         ? `Your walk-away was ${fmt(r.walkAwayValue)}, your target ${fmt(r.target)}.`
         : `The best offer you saw was worth ${fmt(r.bestOffer)}; your walk-away was ${fmt(r.walkAwayValue)}.`;
-    this.add.text(42, 90, context, { ...TEXT.small, wordWrap: { width: 440, useAdvancedWrap: true } });
+    this.add.text(42, 82, context, { ...TEXT.small, fontSize: '14px', wordWrap: { width: 450, useAdvancedWrap: true } });
     app.mirror.say('', `${title}. ${context}`);
     app.mirror.text(title, 'debrief-outcome');
     app.mirror.text(context);
@@ -87,12 +88,30 @@ export class DebriefScene extends BaseScene {
       y += line.height + why.height + 7;
     });
     if (r.antiPatterns.length > ap.length) this.add.text(52, y, `…and ${r.antiPatterns.length - ap.length} more (see the text version).`, TEXT.small);
+    if (r.antiPatterns.length === 0) {
+      // Nothing to fix: replay the moves at the table so the rep can see what worked.
+      const moves = r.transcript.filter((t) => t.phase === 'negotiation').slice(-7);
+      this.add.text(52, y, moves.map((m) => `Turn ${m.turn}: ${m.choice.text}`).join('\n'), {
+        fontFamily: FONT,
+        fontSize: '14px',
+        color: css(COLORS.text),
+        lineSpacing: 4,
+        fixedWidth: 680,
+        wordWrap: { width: 680 },
+        maxLines: 7,
+      });
+    }
     app.mirror.list(
       'Anti-patterns',
       r.antiPatterns.length
         ? r.antiPatterns.map((a) => ({ text: `Turn ${a.turn}: ${a.label}. ${a.principle}`, testid: `anti-pattern-${a.id}` }))
         : ['None'],
       'debrief-anti-patterns',
+    );
+    app.mirror.list(
+      'Your moves',
+      r.transcript.map((t) => `Turn ${t.turn}: ${t.choice.text}`),
+      'debrief-moves',
     );
 
     // Every dimension with its checks.

@@ -2,6 +2,7 @@ import { SCENES, type GameApp } from '../app.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
+import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
@@ -16,7 +17,7 @@ export class MenuScene extends BaseScene {
     const app = this.app;
     this.enter(SCENES.menu, 'Walkaway: choose a negotiation');
     drawBackdrop(this);
-    this.add.image(72, 64, 'logo').setDisplaySize(72, 72);
+    drawLogo(this, 36, 28, 72);
     this.add.text(124, 34, 'Walkaway', TEXT.title);
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');

@@ -4,8 +4,9 @@ import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { ChoiceList } from '../ui/choice-list.ts';
 import { drawPanel } from '../ui/panel.ts';
+import { fitText } from '../ui/fit-text.ts';
 import { Portrait } from '../ui/portrait.ts';
-import { TermsPanel } from '../ui/terms-panel.ts';
+import { TermsPanel, termRowHeight, termsPanelHeight } from '../ui/terms-panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { TurnClock } from '../ui/turn-clock.ts';
 import { Typewriter } from '../ui/typewriter.ts';
@@ -52,7 +53,7 @@ export class NegotiationScene extends BaseScene {
     drawBackdrop(this, { table: true });
 
     // Top bar: where we are on their clock.
-    this.add.text(40, 18, entry.scenario.title.toUpperCase(), { ...TEXT.label, fontSize: '15px' });
+    fitText(this.add.text(40, 18, entry.scenario.title.toUpperCase(), { ...TEXT.label, fontSize: '15px' }), 800, 11);
     const clock = new TurnClock(this, 40, 40);
     clock.set(snap.clock, snap.deadline);
     app.mirror.text(`Turn ${Math.min(snap.clock + 1, snap.deadline)} of ${snap.deadline} before their final offer.`, 'clock');
@@ -80,7 +81,7 @@ export class NegotiationScene extends BaseScene {
       color: css(COLORS.backgroundDeep),
       wordWrap: { width: 880, useAdvancedWrap: true },
       lineSpacing: 5,
-    });
+    }, 124);
     app.mirror.say(snap.speaker, snap.line);
 
     // Coach hint.
@@ -91,10 +92,12 @@ export class NegotiationScene extends BaseScene {
     }
 
     // The terms on the table, against walk-away and target.
-    const terms = new TermsPanel(this, 860, 262, 380, 290);
+    const issues = snap.termsView.length;
+    const termsHeight = termsPanelHeight(issues);
+    const terms = new TermsPanel(this, 860, 262, 380, termsHeight);
     if (this.previous) terms.set(this.previous.termsView, snap.unit);
     terms.set(snap.termsView, snap.unit);
-    const scale = new ValueScale(this, 884, 500, 332);
+    const scale = new ValueScale(this, 884, 262 + 40 + issues * termRowHeight(issues) + 48, 332);
     if (this.previous && this.previous.phase === 'negotiation') scale.set({ value: this.previous.value, walkAway: this.previous.walkAwayValue, target: this.previous.target, unit: snap.unit });
     scale.set({ value: snap.value, walkAway: snap.walkAwayValue, target: snap.target, unit: snap.unit });
     app.mirror.list(
@@ -107,13 +110,16 @@ export class NegotiationScene extends BaseScene {
     // What you have learned so far.
     const scenario = entry.scenario;
     const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
-    drawPanel(this, 860, 568, 380, 128);
-    this.add.text(876, 580, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
-    this.add.text(876, 602, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
+    const knownY = 262 + termsHeight + 14;
+    drawPanel(this, 860, knownY, 380, 696 - knownY);
+    this.add.text(876, knownY + 12, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
+    this.add.text(876, knownY + 34, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
       fontFamily: FONT,
       fontSize: '14px',
       color: css(learned.length ? COLORS.text : COLORS.textMuted),
       wordWrap: { width: 348, useAdvancedWrap: true },
+      // Many issues leave less room here; the full list is in the accessibility layer.
+      maxLines: Math.max(1, Math.floor((696 - knownY - 44) / 17)),
     });
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 

@@ -1,35 +1,45 @@
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
+import { drawLogo } from '../ui/logo.ts';
 import { ProgressBar } from '../ui/progress-bar.ts';
-import { COLORS, css, FONT, GAME_HEIGHT, GAME_WIDTH } from '../ui/theme.ts';
+import { COLORS, css, FONT, GAME_HEIGHT, GAME_WIDTH, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
-/** Loads the art with a progress bar, then opens the menu, or the saved negotiation after a reload. */
+/**
+ * Shows the progress of the real work before the menu, parsing and validating the built-in scenarios
+ * (started by the app while the renderer was still downloading), then opens the menu, or the saved
+ * negotiation after a reload. The art is drawn in code, so there is nothing else to fetch.
+ */
 export class PreloadScene extends BaseScene {
+  private bar: ProgressBar | null = null;
+  private done = false;
+
   constructor(app: GameApp) {
     super(SCENES.preload, app);
   }
 
-  preload(): void {
+  create(): void {
+    this.done = false;
     this.enter(SCENES.preload, 'Loading');
     drawBackdrop(this);
-    this.add.text(GAME_WIDTH / 2, GAME_HEIGHT / 2 - 50, 'Walkaway', { fontFamily: FONT, fontSize: '48px', color: css(COLORS.text), fontStyle: 'bold' }).setOrigin(0.5);
-    const bar = new ProgressBar(this, GAME_WIDTH / 2 - 200, GAME_HEIGHT / 2 + 10, 400);
-    this.load.on('progress', (p: number) => bar.set(p));
-    this.load.svg('logo', 'art/logo.svg', { width: 96, height: 96 });
-    this.load.svg('coach', 'art/coach.svg', { width: 200, height: 200 });
+    drawLogo(this, GAME_WIDTH / 2 - 40, GAME_HEIGHT / 2 - 150, 80);
+    this.add.text(GAME_WIDTH / 2, GAME_HEIGHT / 2 - 30, 'Walkaway', { fontFamily: FONT, fontSize: '48px', color: css(COLORS.text), fontStyle: 'bold' }).setOrigin(0.5);
+    this.bar = new ProgressBar(this, GAME_WIDTH / 2 - 200, GAME_HEIGHT / 2 + 30, 400);
+    this.add.text(GAME_WIDTH / 2, GAME_HEIGHT / 2 + 62, 'Preparing scenarios…', TEXT.small).setOrigin(0.5, 0);
+    this.app.mirror.say('', 'Loading the scenarios…');
+    this.bar.set(this.app.loading.progress);
+    void this.app.loading.done.then(() => {
+      if (this.done) return;
+      this.done = true;
+      this.openFirstScreen();
+    });
   }
 
-  create(): void {
-    // Any save is checked now, so a damaged one is reported (and removed) before the menu offers it.
-    // A reload lands back where the player was; a fresh visit shows the menu, which offers Continue.
-    const outcome = this.app.hasSave() ? this.app.resume() : { kind: 'none' as const };
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const snapshot = this.app.snapshot();
-    if (outcome.kind === 'resumed' && navigation?.type === 'reload' && snapshot) {
-      this.scene.start(this.app.sceneFor(snapshot));
-      return;
-    }
-    this.scene.start(SCENES.menu);
+  override update(): void {
+    this.bar?.set(this.app.loading.progress);
+  }
+
+  private openFirstScreen(): void {
+    this.scene.start(this.app.firstScene());
   }
 }

@@ -4,9 +4,14 @@ import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { ChoiceList } from '../ui/choice-list.ts';
 import { drawPanel } from '../ui/panel.ts';
+import { fitText } from '../ui/fit-text.ts';
+import { Portrait } from '../ui/portrait.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { Typewriter } from '../ui/typewriter.ts';
 import { BaseScene } from './base-scene.ts';
+
+/** The coach's look among the portrait variations (distinct from the first counterparts'). */
+const COACH_LOOK = 3;
 
 /** Preparation: the coach's questions and the prep actions, each saying what it changes. */
 export class PreparationScene extends BaseScene {
@@ -24,13 +29,14 @@ export class PreparationScene extends BaseScene {
     this.enter(SCENES.preparation, `Preparation: ${entry.scenario.title}`);
     drawBackdrop(this);
     this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
-    this.add.text(40, 46, entry.scenario.title, TEXT.heading);
+    fitText(this.add.text(40, 46, entry.scenario.title, TEXT.heading), 1000, 16);
 
     // The coach and the question.
     drawPanel(this, 32, 96, 820, 200);
-    this.add.image(52, 112, 'coach').setOrigin(0, 0).setDisplaySize(168, 168);
+    // The coach: drawn like the counterparts, always encouraging.
+    new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
     this.add.text(240, 114, snap.speaker, { ...TEXT.label, color: css(COLORS.warm) });
-    const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 });
+    const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 }, snap.hint ? 104 : 140);
     app.mirror.say(snap.speaker, snap.line);
     if (snap.hint) {
       this.add.text(240, 252, `Tip: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 590 } });
@@ -62,12 +68,16 @@ export class PreparationScene extends BaseScene {
     const scenario = app.entry!.scenario;
     drawPanel(this, 872, 96, 376, 600);
     this.add.text(892, 110, 'YOUR POSITION', TEXT.label);
-    this.add.text(892, 136, `Walk-away  ${snap.walkAwayValue} ${snap.unit}`, { fontFamily: FONT, fontSize: '20px', color: css(COLORS.danger), fontStyle: 'bold' });
-    this.add.text(892, 166, `Target       ${snap.target} ${snap.unit}`, { fontFamily: FONT, fontSize: '20px', color: css(COLORS.success), fontStyle: 'bold' });
+    const number = { fontFamily: FONT, fontSize: '20px', fontStyle: 'bold' };
+    this.add.text(892, 136, 'Walk-away', { ...number, color: css(COLORS.danger) });
+    this.add.text(1040, 136, String(snap.walkAwayValue), { ...number, color: css(COLORS.danger) });
+    this.add.text(892, 164, 'Target', { ...number, color: css(COLORS.success) });
+    this.add.text(1040, 164, String(snap.target), { ...number, color: css(COLORS.success) });
+    this.add.text(892, 192, `in ${snap.unit}`, { ...TEXT.small, wordWrap: { width: 336 } });
     app.mirror.text(`Your walk-away: ${snap.walkAwayValue} ${snap.unit}. Your target: ${snap.target} ${snap.unit}.`, 'position');
     const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
     const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
-    let y = 214;
+    let y = 222;
     const list = (label: string, items: string[], empty: string) => {
       this.add.text(892, y, label, TEXT.label);
       y += 24;

@@ -66,8 +66,13 @@ export class ActionButton {
       fontStyle: cfg.variant === 'primary' || cfg.variant === 'card' ? 'bold' : 'normal',
       wordWrap: { width: wrap, useAdvancedWrap: true },
       align,
+      // A menu card keeps its title short (the DOM twin has the full text); other labels shrink to fit.
+      ...(cfg.variant === 'card' ? { maxLines: height < 70 && cfg.detail ? 1 : 2 } : {}),
     });
     label.setOrigin(align === 'left' ? 0 : 0.5, 0.5);
+    // A long choice shrinks to fit its button rather than spilling over the next one.
+    const room = height - (cfg.detail ? 26 : 10);
+    for (let size = fontSize - 1; label.height > room && size >= 13; size--) label.setFontSize(size);
     this.texts.push(label);
     if (cfg.detail) {
       const detail = scene.add.text(textX, 0, cfg.detail, {

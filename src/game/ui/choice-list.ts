@@ -27,7 +27,9 @@ export class ChoiceList {
     const n = Math.max(1, cfg.choices.length);
     const gap = 8;
     const withDetail = cfg.showExplain && cfg.choices.some((c) => c.explain);
-    const h = Math.min(withDetail ? 84 : 66, (cfg.height - gap * (n - 1)) / n);
+    // Long choices (or choices with an explanation) get taller buttons while there is room.
+    const long = withDetail || cfg.choices.some((c) => c.text.length > 80);
+    const h = Math.min(long ? 84 : 66, (cfg.height - gap * (n - 1)) / n);
     cfg.choices.forEach((choice, i) => {
       const button = new ActionButton(
         scene,

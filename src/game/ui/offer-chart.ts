@@ -37,7 +37,7 @@ export function drawOfferChart(
   g.fillStyle(COLORS.backgroundDeep, 0.6).fillRect(left, top, right - left, bottom - top);
   g.lineStyle(1, COLORS.line, 1).strokeRect(left, top, right - left, bottom - top);
   for (let t = t0; t <= t1; t++) text(px(t), bottom + 6, String(t), COLORS.textMuted, 0.5);
-  text(left - 6, py(hi), fmt(Math.round(hi)), COLORS.textMuted, 1, 0);
+  text(left - 6, top, fmt(Math.round(hi)), COLORS.textMuted, 1, 0);
   text(left - 6, py(lo), fmt(Math.round(lo)), COLORS.textMuted, 1, 1);
 
   const dashed = (v: number, color: number, label: string) => {
@@ -60,10 +60,15 @@ export function drawOfferChart(
   series((o) => o.yours, COLORS.yours);
   series((o) => o.theirs, COLORS.theirs);
 
+  // Numbered pins, stacked downwards when several anti-patterns share a turn.
+  const perTurn = new Map<number, number>();
   antiPatterns.forEach((a, i) => {
     const ax = px(a.turn);
-    g.fillStyle(COLORS.warm, 1).fillTriangle(ax - 9, top + 2, ax + 9, top + 2, ax, top + 16);
-    text(ax, top + 3, String(i + 1), COLORS.backgroundDeep, 0.5, 0, 11);
+    const stack = perTurn.get(a.turn) ?? 0;
+    perTurn.set(a.turn, stack + 1);
+    const ay = top + 4 + stack * 18;
+    g.fillStyle(COLORS.warm, 1).fillCircle(ax, ay + 7, 8);
+    text(ax, ay, String(i + 1), COLORS.backgroundDeep, 0.5, 0, 11);
   });
 
   g.fillStyle(COLORS.yours, 1).fillCircle(x + 50, y + height + 6, 6);

@@ -45,7 +45,8 @@ export class Portrait {
     g.fillStyle(0xffffff, 0.05).fillCircle(X(220), X(60), X(70));
 
     // Shoulders and collar.
-    g.fillStyle(suit, 1).fillRoundedRect(X(40 - lean), X(228 - lean), X(200 + lean * 2), X(120), X(60));
+    // Shoulders stop at the card's bottom edge (rounded on top only) so the portrait never spills out.
+    g.fillStyle(suit, 1).fillRoundedRect(X(40 - lean), X(228 - lean), X(200 + lean * 2), X(72 + lean), { tl: X(60), tr: X(60), bl: 0, br: 0 });
     g.fillStyle(0xf4f1ea, 1).fillTriangle(X(112), X(230 - lean), X(168), X(230 - lean), X(140), X(272 - lean));
     g.fillStyle(COLORS.backgroundDeep, 0.9).fillTriangle(X(134), X(244 - lean), X(146), X(244 - lean), X(140), X(284 - lean));
     // Neck.

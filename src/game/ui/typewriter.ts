@@ -12,9 +12,19 @@ export class Typewriter {
   private timer: Phaser.Time.TimerEvent | null = null;
   private onDone: (() => void) | null = null;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, style: Phaser.Types.GameObjects.Text.TextStyle) {
+  private readonly maxHeight: number;
+
+  /** `maxHeight`: a long line is set in a smaller font so it fits its speech bubble. */
+  constructor(scene: Phaser.Scene, x: number, y: number, style: Phaser.Types.GameObjects.Text.TextStyle, maxHeight = Infinity) {
     this.scene = scene;
+    this.maxHeight = maxHeight;
     this.text = scene.add.text(x, y, '', style);
+  }
+
+  private fit(line: string): void {
+    this.text.setText(line);
+    let size = parseInt(String(this.text.style.fontSize), 10) || 20;
+    while (this.text.height > this.maxHeight && size > 13) this.text.setFontSize(--size);
   }
 
   get typing(): boolean {
@@ -23,15 +33,15 @@ export class Typewriter {
 
   start(line: string, charsPerSecond: number, onDone: () => void): void {
     this.stopTimer();
-    this.full = line;
     this.onDone = onDone;
+    this.fit(line);
+    // Type through the line as already wrapped, so a word never jumps to the next line half-typed.
+    this.full = this.text.getWrappedText(line).join('\n');
     if (!Number.isFinite(charsPerSecond) || line.length === 0) {
       this.finish();
       return;
     }
     this.shown = 0;
-    // Lay the whole line out first so words do not jump between lines as they are typed.
-    this.text.setText(line);
     this.text.setText('');
     // Progress follows elapsed time, not frame count, so a slow device types at the same speed.
     const startedAt = this.scene.time.now;
@@ -54,9 +64,10 @@ export class Typewriter {
    */
   bindSkipInput(): void {
     const scene = this.scene;
-    scene.input.on('pointerdown', (_p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
+    const onPointer = (_p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
       if (over.length === 0) this.skip();
-    });
+    };
+    scene.input.on('pointerdown', onPointer);
     const onKey = (event: KeyboardEvent) => {
       const focus = document.activeElement;
       const onControl = focus instanceof HTMLButtonElement || focus instanceof HTMLInputElement;
@@ -65,6 +76,7 @@ export class Typewriter {
     scene.input.keyboard?.on('keydown', onKey);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       scene.input.keyboard?.off('keydown', onKey);
+      scene.input.off('pointerdown', onPointer);
       this.stopTimer();
     });
   }

@@ -70,11 +70,17 @@ export class ValueScale {
     this.labels.length = 0;
     const label = (x: number, yy: number, text: string, c: number, originX: number) => {
       const t = this.scene.add.text(x, yy, text, { fontFamily: FONT, fontSize: '14px', color: css(c), fontStyle: 'bold' }).setOrigin(originX, 0);
+      // Keep every label inside the scale's own width (the panel edge is just beyond it).
+      const left = x - originX * t.width;
+      const shift = Math.max(this.x - 8 - left, 0) + Math.min(this.x + this.width + 8 - (left + t.width), 0);
+      t.setX(x + shift);
       this.labels.push(t);
     };
-    label(px(s.walkAway), y + 22, `walk-away ${fmt(s.walkAway)}`, COLORS.danger, 0.5);
-    label(px(s.target), y + 22, `target ${fmt(s.target)}`, COLORS.success, 0.5);
-    label(Math.min(Math.max(mx, this.x + 40), this.x + this.width - 40), y - 36, `${fmt(value)} ${s.unit}`, COLORS.text, 0.5);
+    // Walk-away reads to the left of its mark and target to the right, so the two never overlap.
+    const low = s.walkAway <= s.target;
+    label(px(s.walkAway) + (low ? -4 : 4), y + 22, `walk-away ${fmt(s.walkAway)}`, COLORS.danger, low ? 1 : 0);
+    label(px(s.target) + (low ? 4 : -4), y + 22, `target ${fmt(s.target)}`, COLORS.success, low ? 0 : 1);
+    label(Math.min(Math.max(mx, this.x + 40), this.x + this.width - 40), y - 36, `on the table: ${fmt(value)}`, COLORS.text, 0.5);
   }
 }
 

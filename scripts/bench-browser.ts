@@ -1,0 +1,123 @@
+/**
+ * Browser performance figures for the production build: `npx tsx scripts/bench-browser.ts`.
+ * Builds with Vite, serves dist/ with `vite preview`, and prints one line per figure:
+ *   menu-interactive-ms   navigation start to the menu's accessible buttons existing (target <= 1000)
+ *   js-gzip-kb            gzip size of every dist/**.js (target <= 400)
+ *   negotiation-fps       requestAnimationFrame callbacks per second at the table, over ~3 s
+ *   longest-task-ms       longest main-thread task (PerformanceObserver 'longtask') during a negotiation
+ *   production-build-game whether a whole game on the built files reaches the debrief without errors
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, act, gameSnapshot, renderCount, sensibleChoice, waitForRender } from '../tests/browser/harness.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+
+await build({ root: ROOT, logLevel: 'warn' });
+
+const jsFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? jsFiles(path) : path.endsWith('.js') ? [path] : [];
+  });
+const gzipBytes = jsFiles(DIST).reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+
+const server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('vite preview has no port');
+const url = `http://127.0.0.1:${address.port}/`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+
+/** Records when the menu's accessible buttons appear, and the longest main-thread task, from page start. */
+function instrument(): void {
+  const w = window as unknown as { __bench: { menuAt: number; longest: number } };
+  w.__bench = { menuAt: -1, longest: 0 };
+  new MutationObserver((_m, observer) => {
+    if (document.querySelector('#a11y[data-screen="menu"] [data-testid="start"]')) {
+      w.__bench.menuAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longest = Math.max(w.__bench.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+try {
+  // Time to an interactive menu: a fresh browser context each run (cold cache), median of three.
+  const runs: { ms: number; marks: string[] }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const cold = await context.newPage();
+    await cold.addInitScript(instrument);
+    await cold.goto(url);
+    await cold.waitForFunction(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt >= 0);
+    const ms = await cold.evaluate(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt);
+    const marks = await cold.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('walkaway:', '')}=${Math.round(m.startTime)}`));
+    runs.push({ ms, marks });
+    await context.close();
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  const median = runs[1]!;
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(instrument);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt >= 0);
+
+  // Into the negotiation of the first built-in scenario; the longest task counts from here.
+  const step = async (id: string) => {
+    const r = await renderCount(page);
+    await act(page, id);
+    await waitForRender(page, r);
+  };
+  await step('start');
+  await step('briefing-continue');
+  while ((await gameSnapshot(page))!.phase === 'prep') await step(`choice-${sensibleChoice((await gameSnapshot(page))!)}`);
+  await page.evaluate(() => ((window as unknown as { __bench: { longest: number } }).__bench.longest = 0));
+  for (let i = 0; i < 2; i++) {
+    const snap = (await gameSnapshot(page))!;
+    if (snap.over) break;
+    await step(`choice-${sensibleChoice(snap)}`);
+  }
+  // A string, not a function: tsx's name-keeping helper (__name) does not exist inside the page.
+  const fps = await page.evaluate<number>(`new Promise((resolve) => {
+    let frames = 0;
+    const start = performance.now();
+    const tick = (now) => {
+      frames++;
+      if (now - start < 3000) requestAnimationFrame(tick);
+      else resolve((frames * 1000) / (now - start));
+    };
+    requestAnimationFrame(tick);
+  })`);
+  const longest = await page.evaluate(() => (window as unknown as { __bench: { longest: number } }).__bench.longest);
+
+  // Finish the game on the production build too: a smoke test of what actually ships.
+  for (let guard = 0; guard < 40; guard++) {
+    const snap = (await gameSnapshot(page))!;
+    if (snap.over) break;
+    await step(`choice-${sensibleChoice(snap)}`);
+  }
+  const reachedDebrief = (await page.getAttribute('#a11y', 'data-screen')) === 'debrief';
+
+  console.log(`menu-interactive-ms ${Math.round(median.ms)}   (median of 3 cold loads: ${runs.map((r) => Math.round(r.ms)).join(', ')}; median run: ${median.marks.join(' ')})`);
+  console.log(`js-gzip-kb ${Math.round(gzipBytes / 1024)}`);
+  console.log(`negotiation-fps ${fps.toFixed(1)}`);
+  console.log(`longest-task-ms ${Math.round(longest)}`);
+  console.log(`production-build-game ${reachedDebrief ? 'reached-debrief' : 'DID-NOT-FINISH'} errors=${errors.length}${errors.length ? ` first: ${errors[0]}` : ''}`);
+  if (!reachedDebrief || errors.length) process.exitCode = 1;
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}

@@ -1,0 +1,36 @@
+import Phaser from 'phaser';
+import type { GameApp } from './app.ts';
+import { BootScene } from './scenes/boot-scene.ts';
+import { BriefingScene } from './scenes/briefing-scene.ts';
+import { DebriefScene } from './scenes/debrief-scene.ts';
+import { MenuScene } from './scenes/menu-scene.ts';
+import { NegotiationScene } from './scenes/negotiation-scene.ts';
+import { PreloadScene } from './scenes/preload-scene.ts';
+import { PreparationScene } from './scenes/preparation-scene.ts';
+import { COLORS, GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
+
+/** Creates the Phaser game: WebGL, a 1280x720 stage scaled to fit the window (a phone in landscape too). */
+export function createGame(app: GameApp): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent: 'game',
+    width: GAME_WIDTH,
+    height: GAME_HEIGHT,
+    backgroundColor: COLORS.background,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // Keyboard focus belongs to the accessibility layer's buttons; Phaser only listens.
+    input: { keyboard: true, mouse: true, touch: true },
+    // Howler (through the SoundBoard) plays the sound; Phaser's own audio stays off.
+    audio: { noAudio: true },
+    banner: false,
+    scene: [
+      new BootScene(app),
+      new PreloadScene(app),
+      new MenuScene(app),
+      new BriefingScene(app),
+      new PreparationScene(app),
+      new NegotiationScene(app),
+      new DebriefScene(app),
+    ],
+  });
+}
