@@ -1,7 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { customPhaser } from './scripts/vite/custom-phaser.ts';
+import { prevalidatedScenarios } from './scripts/vite/scenario-plugin.ts';
 
 // One config for the dev server, the production build and the test runner.
-export default defineConfig({
+const base = defineConfig({
+  plugins: [prevalidatedScenarios()],
   // Static files (audio, images) are served from assets/ at the site root: /audio/click.ogg.
   publicDir: 'assets',
   server: { host: '127.0.0.1', port: 5173 },
@@ -16,3 +19,5 @@ export default defineConfig({
     maxWorkers: 2,
   },
 });
+
+export default mergeConfig(base, customPhaser());

@@ -7,8 +7,8 @@ export interface BuiltInLoad {
 }
 
 /**
- * Parses and validates the built-in scenario files: the first slice at once, then (on a slow device or
- * with a large library) further slices between frames so the preload bar can show progress. Reports
+ * Compiles the built-in scenarios (validated at build time): the first slice at once, then (on a slow
+ * device or with a large library) further slices between frames so the preload bar can show progress. Reports
  * progress (0..1) after each file. Yielding often was measured slower: each frame waits for a render.
  */
 export function loadBuiltInsInSlices(onProgress: (progress: number) => void, sliceMs = 250): Promise<BuiltInLoad> {
@@ -20,8 +20,8 @@ export function loadBuiltInsInSlices(onProgress: (progress: number) => void, sli
     const slice = () => {
       const started = performance.now();
       while (next < files.length && performance.now() - started < sliceMs) {
-        const [name, text] = files[next]!;
-        const loaded = loadBuiltInFile(name, text);
+        const [, pre] = files[next]!;
+        const loaded = loadBuiltInFile(pre);
         if (Array.isArray(loaded)) problems.push(...loaded);
         else entries.push(loaded);
         next++;

@@ -1,5 +1,6 @@
-import { compileScenario, loadScenario, ScenarioError, formatProblem, type CompiledScenario, type Scenario } from '../../engine/index.ts';
+import { compileScenario, loadScenario, type CompiledScenario, type Scenario } from '../../engine/index.ts';
 import type { ScenarioSource } from '../storage/save-store.ts';
+import type { PrevalidatedScenario } from './prevalidated.ts';
 
 /** A scenario the player can pick: its content, compiled once, and where it came from (for saves). */
 export interface ScenarioEntry {
@@ -9,32 +10,27 @@ export interface ScenarioEntry {
   source: ScenarioSource;
 }
 
-/** Every built-in scenario file, bundled as text at build time. */
-const BUILT_IN_FILES = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+/** Every built-in scenario, parsed and validated when the game was built (no YAML work at start-up). */
+const BUILT_INS = import.meta.glob('/scenarios/*.yaml', { query: '?scenario', import: 'default', eager: true }) as Record<string, PrevalidatedScenario>;
 
 export function entryOf(scenario: Scenario, source: ScenarioSource): ScenarioEntry {
   return { id: scenario.id, scenario, compiled: compileScenario(scenario), source };
 }
 
-/** The built-in scenario files as [file name, text], in a stable order. */
-export function builtInScenarioFiles(): [string, string][] {
-  return Object.entries(BUILT_IN_FILES)
-    .map(([path, text]): [string, string] => [path.replace(/^\//, ''), text])
+/** The built-in scenarios as [file name, prevalidated content], in a stable order. */
+export function builtInScenarioFiles(): [string, PrevalidatedScenario][] {
+  return Object.entries(BUILT_INS)
+    .map(([path, pre]): [string, PrevalidatedScenario] => [path.replace(/^\//, ''), pre])
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
 /**
- * Loads one built-in scenario file. A broken file is reported to the caller (as problem lines) rather
- * than taking the whole menu down with it.
+ * Makes one built-in scenario playable. A broken file arrives as its problem lines, which the caller
+ * reports rather than taking the whole menu down with it.
  */
-export function loadBuiltInFile(file: string, text: string): ScenarioEntry | string[] {
-  try {
-    const scenario = loadScenario(text, file);
-    return entryOf(scenario, { kind: 'builtin', id: scenario.id });
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.problems.map(formatProblem);
-    return [`${file}: ${(e as Error).message}`];
-  }
+export function loadBuiltInFile(pre: PrevalidatedScenario): ScenarioEntry | string[] {
+  if (!pre.ok) return pre.problems;
+  return entryOf(pre.scenario, { kind: 'builtin', id: pre.scenario.id });
 }
 
 /** Menu order: the guided (tutorial) scenario first for new reps, then file order. */

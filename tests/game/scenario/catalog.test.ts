@@ -1,29 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../../../src/engine/index.ts';
-import { builtInScenarioFiles, loadBuiltInFile, resolveSource, sortForMenu, type ScenarioEntry } from '../../../src/game/scenario/catalog.ts';
+import { builtInScenarioFiles, entryOf, loadBuiltInFile, resolveSource, sortForMenu } from '../../../src/game/scenario/catalog.ts';
+import { loadScenario } from '../../../src/engine/index.ts';
+import { prevalidatedScenarios } from '../../../scripts/vite/scenario-plugin.ts';
+import type { PrevalidatedScenario } from '../../../src/game/scenario/prevalidated.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('scenario catalog', () => {
-  it('bundles every scenarios/*.yaml file and each one loads', () => {
+  it('bundles every scenarios/*.yaml file, validated at build time, and each one loads', () => {
     const files = builtInScenarioFiles();
-    expect(files.length).toBeGreaterThan(0);
-    for (const [name, text] of files) {
-      expect(name).toMatch(/^scenarios\/.+\.yaml$/);
-      const loaded = loadBuiltInFile(name, text);
+    expect(files.map(([name]) => name)).toEqual(['scenarios/dominant-vendor.yaml', 'scenarios/enterprise-deal.yaml', 'scenarios/renewal.yaml', 'scenarios/tutorial.yaml']);
+    for (const [, pre] of files) {
+      const loaded = loadBuiltInFile(pre);
       expect(Array.isArray(loaded) ? loaded : []).toEqual([]);
     }
   });
 
-  it('turns a broken file into problem lines with file, line and field', () => {
-    const loaded = loadBuiltInFile('tests/fixtures/browser-broken.yaml', fixture('browser-broken.yaml'));
-    expect(Array.isArray(loaded)).toBe(true);
-    expect(loaded).toContain('tests/fixtures/browser-broken.yaml:155:17  personas.0.difficulty  Too big: expected number to be <=5');
+  it('the build turns a broken file into problem lines with file, line and field, which the menu reports', async () => {
+    const plugin = prevalidatedScenarios();
+    const load = plugin.load as (id: string) => Promise<string | null>;
+    const code = await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-broken.yaml?scenario`);
+    const pre = JSON.parse(code!.replace(/^export default /, '').replace(/;$/, '')) as PrevalidatedScenario;
+    expect(pre.ok).toBe(false);
+    expect(loadBuiltInFile(pre)).toContain('tests/fixtures/browser-broken.yaml:155:17  personas.0.difficulty  Too big: expected number to be <=5');
+    expect(await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-broken.yaml`)).toBeNull();
   });
 
   it('puts the tutorial scenario first', () => {
-    const mini = loadBuiltInFile('browser-mini.yaml', fixture('browser-mini.yaml')) as ScenarioEntry;
+    const mini = entryOf(loadScenario(fixture('browser-mini.yaml'), 'browser-mini.yaml'), { kind: 'builtin', id: 'browser-mini' });
     const plain = { ...mini, id: 'plain', scenario: { ...mini.scenario, tutorial: false } };
     expect(sortForMenu([plain, mini]).map((e) => e.id)).toEqual(['browser-mini', 'plain']);
   });
