@@ -22,12 +22,14 @@ function rate(ms: number, body: (i: number) => void): { perSecond: number; runs:
  * table stepper (what bulk simulation and analysis run), and the time to load, validate and compile
  * every shipped scenario.
  */
-export function benchCommand(io: Io): number {
+export function benchCommand(io: Io, quick = false): number {
+  // --quick: a short run that proves the benchmark works (for tests); the figures are then rough.
+  const ms = (full: number) => (quick ? Math.min(100, full) : full);
   const files = scenarioFiles([SCENARIO_DIR]);
   const texts = files.map((f) => ({ file: displayPath(f), text: readFileSync(f, 'utf8') }));
   io.out(`walkaway engine benchmark (node ${process.version}, one core)`);
 
-  const load = rate(1500, () => {
+  const load = rate(ms(1500), () => {
     for (const t of texts) compileScenario(loadScenario(t.text, t.file));
   });
   io.out(`load+validate+compile all ${texts.length} scenarios: ${(1000 / load.perSecond).toFixed(2)} ms`);
@@ -37,10 +39,10 @@ export function benchCommand(io: Io): number {
     const personas = [...c.personas.keys()];
     const stepper = new PersonaStepper(c);
     let decisions = 0;
-    const fast = rate(2000, (i) => {
+    const fast = rate(ms(2000), (i) => {
       decisions += simulateRandomGame(stepper, c, personas[i % personas.length]!, i, i * 7 + 1).decisions;
     });
-    const viaSession = rate(1500, (i) => {
+    const viaSession = rate(ms(1500), (i) => {
       const s = Session.create(c, personas[i % personas.length]!, i);
       let bot = i * 7 + 1;
       while (!s.isOver()) {

@@ -14,7 +14,7 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway play <scenario|file> [--persona ID] [--seed N] [--jsonl] [--choices a,b,c]
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
   walkaway schema                             JSON Schema of the scenario format
-  walkaway bench                              engine benchmarks`;
+  walkaway bench [--quick]                    engine benchmarks`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');
-        return benchCommand(io);
+        return benchCommand(io, args.flags.has('quick'));
       }
       case undefined:
       case 'help':
