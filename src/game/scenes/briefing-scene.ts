@@ -1,3 +1,4 @@
+import { formatValue } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawPanel } from '../ui/panel.ts';
@@ -44,7 +45,7 @@ export class BriefingScene extends BaseScene {
     };
     section('The situation', s.briefing.situation, 'briefing-situation');
     section('Your facts', s.briefing.facts, 'briefing-facts');
-    const position = [`Walk-away: ${snapshot.walkAwayValue} ${s.unit}`, `Target: ${snapshot.target} ${s.unit}`];
+    const position = [`Walk-away: ${formatValue(snapshot.walkAwayValue, s.unit)}`, `Target: ${formatValue(snapshot.target, s.unit)}`];
     section('Your numbers', position, 'briefing-numbers');
 
     // The counterpart.

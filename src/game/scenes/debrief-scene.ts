@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Outcome, type SessionResult } from '../../engine/index.ts';
+import { DIMENSIONS, type Outcome, type SessionResult, formatValue } from '../../engine/index.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -18,7 +18,7 @@ const OUTCOME_SOUND: Record<Outcome, SoundId> = {
 function headline(r: SessionResult): string {
   switch (r.outcome) {
     case 'deal':
-      return `Deal signed at ${fmt(r.value)} ${r.unit}`;
+      return `Deal signed at ${formatValue(r.value, r.unit)}`;
     case 'walked-away':
       return 'You walked away';
     case 'counterpart-walked':
@@ -73,7 +73,7 @@ export class DebriefScene extends BaseScene {
     drawOfferChart(this, 52, 164, 680, 226, r, r.antiPatterns);
     app.mirror.list(
       'Offers over the turns',
-      r.offers.map((o) => `Turn ${o.turn}: their offer worth ${fmt(o.theirs)} ${r.unit} to you; your position ${fmt(o.yours)} ${r.unit}`),
+      r.offers.map((o) => `Turn ${o.turn}: their offer worth ${formatValue(o.theirs, r.unit)} to you; your position ${formatValue(o.yours, r.unit)}`),
       'debrief-offers',
     );
 

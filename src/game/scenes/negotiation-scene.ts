@@ -1,3 +1,4 @@
+import { formatValue } from '../../engine/index.ts';
 import type { Mood, SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
@@ -102,10 +103,10 @@ export class NegotiationScene extends BaseScene {
     scale.set({ value: snap.value, walkAway: snap.walkAwayValue, target: snap.target, unit: snap.unit });
     app.mirror.list(
       'On the table',
-      snap.termsView.map((t) => ({ text: `${t.issueLabel}: ${t.optionLabel} (worth ${t.value} ${snap.unit} to you)`, testid: `term-${t.issue}` })),
+      snap.termsView.map((t) => ({ text: `${t.issueLabel}: ${t.optionLabel} (worth ${formatValue(t.value, snap.unit)} to you)`, testid: `term-${t.issue}` })),
       'terms',
     );
-    app.mirror.text(`Value to you: ${snap.value} ${snap.unit}. Your walk-away: ${snap.walkAwayValue}. Your target: ${snap.target}.`, 'value');
+    app.mirror.text(`Value to you: ${formatValue(snap.value, snap.unit)}. Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'value');
 
     // What you have learned so far.
     const scenario = entry.scenario;

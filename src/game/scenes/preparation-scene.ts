@@ -1,3 +1,4 @@
+import { formatValue } from '../../engine/index.ts';
 import type { SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
@@ -74,7 +75,7 @@ export class PreparationScene extends BaseScene {
     this.add.text(892, 164, 'Target', { ...number, color: css(COLORS.success) });
     this.add.text(1040, 164, String(snap.target), { ...number, color: css(COLORS.success) });
     this.add.text(892, 192, `in ${snap.unit}`, { ...TEXT.small, wordWrap: { width: 336 } });
-    app.mirror.text(`Your walk-away: ${snap.walkAwayValue} ${snap.unit}. Your target: ${snap.target} ${snap.unit}.`, 'position');
+    app.mirror.text(`Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'position');
     const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
     const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
     let y = 222;
