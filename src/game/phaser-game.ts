@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { GameApp } from './app.ts';
+import { RenderOnChange } from './render-on-change.ts';
 import { BootScene } from './scenes/boot-scene.ts';
 import { BriefingScene } from './scenes/briefing-scene.ts';
 import { DebriefScene } from './scenes/debrief-scene.ts';
@@ -11,7 +12,7 @@ import { COLORS, GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
 
 /** Creates the Phaser game: WebGL, a 1280x720 stage scaled to fit the window (a phone in landscape too). */
 export function createGame(app: GameApp): Phaser.Game {
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',
     width: GAME_WIDTH,
@@ -33,4 +34,7 @@ export function createGame(app: GameApp): Phaser.Game {
       new DebriefScene(app),
     ],
   });
+  // Loading screens animate a progress bar from a promise: keep drawing until the menu is up.
+  new RenderOnChange(game, { canSleep: () => app.scene !== 'boot' && app.scene !== 'preload', watch: document.body });
+  return game;
 }

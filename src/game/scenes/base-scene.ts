@@ -9,14 +9,27 @@ import { ActionButton, type ActionButtonConfig } from '../ui/action-button.ts';
 export abstract class BaseScene extends Phaser.Scene {
   protected readonly app: GameApp;
   private focusAfterBuild: string | null = null;
+  /** Checks that say this screen is animating on its own (see RenderOnChange). */
+  private readonly animations = new Set<() => boolean>();
 
   constructor(key: SceneKey, app: GameApp) {
     super({ key });
     this.app = app;
   }
 
+  /** Keeps the game drawing while `check` holds (e.g. a line typing out). Cleared with each new screen. */
+  protected whileAnimating(check: () => boolean): void {
+    this.animations.add(check);
+  }
+
+  isAnimating(): boolean {
+    for (const check of this.animations) if (check()) return true;
+    return false;
+  }
+
   /** Starts this screen's mirror; call first in create(). */
   protected enter(screen: SceneKey, title: string): void {
+    this.animations.clear();
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
     this.app.scene = screen;

@@ -83,6 +83,7 @@ export class NegotiationScene extends BaseScene {
       wordWrap: { width: 880, useAdvancedWrap: true },
       lineSpacing: 5,
     }, 124);
+    this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);
 
     // Coach hint.

@@ -38,6 +38,7 @@ export class PreparationScene extends BaseScene {
     new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
     this.add.text(240, 114, snap.speaker, { ...TEXT.label, color: css(COLORS.warm) });
     const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 }, snap.hint ? 104 : 140);
+    this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);
     if (snap.hint) {
       this.add.text(240, 252, `Tip: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 590 } });
