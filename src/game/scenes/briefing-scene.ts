@@ -54,8 +54,10 @@ export class BriefingScene extends BaseScene {
     portrait.draw('neutral');
     this.add.text(832, 436, `${persona.name}`, TEXT.heading);
     this.add.text(832, 466, `${persona.title} · difficulty ${persona.difficulty}/5`, TEXT.small);
-    const known = [persona.blurb, ...s.briefing.known, ...(persona.memory?.note ? [`Last time: ${persona.memory.note}`] : [])];
-    this.add.text(832, 494, known.join('\n'), { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 396, useAdvancedWrap: true }, lineSpacing: 4 });
+    const known = [persona.blurb, ...s.briefing.known, ...(persona.memory?.note ? [`They remember: ${persona.memory.note}`] : [])];
+    const knownText = this.add.text(832, 494, known.join('\n'), { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 396, useAdvancedWrap: true }, lineSpacing: 4 });
+    // Scenario files decide how much is known; keep it inside the panel (it ends at y 630).
+    for (let size = 14; knownText.height > 128 && size >= 11; size--) knownText.setFontSize(size).setLineSpacing(size >= 13 ? 3 : 1);
     app.mirror.text(`${persona.name}, ${persona.title}. ${persona.archetype}. Difficulty ${persona.difficulty} of 5.`, 'briefing-persona');
     app.mirror.list(`What you know about ${persona.name}`, known, 'briefing-known');
 
