@@ -1,38 +1,80 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { compileScenario } from '../engine/index.ts';
-import { combineAnalyses, type PersonaAnalysis } from '../engine/analysis/explore.ts';
+import { compileScenario, type CompiledScenario } from '../engine/index.ts';
+import { combineAnalyses, explorePersona, firstChoices, joinSubtrees, type PersonaAnalysis } from '../engine/analysis/explore.ts';
+import type { ExploreTask } from './analyze-worker.ts';
 import { resolveScenario, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
 
 type WorkerMessage =
-  | { type: 'progress'; personaId: string; states: number }
-  | { type: 'done'; result: Omit<PersonaAnalysis, 'reachedBeats' | 'reachedChoices'> & { reachedBeats: string[]; reachedChoices: string[] } };
+  | { type: 'progress'; id: number; states: number }
+  | { type: 'done'; id: number; result: Omit<PersonaAnalysis, 'reachedBeats' | 'reachedChoices'> & { reachedBeats: string[]; reachedChoices: string[] } };
 
-/** Runs each persona's exploration in a worker thread, as many at once as there are cores. */
+/**
+ * Explores the personas on every core. Each persona is split at its first decision into subtrees (paths
+ * that begin differently rarely meet again), the subtrees are queued, one worker per core takes them in
+ * turn, and the results are joined back per persona, exactly as one run would report them.
+ */
 async function explorePersonasInParallel(
+  c: CompiledScenario,
   file: string,
   personaIds: string[],
   seed: number,
-  onProgress: (personaId: string, states: number) => void,
+  onProgress: (statesVisited: number) => void,
 ): Promise<PersonaAnalysis[]> {
-  const results = new Map<string, PersonaAnalysis>();
-  const queue = [...personaIds];
-  const runOne = (personaId: string) =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./analyze-worker-boot.mjs', import.meta.url), { workerData: { file, personaId, seed } });
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') onProgress(m.personaId, m.states);
-        else results.set(personaId, { ...m.result, reachedBeats: new Set(m.result.reachedBeats), reachedChoices: new Set(m.result.reachedChoices) });
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analysis of ${personaId} stopped (exit ${code})`))));
-    });
-  const lanes = Array.from({ length: Math.min(availableParallelism(), personaIds.length) }, async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await runOne(id);
-  });
-  await Promise.all(lanes);
-  return personaIds.map((id) => results.get(id)!);
+  const tasks: ExploreTask[] = personaIds.flatMap((personaId) => firstChoices(c, personaId, seed).map((first) => ({ personaId, first })))
+    .map(({ personaId, first }, id) => ({ id, file, personaId, seed, under: [first] }));
+  const results = new Map<number, PersonaAnalysis>();
+  const progress = new Map<number, number>();
+  const queue = [...tasks];
+  const record = (id: number, r: PersonaAnalysis) => results.set(id, r);
+  // This thread explores too (it has the engine loaded and warm); a worker per further core helps it.
+  // A worker costs about a second to start, so small jobs stay on this thread alone.
+  const helpers = tasks.length > 1 && c.scenario.beats.length > 4 ? Math.max(0, Math.min(availableParallelism() - 1, tasks.length - 1)) : 0;
+  const workers = Array.from({ length: helpers }, () => new Worker(new URL('./analyze-worker-boot.mjs', import.meta.url)));
+  const here = async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) {
+      const r = explorePersona(c, task.personaId, seed, (states: number) => {
+        progress.set(task!.id, states);
+        onProgress([...progress.values()].reduce((a, b) => a + b, 0));
+      }, task.under);
+      record(task.id, r);
+      // Let the workers' messages in (and hand them their next task) between shares.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  try {
+    await Promise.all([
+      here(),
+      ...workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const task = queue.shift();
+              if (task) worker.postMessage(task);
+              else resolve();
+            };
+            worker.on('message', (m: WorkerMessage) => {
+              if (m.type === 'progress') {
+                progress.set(m.id, m.states);
+                onProgress([...progress.values()].reduce((a, b) => a + b, 0));
+                return;
+              }
+              record(m.id, { ...m.result, reachedBeats: new Set(m.result.reachedBeats), reachedChoices: new Set(m.result.reachedChoices) });
+              next();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`an analysis worker stopped (exit ${code})`)));
+            worker.once('online', next);
+          }),
+      ),
+    ]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return personaIds.map((personaId) =>
+    joinSubtrees(c, personaId, seed, tasks.filter((t) => t.personaId === personaId).map((t) => results.get(t.id)!)),
+  );
 }
 
 export interface AnalyzeOptions {
@@ -49,13 +91,11 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
   if (o.persona && !c.personas.has(o.persona)) throw new UsageError(`no persona "${o.persona}" in ${scenario.id}`);
   const started = performance.now();
   let lastReport = started;
-  const progress = new Map<string, number>();
-  const personas = await explorePersonasInParallel(file, o.persona ? [o.persona] : [...c.personas.keys()], o.seed, (personaId, states) => {
-    progress.set(personaId, states);
+  const personas = await explorePersonasInParallel(c, file, o.persona ? [o.persona] : [...c.personas.keys()], o.seed, (states) => {
     const now = performance.now();
     if (now - started > 1000 && now - lastReport > 1000) {
       lastReport = now;
-      io.err(`  exploring… ${[...progress].map(([id, n]) => `${id} ${n.toLocaleString('en')} states`).join(', ')}`);
+      io.err(`  exploring… ${states.toLocaleString('en')} states so far`);
     }
   });
   const analysis = combineAnalyses(c, personas);

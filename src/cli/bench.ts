@@ -42,6 +42,11 @@ export function benchCommand(io: Io, quick = false): number {
     const fast = rate(ms(2000), (i) => {
       decisions += simulateRandomGame(stepper, c, personas[i % personas.length]!, i, i * 7 + 1).decisions;
     });
+    // What bulk simulation and `analyze` run: the same rules and score, without writing the transcript.
+    const scoreOnly = new PersonaStepper(c, { record: false });
+    const fastest = rate(ms(2000), (i) => {
+      simulateRandomGame(scoreOnly, c, personas[i % personas.length]!, i, i * 7 + 1);
+    });
     const viaSession = rate(ms(1500), (i) => {
       const s = Session.create(c, personas[i % personas.length]!, i);
       let bot = i * 7 + 1;
@@ -53,8 +58,9 @@ export function benchCommand(io: Io, quick = false): number {
       s.result();
     });
     io.out(
-      `${c.scenario.id}: ${Math.round(fast.perSecond).toLocaleString('en')} negotiations/s (machine table, ${(decisions / fast.runs).toFixed(1)} decisions each); ` +
-        `${Math.round(viaSession.perSecond).toLocaleString('en')} negotiations/s (XState Session with snapshots)`,
+      `${c.scenario.id}: ${Math.round(fast.perSecond).toLocaleString('en')} negotiations/s (machine table with transcript, ${(decisions / fast.runs).toFixed(1)} decisions each); ` +
+        `${Math.round(fastest.perSecond).toLocaleString('en')}/s (score only); ` +
+        `${Math.round(viaSession.perSecond).toLocaleString('en')}/s (XState Session with snapshots)`,
     );
   }
   const heap = process.memoryUsage();

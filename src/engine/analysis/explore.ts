@@ -15,6 +15,8 @@ export interface PersonaAnalysis {
   /** Distinct negotiation states visited (paths merge where the model is the same). */
   states: number;
   scores: { min: number; median: number; max: number };
+  /** Paths by total score, as [score, paths] sorted by score. */
+  histogram: [number, number][];
   best: { score: number; choices: string[] };
   worst: { score: number; choices: string[] };
   outcomes: Record<Outcome, number>;
@@ -59,9 +61,16 @@ export function explorePersona(
   personaId: string,
   seed: number,
   onProgress?: (statesVisited: number) => void,
+  under: string[] = [],
 ): PersonaAnalysis {
   const stepper = new PersonaStepper(c, { record: false });
-  const start = stepper.start({ personaId, seed });
+  // `under`: explore only the paths that begin with these choices (one share of a split exploration).
+  let start = stepper.start({ personaId, seed });
+  for (const id of under) {
+    const next = stepper.choose(start, id);
+    if (!next) throw new Error(`cannot explore under "${under.join(',')}": "${id}" is not available`);
+    start = next;
+  }
   const memo = new Map<string, Summary>();
   const reachedBeats = new Set<string>();
   const reachedChoices = new Set<string>();
@@ -132,17 +141,19 @@ export function explorePersona(
   };
 
   const root = visit(start);
+  const histogram = [...root.histogram].sort((a, b) => a[0] - b[0]);
   return {
     personaId,
     seed,
     paths: root.paths,
     states: memo.size,
-    scores: { min: percentile(root.histogram, 0), median: percentile(root.histogram, 0.5), max: percentile(root.histogram, 1) },
-    best: { score: root.best.score, choices: unlink(root.best) },
-    worst: { score: root.worst.score, choices: unlink(root.worst) },
+    scores: scoresOf(histogram),
+    histogram,
+    best: { score: root.best.score, choices: [...under, ...unlink(root.best)] },
+    worst: { score: root.worst.score, choices: [...under, ...unlink(root.worst)] },
     outcomes: root.outcomes,
     antiPatternsReachable: ANTI_PATTERN_IDS.filter((_, i) => root.anti & (1 << i)),
-    decisions: { min: root.minDepth, max: root.maxDepth },
+    decisions: { min: root.minDepth + under.length, max: root.maxDepth + under.length },
     choicesPerDecision: { min: perDecision.min === Infinity ? 0 : perDecision.min, max: perDecision.max },
     deadEnds,
     reachedBeats,
@@ -154,7 +165,7 @@ export function explorePersona(
  * What makes two states the same for the rest of the game and for the score: the model without the
  * turn count and the words of the last reaction (display only), with the tallies and the best offer
  * reduced to what the score's checks read (whether a count is zero, whether an offer reached the
- * walk-away). Kept next to `dimensionChecks`' needs; a test compares merged and unmerged exploration.
+ * walk-away). Kept next to `dimensionChecks`' needs; a test compares it with playing every path.
  */
 function stateKey(m: NegotiationModel): string {
   const t = m.tally;
@@ -168,9 +179,64 @@ function unlink(link: PathLink): string[] {
   return out;
 }
 
+function scoresOf(histogram: [number, number][]): PersonaAnalysis['scores'] {
+  return { min: percentile(histogram, 0), median: percentile(histogram, 0.5), max: percentile(histogram, 1) };
+}
+
+/** The choices open at the start of a persona's negotiation: where an exploration can be split. */
+export function firstChoices(c: CompiledScenario, personaId: string, seed: number): string[] {
+  const stepper = new PersonaStepper(c, { record: false });
+  return availableChoices(c, stepper.start({ personaId, seed }).context.model).map((ch) => ch.id);
+}
+
+/**
+ * Joins the explorations of a persona's subtrees (one per first choice, in `firstChoices` order) into
+ * the exploration of the whole persona, exactly as one run would report it.
+ */
+export function joinSubtrees(c: CompiledScenario, personaId: string, seed: number, parts: PersonaAnalysis[]): PersonaAnalysis {
+  const startBeat = new PersonaStepper(c, { record: false }).start({ personaId, seed }).context.model.beat;
+  const counts = new Map<number, number>();
+  for (const p of parts) for (const [score, n] of p.histogram) counts.set(score, (counts.get(score) ?? 0) + n);
+  const histogram = [...counts].sort((a, b) => a[0] - b[0]);
+  const best = parts.reduce((a, p) => (p.best.score > a.best.score ? p : a)).best;
+  const worst = parts.reduce((a, p) => (p.worst.score < a.worst.score ? p : a)).worst;
+  const deadEnds: PersonaAnalysis['deadEnds'] = [];
+  for (const d of parts.flatMap((p) => p.deadEnds)) {
+    const known = deadEnds.find((k) => k.beat === d.beat);
+    if (known) {
+      known.states += d.states;
+      known.turn = Math.min(known.turn, d.turn);
+    } else deadEnds.push({ ...d });
+  }
+  const sum = (f: (p: PersonaAnalysis) => number) => parts.reduce((a, p) => a + f(p), 0);
+  return {
+    personaId,
+    seed,
+    paths: sum((p) => p.paths),
+    states: sum((p) => p.states) + 1,
+    scores: scoresOf(histogram),
+    histogram,
+    best,
+    worst,
+    outcomes: {
+      deal: sum((p) => p.outcomes.deal),
+      'walked-away': sum((p) => p.outcomes['walked-away']),
+      'counterpart-walked': sum((p) => p.outcomes['counterpart-walked']),
+    },
+    antiPatternsReachable: ANTI_PATTERN_IDS.filter((id) => parts.some((p) => p.antiPatternsReachable.includes(id))),
+    decisions: { min: Math.min(...parts.map((p) => p.decisions.min)), max: Math.max(...parts.map((p) => p.decisions.max)) },
+    choicesPerDecision: {
+      min: Math.min(parts.length, ...parts.map((p) => p.choicesPerDecision.min || Infinity)),
+      max: Math.max(parts.length, ...parts.map((p) => p.choicesPerDecision.max)),
+    },
+    deadEnds,
+    reachedBeats: new Set([startBeat, ...parts.flatMap((p) => [...p.reachedBeats])]),
+    reachedChoices: new Set(parts.flatMap((p) => [...p.reachedChoices, ...p.best.choices.slice(0, 1), ...p.worst.choices.slice(0, 1)])),
+  };
+}
+
 /** Score at the given share of paths (0 = lowest, 1 = highest) from a histogram of path counts. */
-function percentile(histogram: Map<number, number>, q: number): number {
-  const rows = [...histogram].sort((a, b) => a[0] - b[0]);
+function percentile(rows: [number, number][], q: number): number {
   const total = rows.reduce((a, [, n]) => a + n, 0);
   if (total === 0) return 0;
   const goal = Math.max(1, Math.ceil(q * total));

@@ -12,6 +12,8 @@ export interface CompiledScenario {
   /** The beat each choice belongs to. */
   choiceBeat: Map<string, BeatDef>;
   choices: Map<string, ChoiceDef>;
+  /** Each choice's tags as a set, built once (the rules test tags on every turn). */
+  choiceTags: Map<string, ReadonlySet<string>>;
   /** Script order of the main beats, for "next in the list". */
   order: Map<string, number>;
   firstBeat: string;
@@ -44,6 +46,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     interjections: new Set(scenario.interjections.map((b) => b.id)),
     choiceBeat,
     choices,
+    choiceTags: new Map([...choices].map(([id, c]) => [id, new Set(c.tags)])),
     order,
     firstBeat: scenario.beats[0]!.id,
     personas: new Map(scenario.personas.map((p) => [p.id, p])),

@@ -128,6 +128,16 @@ interface Draft {
   log: NegotiationContext['log'];
 }
 
+/** The persona's scripted answers to the discovery items asked about, in the order asked. */
+function answersTo(p: Persona, ids: string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const a = p.answers?.[id];
+    if (a !== undefined) out.push(a);
+  }
+  return out;
+}
+
 function flagAntiPattern(d: Draft, id: AntiPatternId, choiceId: string): void {
   if (!d.m.antiPatterns.includes(id)) d.m.antiPatterns = [...d.m.antiPatterns, id].sort();
   d.log.antiPatterns = [...d.log.antiPatterns, { id, turn: d.m.turn, choiceId }];
@@ -229,10 +239,9 @@ function applyPrep(c: CompiledScenario, d: Draft, choice: ChoiceDef): void {
 function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, choice: ChoiceDef): void {
   const m = d.m;
   const t = m.tally;
-  const tags = new Set(choice.tags);
+  const tags = c.choiceTags.get(choice.id)!;
   let reaction: ReactionKey | null = null;
   let answer: string | null = null;
-  const flag = (id: AntiPatternId) => flagAntiPattern(d, id, choice.id);
   const backed = (choice.backedBy ?? []).some((f) => m.facts.includes(f));
 
   // Ending moves.
@@ -246,8 +255,8 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     m.outcome = 'deal';
     m.nextBeat = null;
     m.pendingClaim = null;
-    if (c.space.valueOf(m.terms) < m.walkAway) flag('deal-below-walk-away');
-    for (const id of choice.antiPatterns ?? []) flag(id);
+    if (c.space.valueOf(m.terms) < m.walkAway) flagAntiPattern(d, 'deal-below-walk-away', choice.id);
+    for (const id of choice.antiPatterns ?? []) flagAntiPattern(d, id, choice.id);
     return;
   }
 
@@ -273,13 +282,13 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     if (tags.has('batna:weak')) {
       m.belief = clamp01(m.belief - TUNING.weakSignal * p.sensitivity);
       t.weakSignals += 1;
-      flag('revealing-desperation');
+      flagAntiPattern(d, 'revealing-desperation', choice.id);
       if (!answeringTestReaction(reaction)) reaction = 'signalWeak';
     }
     if (tags.has('pace:panic')) {
       m.belief = clamp01(m.belief - TUNING.panicSignal * p.sensitivity);
       t.panics += 1;
-      flag('end-of-quarter-panic');
+      flagAntiPattern(d, 'end-of-quarter-panic', choice.id);
       if (!answeringTestReaction(reaction)) reaction = 'signalWeak';
     }
     // The answer to a test is judged above; it does not make a fresh claim of its own.
@@ -299,7 +308,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
       m.belief = clamp01(m.belief + gain);
       if (bluff) {
         t.bluffs += 1;
-        flag('bluffing');
+        flagAntiPattern(d, 'bluffing', choice.id);
       } else {
         t.backedClaims += 1;
         if (!tags.has('threat')) t.strongSignals += 1;
@@ -319,7 +328,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
       m.trust = clamp01(m.trust - TUNING.threatTrustCost);
       m.hardened += 1;
       t.threats += 1;
-      flag('threatening');
+      flagAntiPattern(d, 'threatening', choice.id);
       if (!answeringTestReaction(reaction)) reaction = 'threatened';
     }
     if (tags.has('pace:pause')) {
@@ -335,9 +344,8 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     t.asks += 1;
     // They answer with what is true of them (up to two things); only if nothing asked about is true do
     // they say what is not.
-    const answers = (ids: string[]) => ids.map((id) => p.answers?.[id]).filter((a): a is string => a !== undefined);
-    const truths = answers(choice.reveals.filter((id) => p.signals.includes(id))).slice(0, 2);
-    answer = truths.length ? truths.join(' ') : (answers(choice.reveals)[0] ?? null);
+    const truths = answersTo(p, choice.reveals.filter((id) => p.signals.includes(id))).slice(0, 2);
+    answer = truths.length ? truths.join(' ') : (answersTo(p, choice.reveals)[0] ?? null);
     reaction ??= 'answered';
   } else if (tags.has('ask:batna')) {
     t.asks += 1;
@@ -363,7 +371,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
         m.learnedPressure += 1;
         m.belief = clamp01(m.belief - TUNING.concessionSignal * p.sensitivity);
         t.freeGives += 1;
-        flag('concession-without-trade');
+        flagAntiPattern(d, 'concession-without-trade', choice.id);
         reaction = 'conceded';
       }
     }
@@ -381,7 +389,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     t.holds += 1;
     reaction ??= 'held';
   }
-  for (const id of choice.antiPatterns ?? []) flag(id);
+  for (const id of choice.antiPatterns ?? []) flagAntiPattern(d, id, choice.id);
 
   // The counterpart's clock moves on and it answers with a new offer.
   m.clock += 1;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, loadScenario } from '../../../src/engine/index.ts';
-import { exploreScenario } from '../../../src/engine/analysis/explore.ts';
-import { compiledFixture } from '../../helpers.ts';
+import { compileScenario, loadScenario, Session } from '../../../src/engine/index.ts';
+import { explorePersona, exploreScenario, firstChoices, joinSubtrees, type PersonaAnalysis } from '../../../src/engine/analysis/explore.ts';
+import { compiledFixture, compiledShipped } from '../../helpers.ts';
 
 const MINI = readFileSync(new URL('../../fixtures/mini.yaml', import.meta.url), 'utf8');
 
@@ -37,5 +37,39 @@ interjections:`,
     expect(a.personas[0]!.deadEnds).toEqual([expect.objectContaining({ beat: 'middle' })]);
     expect(a.unreachableBeats).toEqual(['orphan']);
     expect(a.unreachableChoices).toEqual(['orphan-choice']);
+  });
+});
+
+describe('merging and splitting explorations', () => {
+  /** Every path, played one by one through real sessions: the slow truth the explorer must match. */
+  function bruteForce(c: ReturnType<typeof compiledFixture>, personaId: string) {
+    const scores: number[] = [];
+    const walk = (prefix: string[]) => {
+      const s = Session.create(c, personaId, 1);
+      for (const id of prefix) s.choose(id);
+      if (s.isOver()) return scores.push(s.result()!.score.total);
+      for (const ch of s.snapshot().choices) walk([...prefix, ch.id]);
+    };
+    walk([]);
+    return scores.sort((a, b) => a - b);
+  }
+
+  it.each([['mini', 'buyer'], ['tutorial', 'friendly-manager']])('%s: merged states give the same paths and scores as playing every path', (name, personaId) => {
+    const c = name === 'mini' ? compiledFixture('mini') : compiledShipped(name);
+    const truth = bruteForce(c, personaId);
+    const a = explorePersona(c, personaId, 1);
+    expect(a.paths).toBe(truth.length);
+    expect(a.states).toBeLessThanOrEqual(truth.length * 12);
+    expect(a.histogram).toEqual([...new Set(truth)].map((score) => [score, truth.filter((t) => t === score).length]));
+    expect(a.scores).toEqual({ min: truth[0], median: truth[Math.ceil(truth.length / 2) - 1], max: truth.at(-1) });
+  }, 60_000);
+
+  it('joining the explorations of each first choice gives the whole exploration', () => {
+    const c = compiledShipped('tutorial');
+    const whole = explorePersona(c, 'friendly-manager', 1);
+    const parts = firstChoices(c, 'friendly-manager', 1).map((id) => explorePersona(c, 'friendly-manager', 1, undefined, [id]));
+    const joined = joinSubtrees(c, 'friendly-manager', 1, parts);
+    const comparable = ({ states: _s, reachedBeats, reachedChoices, ...rest }: PersonaAnalysis) => ({ ...rest, reachedBeats: [...reachedBeats].sort(), reachedChoices: [...reachedChoices].sort() });
+    expect(comparable(joined)).toEqual(comparable(whole));
   });
 });
