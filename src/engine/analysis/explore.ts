@@ -12,7 +12,7 @@ export interface PersonaAnalysis {
   seed: number;
   /** Complete playthroughs (distinct choice sequences). */
   paths: number;
-  /** Distinct negotiation states visited (paths merge where the model is the same). */
+  /** Distinct unfinished negotiation states visited (paths merge where the model is the same). */
   states: number;
   scores: { min: number; median: number; max: number };
   /** Paths by total score, as [score, paths] sorted by score. */
@@ -80,13 +80,14 @@ export function explorePersona(
 
   const visit = (snap: StepState): Summary => {
     const m = snap.context.model;
-    const key = snap.value + stateKey(m);
-    const known = memo.get(key);
+    const outcome = OUTCOME_OF_STATE[snap.value as PhaseState];
+    // A finished negotiation is scored on the spot: cheaper than building its key to look it up.
+    const key = snap.done ? null : snap.value + stateKey(m);
+    const known = key === null ? undefined : memo.get(key);
     if (known) return known;
     if (++visited % 2000 === 0) onProgress?.(visited);
 
     let summary: Summary;
-    const outcome = OUTCOME_OF_STATE[snap.value as PhaseState];
     if (snap.done && outcome) {
       const score = scoreNegotiation(c, m, outcome).total;
       const histogram = new Map([[score, 1]]);
@@ -136,7 +137,7 @@ export function explorePersona(
         summary.maxDepth = Math.max(summary.maxDepth, sub.maxDepth + 1);
       }
     }
-    memo.set(key, summary);
+    if (key !== null) memo.set(key, summary);
     return summary;
   };
 

@@ -7,7 +7,7 @@ const enterprise = compiledShipped('enterprise-deal');
 describe('the counterpart concedes according to the BATNA the player signals', () => {
   it('credible strong signals get bigger concessions than weak ones (same seed, same prep)', () => {
     const prep = ['build-pipeline', 'set-walk-away', 'research-buyer'];
-    const strong = ['restate-value', 'straight-to-price', 'mention-pipeline', 'test-stand', 'pause-to-think', 'calm-on-deadline', 'let-them-choose', 'keep-what-you-have'];
+    const strong = ['restate-value', 'ask-alternatives', 'mention-pipeline', 'test-stand', 'pause-to-think', 'calm-on-deadline', 'let-them-choose', 'keep-what-you-have'];
     const weak = ['close-by-friday', 'ideal-customer', 'mention-pipeline', 'test-stand', 'over-available', 'rush-for-friday', 'let-them-choose', 'keep-what-you-have'];
     for (const persona of ['eager-buyer', 'status-quo-skeptic', 'procurement-lead']) {
       const a = playPreferring(enterprise, persona, 7, [...prep, ...strong, 'accept-final'], 'accept-final');
