@@ -109,3 +109,44 @@ export interface NegotiationContext {
   model: NegotiationModel;
   log: NegotiationLog;
 }
+
+/**
+ * A shallow copy of the model for the next state. Written out field by field rather than spread: the
+ * rules copy the model on every choice, and one object literal of a fixed shape is several times faster
+ * to build than a spread of this many fields (measured in `npm run bench`). The compiler checks that
+ * no field is missing or extra.
+ */
+export function copyModel(m: NegotiationModel): NegotiationModel {
+  return {
+    personaId: m.personaId,
+    rng: m.rng,
+    turn: m.turn,
+    clock: m.clock,
+    beat: m.beat,
+    nextBeat: m.nextBeat,
+    resume: m.resume,
+    realBatna: m.realBatna,
+    walkAway: m.walkAway,
+    facts: m.facts,
+    discovered: m.discovered,
+    threads: m.threads,
+    prepActions: m.prepActions,
+    prepBatnaGain: m.prepBatnaGain,
+    belief: m.belief,
+    credibility: m.credibility,
+    trust: m.trust,
+    learnedPressure: m.learnedPressure,
+    hardened: m.hardened,
+    tacticsUsed: m.tacticsUsed,
+    pendingClaim: m.pendingClaim,
+    claimTested: m.claimTested,
+    closingRounds: m.closingRounds,
+    bounds: m.bounds,
+    terms: m.terms,
+    bestOffer: m.bestOffer,
+    tally: m.tally,
+    antiPatterns: m.antiPatterns,
+    reaction: m.reaction,
+    outcome: m.outcome,
+  };
+}

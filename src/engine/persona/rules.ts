@@ -3,7 +3,7 @@ import type { AntiPatternId } from '../vocabulary.ts';
 import { nextRandom, seedState } from '../rng.ts';
 import { personaText } from '../text.ts';
 import type { CompiledScenario } from './compile.ts';
-import { EMPTY_TALLY, type NegotiationContext, type NegotiationModel } from './context.ts';
+import { copyModel, EMPTY_TALLY, type NegotiationContext, type NegotiationModel } from './context.ts';
 import { aspiration } from './curve.ts';
 import type { Bounds, Package } from './packages.ts';
 import { TUNING } from './tuning.ts';
@@ -182,9 +182,12 @@ export function applyChoice(c: CompiledScenario, ctx: NegotiationContext, choice
   const before = ctx.model;
   const beat = c.beats.get(before.beat)!;
   const d: Draft = {
-    m: { ...before, tally: { ...before.tally }, turn: before.turn + 1, reaction: null },
+    m: copyModel(before),
     log: { ...ctx.log },
   };
+  d.m.tally = { ...before.tally };
+  d.m.turn = before.turn + 1;
+  d.m.reaction = null;
   if (beat.phase === 'prep') applyPrep(c, d, choice);
   else applyAtTable(c, personaOf(c, before), d, beat, choice);
 
@@ -437,13 +440,19 @@ export function finalOfferDue(c: CompiledScenario, m: NegotiationModel): boolean
 
 /** Moves to a beat; `resume` is where an interjection hands back to the script (none for script beats). */
 export function enterBeat(m: NegotiationModel, beat: string, resume: string | null = null): NegotiationModel {
-  return { ...m, beat, nextBeat: null, resume };
+  const next = copyModel(m);
+  next.beat = beat;
+  next.nextBeat = null;
+  next.resume = resume;
+  return next;
 }
 
 export function enterTactic(c: CompiledScenario, m: NegotiationModel): NegotiationModel {
   const i = dueTactic(c, m);
   const tactic = personaOf(c, m).tactics[i]!;
-  return { ...enterBeat(m, tactic.beat, m.nextBeat), tacticsUsed: [...m.tacticsUsed, i] };
+  const next = enterBeat(m, tactic.beat, m.nextBeat);
+  next.tacticsUsed = [...m.tacticsUsed, i];
+  return next;
 }
 
 // ---- What the player sees ----
