@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../persona/compile.ts';
-import { OUTCOME_OF_STATE, type PhaseState } from '../persona/machine.ts';
+import { OUTCOME_OF_STATE } from '../persona/machine.ts';
 import { availableChoices } from '../persona/rules.ts';
 import { PersonaStepper } from '../persona/stepper.ts';
 import { scoreNegotiation, type Score } from '../scoring/score.ts';

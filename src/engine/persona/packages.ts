@@ -54,8 +54,8 @@ export class PackageSpace {
   private readonly issues: IssueDef[];
   private readonly themMin: number;
   private readonly themSpan: number;
-  /** Per issue, each option's value to the player and utility points to the counterpart. */
-  private readonly values: { id: string; you: Map<string, number>; them: Map<string, number> }[];
+  /** Per issue, each option's value to the player (looked up on every offer). */
+  private readonly values: { id: string; you: Map<string, number> }[];
   private readonly cache = new Map<string, Frontier>();
   /** Bounds objects are shared between states until a give or get changes them: look those up by identity first. */
   private readonly byIdentity = new WeakMap<Bounds, Frontier>();
@@ -73,7 +73,6 @@ export class PackageSpace {
     this.values = issues.map((i) => ({
       id: i.id,
       you: new Map(i.options.map((o) => [o.id, o.you])),
-      them: new Map(i.options.map((o) => [o.id, o.them])),
     }));
   }
 
@@ -89,11 +88,6 @@ export class PackageSpace {
     return v;
   }
 
-  utilityToThem(terms: Record<string, string>): number {
-    let v = 0;
-    for (const issue of this.values) v += issue.them.get(terms[issue.id]!) ?? 0;
-    return (v - this.themMin) / this.themSpan;
-  }
 
   frontier(bounds: Bounds): Frontier {
     const known = this.byIdentity.get(bounds);
