@@ -125,10 +125,10 @@ export class NegotiationScene extends BaseScene {
     });
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 
-    // The alternatives the player can back up: what makes a show of strength credible.
+    // The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on.
     const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
     drawPanel(this, 40, 440, 250, 184);
-    this.add.text(54, 452, 'YOU CAN BACK UP', TEXT.label);
+    this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
     this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
       fontFamily: FONT,
       fontSize: '13px',
@@ -137,7 +137,7 @@ export class NegotiationScene extends BaseScene {
       lineSpacing: 3,
       maxLines: 8,
     });
-    app.mirror.list('You can back up', facts.length ? facts : ['No real alternative'], 'facts');
+    app.mirror.list('Your facts', facts.length ? facts : ['No facts yet'], 'facts');
 
     // Your choices.
     const choices = new ChoiceList(this, app.mirror, {

@@ -92,9 +92,9 @@ export class PreparationScene extends BaseScene {
       });
       y += t.height + 20;
     };
-    list('ALTERNATIVES YOU CAN BACK UP', facts, 'None yet.');
+    list('YOUR FACTS', facts, 'None yet.');
     list('WHAT YOU KNOW ABOUT THEM', learned, 'Nothing yet.');
-    app.mirror.list('Alternatives you can back up', facts.length ? facts : ['None yet'], 'facts');
+    app.mirror.list('Your facts', facts.length ? facts : ['None yet'], 'facts');
     app.mirror.list('What you know about them', learned.length ? learned : ['Nothing yet'], 'discovered');
   }
 
