@@ -8,6 +8,8 @@ export interface WalkawayDebugHook {
   result(): SessionResult | null;
   readonly sound: SoundBoard;
   readonly scene: string;
+  /** Whether the game loop is drawing frames now (it sleeps while the screen is still). */
+  readonly drawing: boolean;
 }
 
 declare global {
@@ -16,7 +18,7 @@ declare global {
   }
 }
 
-export function installDebugHook(app: GameApp): void {
+export function installDebugHook(app: GameApp, game: { loop: { running: boolean } }): void {
   const hook: WalkawayDebugHook = {
     snapshot: () => app.snapshot(),
     result: () => app.result(),
@@ -25,6 +27,9 @@ export function installDebugHook(app: GameApp): void {
     },
     get scene() {
       return app.scene;
+    },
+    get drawing() {
+      return game.loop.running;
     },
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });

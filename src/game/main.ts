@@ -21,9 +21,8 @@ function start(): void {
   const settings = loadSettings();
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
-  installDebugHook(app);
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
-  createGame(app);
+  installDebugHook(app, createGame(app));
 }
 
 start();

@@ -120,4 +120,21 @@ describe('keyboard-only play through the accessibility layer', () => {
     expect(phoneErrors).toEqual([]);
     await phone.close();
   }, 180_000);
+
+  it('stops redrawing a still screen and draws again on input', async () => {
+    const fresh = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const freshErrors = watchErrors(fresh);
+    await openMenu(fresh, h.url);
+    const drawing = () => fresh.evaluate(`window.__walkaway.drawing`) as Promise<boolean>;
+    // The menu is still: after a few quiet frames the game loop sleeps, and the canvas keeps its picture.
+    await fresh.waitForFunction(`window.__walkaway.drawing === false`, undefined, { timeout: 15_000 });
+    expect(await canvasColourCount(fresh)).toBeGreaterThan(40);
+    // Moving the mouse over the canvas wakes it (hover effects are drawn), then it settles again.
+    await fresh.mouse.move(300, 300);
+    await fresh.mouse.move(320, 320);
+    expect(await drawing()).toBe(true);
+    await fresh.waitForFunction(`window.__walkaway.drawing === false`, undefined, { timeout: 15_000 });
+    expect(freshErrors).toEqual([]);
+    await fresh.close();
+  });
 });
