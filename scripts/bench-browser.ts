@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, act, gameSnapshot, renderCount, sensibleChoice, waitForRender } from '../tests/browser/harness.ts';
+import { CHROMIUM_ARGS, actAndWait, gameSnapshot, sensibleChoice } from '../tests/browser/harness.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -77,11 +77,7 @@ try {
   await page.waitForFunction(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt >= 0);
 
   // Into the negotiation of the first built-in scenario; the longest task counts from here.
-  const step = async (id: string) => {
-    const r = await renderCount(page);
-    await act(page, id);
-    await waitForRender(page, r);
-  };
+  const step = (id: string) => actAndWait(page, id);
   await step('start');
   await step('briefing-continue');
   while ((await gameSnapshot(page))!.phase === 'prep') await step(`choice-${sensibleChoice((await gameSnapshot(page))!)}`);

@@ -4,7 +4,7 @@
  * same accessibility layer the browser tests use.
  */
 import { mkdirSync } from 'node:fs';
-import { act, gameSnapshot, openMenu, renderCount, screen, sensibleChoice, startHarness, waitForRender } from '../tests/browser/harness.ts';
+import { actAndWait, gameSnapshot, openMenu, screen, sensibleChoice, startHarness } from '../tests/browser/harness.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
@@ -14,11 +14,7 @@ try {
   const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.addInitScript(() => localStorage.setItem('walkaway.settings', JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' })));
   await openMenu(page, `${h.url}?seed=4`);
-  const step = async (id: string) => {
-    const r = await renderCount(page);
-    await act(page, id);
-    await waitForRender(page, r);
-  };
+  const step = (id: string) => actAndWait(page, id);
   // The richest built-in scenario when it is there (five issues on the table), else the first one.
   if (await page.locator('[data-testid="menu-scenario-enterprise-deal"]').count()) await step('menu-scenario-enterprise-deal');
   await step('start');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { act, fixture, openMenu, renderCount, startHarness, testid, uploadScenario, waitForRender, watchErrors, type Harness } from './harness.ts';
+import { actAndWait, fixture, openMenu, startHarness, testid, uploadScenario, watchErrors, type Harness } from './harness.ts';
 
 /** Sound, where the browser allows autoplay: cues really start (Howler's play events), and mute sticks. */
 describe('audio', () => {
@@ -15,12 +15,6 @@ describe('audio', () => {
 
   const played = (page: Page) => page.evaluate(() => [...window.__walkaway!.sound.played]);
 
-  async function step(page: Page, id: string): Promise<void> {
-    const r = await renderCount(page);
-    await act(page, id);
-    await waitForRender(page, r);
-  }
-
   it('plays the click, prep, choice and outcome cues through Howler', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
@@ -28,7 +22,7 @@ describe('audio', () => {
     await uploadScenario(page, 'browser-mini.yaml', fixture('browser-mini.yaml'));
     await page.waitForSelector(`${testid('menu-scenario-browser-mini')}[aria-pressed="true"]`, { state: 'attached' });
     for (const id of ['start', 'briefing-continue', 'choice-build-pipeline', 'choice-research-vendors', 'choice-ask-alternatives', 'choice-trade-term', 'choice-walk']) {
-      await step(page, id);
+      await actAndWait(page, id);
     }
     await page.waitForFunction(() => window.__walkaway!.sound.played.includes('outcome-walked'), undefined, { timeout: 10_000 });
     const ids = await played(page);
@@ -44,14 +38,14 @@ describe('audio', () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     await openMenu(page, h.url);
-    await step(page, 'volume-down');
-    await step(page, 'mute');
+    await actAndWait(page, 'volume-down');
+    await actAndWait(page, 'mute');
     expect(await page.getAttribute(testid('mute'), 'aria-pressed')).toBe('true');
     await page.reload();
     await page.waitForSelector(testid('volume-value'), { state: 'attached' });
     expect(await page.textContent(testid('volume-value'))).toBe('Volume 60% (muted)');
     expect(await page.evaluate(() => [window.__walkaway!.sound.muted, window.__walkaway!.sound.volume])).toEqual([true, 0.6]);
-    await step(page, 'text-speed');
+    await actAndWait(page, 'text-speed');
     await page.waitForTimeout(300);
     expect(await played(page)).toEqual([]);
     expect(errors).toEqual([]);

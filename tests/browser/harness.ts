@@ -95,6 +95,13 @@ export async function act(page: Page, id: string): Promise<void> {
   await page.locator(testid(id)).dispatchEvent('click');
 }
 
+/** Acts through the accessibility layer and waits until the game has drawn the screen that follows. */
+export async function actAndWait(page: Page, id: string): Promise<void> {
+  const before = await renderCount(page);
+  await act(page, id);
+  await waitForRender(page, before);
+}
+
 /**
  * Counts the distinct colours of the canvas, from a screenshot decoded in the page itself (no image
  * library needed): a blank or single-colour canvas has a handful, a drawn scene has hundreds.

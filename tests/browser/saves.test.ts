@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  act,
+  actAndWait,
   fixture,
   gameSnapshot,
   openMenu,
-  renderCount,
   screen,
   startHarness,
   testid,
   uploadScenario,
-  waitForRender,
   waitForScreen,
   watchErrors,
   type Harness,
@@ -40,11 +38,7 @@ describe('saved negotiations', () => {
     await openMenu(page, `${h.url}?seed=5`);
     await uploadScenario(page, 'browser-mini.yaml', fixture('browser-mini.yaml'));
     await page.waitForSelector(`${testid('menu-scenario-browser-mini')}[aria-pressed="true"]`, { state: 'attached' });
-    for (const id of ['start', 'briefing-continue', 'choice-build-pipeline', 'choice-research-vendors', 'choice-ask-alternatives']) {
-      const before = await renderCount(page);
-      await act(page, id);
-      await waitForRender(page, before);
-    }
+    for (const id of ['start', 'briefing-continue', 'choice-build-pipeline', 'choice-research-vendors', 'choice-ask-alternatives']) await actAndWait(page, id);
     expect(await screen(page)).toBe('negotiation');
   }
 
@@ -65,9 +59,7 @@ describe('saved negotiations', () => {
     const after = await gameSnapshot(page);
     expect(after).toEqual(before);
     // And the game goes on from there.
-    const r = await renderCount(page);
-    await act(page, 'choice-trade-term');
-    await waitForRender(page, r);
+    await actAndWait(page, 'choice-trade-term');
     expect((await gameSnapshot(page))!.turn).toBe(before!.turn + 1);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -79,9 +71,7 @@ describe('saved negotiations', () => {
     const line = await page.textContent(testid('line'));
     await page.goto(h.url);
     await waitForScreen(page, 'menu');
-    const r = await renderCount(page);
-    await act(page, 'continue');
-    await waitForRender(page, r);
+    await actAndWait(page, 'continue');
     expect(await screen(page)).toBe('negotiation');
     expect(await page.textContent(testid('line'))).toBe(line);
     expect(errors).toEqual([]);
