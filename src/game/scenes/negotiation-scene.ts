@@ -129,14 +129,15 @@ export class NegotiationScene extends BaseScene {
     const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
     drawPanel(this, 40, 440, 250, 184);
     this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
-    this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
+    const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
       fontFamily: FONT,
       fontSize: '13px',
       color: css(facts.length ? COLORS.text : COLORS.textMuted),
       wordWrap: { width: 222, useAdvancedWrap: true },
       lineSpacing: 3,
-      maxLines: 8,
     });
+    // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
+    for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
     app.mirror.list('Your facts', facts.length ? facts : ['No facts yet'], 'facts');
 
     // Your choices.
