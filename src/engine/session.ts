@@ -232,6 +232,7 @@ export class Session {
 }
 
 const machines = new WeakMap<CompiledScenario, PersonaMachine>();
+/** One machine per compiled scenario, shared by its sessions. */
 function machineFor(c: CompiledScenario): PersonaMachine {
   let m = machines.get(c);
   if (!m) {
@@ -240,4 +241,3 @@ function machineFor(c: CompiledScenario): PersonaMachine {
   }
   return m;
 }
-export { machineFor };

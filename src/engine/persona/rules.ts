@@ -113,10 +113,6 @@ function openingOffer(c: CompiledScenario, m: NegotiationModel) {
 /** Reactions that carry a consequence the player must hear; a choice's scripted reply never hides them. */
 const CONSEQUENCES: ReadonlySet<ReactionKey> = new Set(['tradeRefused', 'bluffCalled', 'claimProven', 'proposalAccepted', 'proposalRejected', 'lastPush', 'counterpartWalks']);
 
-function answeringTestReaction(r: ReactionKey | null): boolean {
-  return r === 'bluffCalled' || r === 'claimProven';
-}
-
 function reactionText(c: CompiledScenario, p: Persona, key: ReactionKey, choice?: ChoiceDef): string {
   const own = choice?.reply !== undefined && !CONSEQUENCES.has(key) ? personaText(choice.reply, p.id) : undefined;
   return own ?? personaText(p.reactions?.[key], p.id) ?? personaText(c.scenario.reactions[key], p.id) ?? '';
@@ -263,8 +259,10 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     return;
   }
 
-  if (m.pendingClaim && beat.id === c.scenario.flow.bluffTest) {
-    // Answering a test of a claimed alternative: only a calm stand on a real claim survives it.
+  // Answering a test of a claimed alternative: only a calm stand on a real claim survives it. The answer
+  // is judged here and makes no fresh claim, but a threat or a plea in it still counts below.
+  const answeringTest = m.pendingClaim !== null && beat.id === c.scenario.flow.bluffTest;
+  if (answeringTest && m.pendingClaim) {
     const standsFirm = tags.has('hold') || tags.has('batna:strong') || tags.has('claim:alternative');
     const backsDown = tags.has('batna:weak') || tags.has('concede') || !standsFirm;
     if (m.pendingClaim.bluff || backsDown) {
@@ -280,65 +278,62 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     }
     m.pendingClaim = null;
   }
-  {
-    // Signals about the player's alternative (also when answering a test: a threat or a plea counts there too).
-    if (tags.has('batna:weak')) {
-      m.belief = clamp01(m.belief - TUNING.weakSignal * p.sensitivity);
-      t.weakSignals += 1;
-      flagAntiPattern(d, 'revealing-desperation', choice.id);
-      if (!answeringTestReaction(reaction)) reaction = 'signalWeak';
+
+  // Signals about the player's alternative.
+  if (tags.has('batna:weak')) {
+    m.belief = clamp01(m.belief - TUNING.weakSignal * p.sensitivity);
+    t.weakSignals += 1;
+    flagAntiPattern(d, 'revealing-desperation', choice.id);
+    if (!answeringTest) reaction = 'signalWeak';
+  }
+  if (tags.has('pace:panic')) {
+    m.belief = clamp01(m.belief - TUNING.panicSignal * p.sensitivity);
+    t.panics += 1;
+    flagAntiPattern(d, 'end-of-quarter-panic', choice.id);
+    if (!answeringTest) reaction = 'signalWeak';
+  }
+  const claims = !answeringTest && (tags.has('claim:alternative') || tags.has('threat') || (tags.has('batna:strong') && choice.backedBy !== undefined));
+  if (!answeringTest && tags.has('batna:strong') && !tags.has('claim:alternative') && !tags.has('threat') && (backed || choice.backedBy === undefined)) {
+    // Calm strength moves them as far as the preparation behind it is real.
+    m.belief = clamp01(m.belief + TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief));
+    t.strongSignals += 1;
+    reaction = 'signalStrong';
+  }
+  if (claims) {
+    const bluff = !backed;
+    // A threat says nothing new about the alternative (loud is not credible), so it moves no belief;
+    // an unbacked one is still a bluff that can be called.
+    const gain = tags.has('threat') && !tags.has('claim:alternative') ? 0 : clamp01(TUNING.claimSignal * p.sensitivity * m.credibility * (1 - m.belief));
+    m.belief = clamp01(m.belief + gain);
+    if (bluff) {
+      t.bluffs += 1;
+      flagAntiPattern(d, 'bluffing', choice.id);
+    } else {
+      t.backedClaims += 1;
+      if (!tags.has('threat')) t.strongSignals += 1;
     }
-    if (tags.has('pace:panic')) {
-      m.belief = clamp01(m.belief - TUNING.panicSignal * p.sensitivity);
-      t.panics += 1;
-      flagAntiPattern(d, 'end-of-quarter-panic', choice.id);
-      if (!answeringTestReaction(reaction)) reaction = 'signalWeak';
-    }
-    // The answer to a test is judged above; it does not make a fresh claim of its own.
-    const answeringTest = reaction === 'bluffCalled' || reaction === 'claimProven';
-    const claims = !answeringTest && (tags.has('claim:alternative') || tags.has('threat') || (tags.has('batna:strong') && choice.backedBy !== undefined));
-    if (!answeringTest && tags.has('batna:strong') && !tags.has('claim:alternative') && !tags.has('threat') && (backed || choice.backedBy === undefined)) {
-      // Calm strength moves them as far as the preparation behind it is real.
-      m.belief = clamp01(m.belief + TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief));
-      t.strongSignals += 1;
-      reaction = 'signalStrong';
-    }
-    if (claims) {
-      const bluff = !backed;
-      // A threat says nothing new about the alternative (loud is not credible), so it moves no belief;
-      // an unbacked one is still a bluff that can be called.
-      const gain = tags.has('threat') && !tags.has('claim:alternative') ? 0 : clamp01(TUNING.claimSignal * p.sensitivity * m.credibility * (1 - m.belief));
-      m.belief = clamp01(m.belief + gain);
-      if (bluff) {
-        t.bluffs += 1;
-        flagAntiPattern(d, 'bluffing', choice.id);
-      } else {
-        t.backedClaims += 1;
-        if (!tags.has('threat')) t.strongSignals += 1;
-      }
-      reaction = 'signalStrong';
-      const testChance = p.skepticism * (bluff ? 1 : TUNING.backedTestShare);
-      if (c.scenario.flow.bluffTest && !m.claimTested) {
-        const r = nextRandom(m.rng);
-        m.rng = r.state;
-        if (r.value < testChance) {
-          m.pendingClaim = { bluff, gain };
-          m.claimTested = true;
-        }
+    reaction = 'signalStrong';
+    const testChance = p.skepticism * (bluff ? 1 : TUNING.backedTestShare);
+    if (c.scenario.flow.bluffTest && !m.claimTested) {
+      const r = nextRandom(m.rng);
+      m.rng = r.state;
+      if (r.value < testChance) {
+        m.pendingClaim = { bluff, gain };
+        m.claimTested = true;
       }
     }
-    if (tags.has('threat')) {
-      m.trust = clamp01(m.trust - TUNING.threatTrustCost);
-      m.hardened += 1;
-      t.threats += 1;
-      flagAntiPattern(d, 'threatening', choice.id);
-      if (!answeringTestReaction(reaction)) reaction = 'threatened';
-    }
-    if (tags.has('pace:pause')) {
-      m.clock += 1;
-      m.belief = clamp01(m.belief + TUNING.pauseSignal * p.sensitivity * m.credibility);
-      reaction ??= 'paused';
-    }
+  }
+  if (tags.has('threat')) {
+    m.trust = clamp01(m.trust - TUNING.threatTrustCost);
+    m.hardened += 1;
+    t.threats += 1;
+    flagAntiPattern(d, 'threatening', choice.id);
+    if (!answeringTest) reaction = 'threatened';
+  }
+  if (tags.has('pace:pause')) {
+    m.clock += 1;
+    m.belief = clamp01(m.belief + TUNING.pauseSignal * p.sensitivity * m.credibility);
+    reaction ??= 'paused';
   }
 
   // Discovery.
