@@ -12,7 +12,20 @@ export {
   type TermView,
   type Mood,
 } from './session.ts';
-export { SaveError, SAVE_FORMAT, type SavedSession } from './save.ts';
+export {
+  replayAttempt,
+  parseAttempt,
+  encodePackage,
+  decodePackage,
+  AttemptError,
+  AttemptRecordSchema,
+  ATTEMPT_FORMAT,
+  ATTEMPT_MODES,
+  type AttemptRecord,
+  type AttemptMode,
+  type AttemptProblem,
+  type Move,
+} from './attempt.ts';
 export { formatValue } from './format.ts';
 export { ANTI_PATTERNS, ANTI_PATTERN_IDS, CHOICE_TAGS, OUTCOMES, type AntiPatternId, type Outcome } from './vocabulary.ts';
 export { DIMENSIONS, DIMENSION_LABELS, type DimensionId } from './scoring/dimensions.ts';

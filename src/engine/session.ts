@@ -1,4 +1,4 @@
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import type { Scenario } from './scenario/schema.ts';
 import type { Outcome } from './vocabulary.ts';
 import { compileScenario, type CompiledScenario } from './persona/compile.ts';
@@ -7,7 +7,7 @@ import { createPersonaMachine, OUTCOME_OF_STATE, type PersonaMachine, type Phase
 import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './persona/rules.ts';
 import { personaText } from './text.ts';
 import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
-import { parseSave, SAVE_FORMAT, type SavedSession } from './save.ts';
+import { ATTEMPT_FORMAT, encodePackage, type AttemptMode, type AttemptRecord, type Move } from './attempt-record.ts';
 
 export type Mood = 'neutral' | 'pleased' | 'skeptical' | 'annoyed' | 'pressing';
 
@@ -107,30 +107,30 @@ export class Session {
   readonly compiled: CompiledScenario;
   readonly personaId: string;
   readonly seed: number;
+  readonly mode: AttemptMode;
   private readonly actor: Actor<PersonaMachine>;
+  /** Every move made so far, as the attempt record writes them. */
+  private readonly played: Move[] = [];
 
-  private constructor(compiled: CompiledScenario, personaId: string, seed: number, snapshot?: SnapshotFrom<PersonaMachine>) {
+  private constructor(compiled: CompiledScenario, personaId: string, seed: number, mode: AttemptMode) {
     this.compiled = compiled;
     this.personaId = personaId;
     this.seed = seed;
-    const machine = machineFor(compiled);
-    this.actor = createActor(machine, snapshot ? { snapshot, input: { personaId, seed } } : { input: { personaId, seed } });
+    this.mode = mode;
+    this.actor = createActor(machineFor(compiled), { input: { personaId, seed } });
     this.actor.start();
   }
 
-  static create(scenario: Scenario | CompiledScenario, personaId: string, seed = 1): Session {
+  /**
+   * A new negotiation. A game in progress is never restored from a stored state: it is rebuilt by
+   * replaying its attempt record (`replayAttempt` in attempt.ts).
+   */
+  static create(scenario: Scenario | CompiledScenario, personaId: string, seed = 1, mode: AttemptMode = 'practice'): Session {
     const compiled = 'space' in scenario ? scenario : compileScenario(scenario);
     if (!compiled.personas.has(personaId)) {
       throw new Error(`unknown persona "${personaId}"; scenario "${compiled.scenario.id}" has: ${[...compiled.personas.keys()].join(', ')}`);
     }
-    return new Session(compiled, personaId, seed);
-  }
-
-  /** Restores a saved session. Throws SaveError (with a reason a player can read) if the save is unusable. */
-  static restore(scenario: Scenario | CompiledScenario, saved: unknown): Session {
-    const compiled = 'space' in scenario ? scenario : compileScenario(scenario);
-    const save = parseSave(saved, compiled);
-    return new Session(compiled, save.personaId, save.seed, save.snapshot as unknown as SnapshotFrom<PersonaMachine>);
+    return new Session(compiled, personaId, seed, mode);
   }
 
   private get state() {
@@ -195,7 +195,35 @@ export class Session {
     const available = availableChoices(this.compiled, this.state.context.model).map((c) => c.id);
     if (!available.includes(choiceId)) throw new UnknownChoiceError(choiceId, available);
     this.actor.send({ type: 'CHOOSE', choiceId });
+    this.played.push(choiceId);
     return this.snapshot();
+  }
+
+  /**
+   * Puts a whole package on the table (one option per issue). Throws UnknownChoiceError (and changes
+   * nothing) when no package can be proposed at this point of the negotiation.
+   */
+  propose(terms: Readonly<Record<string, string>>): SessionSnapshot {
+    const move = encodePackage(this.compiled, terms);
+    throw new UnknownChoiceError(`propose:${move.join('.')}`, availableChoices(this.compiled, this.state.context.model).map((c) => c.id));
+  }
+
+  /** The moves made so far, in order. */
+  get moves(): readonly Move[] {
+    return this.played;
+  }
+
+  /** The attempt record of this negotiation so far: all anything needs to store. */
+  attempt(): AttemptRecord {
+    return {
+      format: ATTEMPT_FORMAT,
+      scenarioId: this.compiled.scenario.id,
+      fingerprint: this.compiled.fingerprint,
+      personaId: this.personaId,
+      seed: this.seed,
+      mode: this.mode,
+      moves: this.played.map((m) => (typeof m === 'string' ? m : [...m])),
+    };
   }
 
   /** The scored debrief, once the negotiation is over; null before. */
@@ -216,17 +244,6 @@ export class Session {
       antiPatterns: antiPatternHits(s.context.log),
       offers: s.context.log.offers,
       transcript: s.context.log.transcript,
-    };
-  }
-
-  save(): SavedSession {
-    return {
-      format: SAVE_FORMAT,
-      scenarioId: this.compiled.scenario.id,
-      fingerprint: this.compiled.fingerprint,
-      personaId: this.personaId,
-      seed: this.seed,
-      snapshot: this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'],
     };
   }
 }

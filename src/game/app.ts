@@ -1,7 +1,8 @@
 import {
+  AttemptError,
   formatProblem,
   loadScenario,
-  SaveError,
+  replayAttempt,
   ScenarioError,
   Session,
   type SessionResult,
@@ -13,7 +14,7 @@ import { ScreenMirror } from './a11y/screen-mirror.ts';
 import { NoticeBoard } from './a11y/notice-board.ts';
 import { entryOf, resolveSource, type ScenarioEntry } from './scenario/catalog.ts';
 import { loadBuiltInsInSlices } from './scenario/builtin-loader.ts';
-import { clearSaveSlot, readSaveSlot, writeSaveSlot } from './storage/save-store.ts';
+import { clearSaveSlot, readSaveSlot, setSaveAside, writeSaveSlot } from './storage/save-store.ts';
 import { loadSettings, storeSettings, type Settings, type TextSpeed } from './storage/settings-store.ts';
 
 /** Scene keys, in the order a player meets them. */
@@ -173,25 +174,26 @@ export class GameApp {
 
   private persist(): void {
     if (!this.session || !this.entry) return;
-    writeSaveSlot({ source: this.entry.source, save: this.session.save(), savedAt: new Date().toISOString() });
+    writeSaveSlot({ source: this.entry.source, attempt: this.session.attempt(), savedAt: new Date().toISOString() });
   }
 
   /**
-   * Resumes the saved negotiation. Anything wrong with the save (unreadable JSON, an outdated format,
-   * a scenario that changed or disappeared) removes it and says why; it never throws.
+   * Resumes the saved negotiation by replaying its attempt record. Anything wrong with it (unreadable
+   * JSON, an outdated format, a scenario that changed or disappeared, a move that is not a choice) sets
+   * the record aside, says why and offers a fresh start; it never throws.
    */
   resume(): ResumeOutcome {
     const slot = readSaveSlot();
     if (slot.kind === 'empty') return { kind: 'none' };
     const fail = (reason: string): ResumeOutcome => {
-      clearSaveSlot();
+      setSaveAside();
       this.notices.show(`Your saved negotiation could not be resumed: ${reason}. Starting fresh.`);
       return { kind: 'recovered', reason };
     };
     if (slot.kind === 'unreadable') return fail(slot.reason);
     try {
       const entry = resolveSource(slot.game.source, this.builtIns);
-      const session = Session.restore(entry.compiled, slot.game.save);
+      const session = replayAttempt(entry.compiled, slot.game.attempt);
       if (session.isOver()) {
         clearSaveSlot();
         return { kind: 'none' };
@@ -202,7 +204,7 @@ export class GameApp {
       this.selection = { entryId: this.entry.id, personaId: session.personaId };
       return { kind: 'resumed' };
     } catch (e) {
-      if (e instanceof SaveError) return fail(e.message);
+      if (e instanceof AttemptError) return fail(e.message);
       if (e instanceof ScenarioError) return fail('its scenario file no longer loads');
       return fail((e as Error).message || 'unknown problem');
     }

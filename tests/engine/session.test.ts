@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SaveError, Session, UnknownChoiceError } from '../../src/engine/index.ts';
-import { compiledFixture, compiledShipped, playPreferring, ENTERPRISE_CLEAN } from '../helpers.ts';
+import { Session, UnknownChoiceError } from '../../src/engine/index.ts';
+import { compiledShipped, playPreferring, ENTERPRISE_CLEAN } from '../helpers.ts';
 
 const enterprise = compiledShipped('enterprise-deal');
 const PATH = ['build-pipeline', 'stay-flexible', 'rest', 'ask-what-if-not', 'ideal-customer', 'mention-pipeline', 'test-stand', 'probe-vendor', 'trade-for-deadline', 'pause-to-think', 'accept-final'];
@@ -35,37 +35,5 @@ describe('a session', () => {
     expect(() => s.choose('accept-final')).toThrow(UnknownChoiceError);
     expect(() => s.choose('no-such-choice')).toThrow(/choose one of: build-pipeline, qualify-harder, polish-deck/);
     expect(s.snapshot()).toEqual(before);
-  });
-
-  it('restored mid-negotiation from a saved JSON copy, continues exactly as the original', () => {
-    const original = Session.create(enterprise, 'procurement-lead', 9);
-    const prefs = [...PATH, ...ENTERPRISE_CLEAN];
-    const step = (s: Session) => s.choose(prefs.find((p) => s.snapshot().choices.some((c) => c.id === p))!);
-    for (let i = 0; i < 6; i++) step(original);
-    const saved = JSON.parse(JSON.stringify(original.save()));
-    const restored = Session.restore(enterprise, saved);
-    expect(restored.snapshot()).toEqual(original.snapshot());
-    while (!original.isOver()) {
-      step(original);
-      step(restored);
-      expect(restored.snapshot()).toEqual(original.snapshot());
-    }
-    expect(restored.result()).toEqual(original.result());
-  });
-
-  it('refuses a damaged, outdated or foreign save with a reason, never a crash', () => {
-    const s = Session.create(enterprise, 'eager-buyer', 1);
-    s.choose('build-pipeline');
-    const good = JSON.parse(JSON.stringify(s.save()));
-    expect(() => Session.restore(enterprise, 'not a save')).toThrow(SaveError);
-    expect(() => Session.restore(enterprise, { ...good, format: 0 })).toThrow(/format 0/);
-    expect(() => Session.restore(enterprise, { ...good, snapshot: { ...good.snapshot, value: 'nowhere' } })).toThrow(/damaged/);
-    const damaged = structuredClone(good);
-    damaged.snapshot.context.model.belief = 'high';
-    expect(() => Session.restore(enterprise, damaged)).toThrow(/snapshot.context.model.belief/);
-    expect(() => Session.restore(compiledFixture('mini'), good)).toThrow(/belongs to scenario "enterprise-deal"/);
-    const moved = structuredClone(good);
-    moved.snapshot.context.model.beat = 'deleted-beat';
-    expect(() => Session.restore(enterprise, moved)).toThrow(/unknown point of the script/);
   });
 });

@@ -1,4 +1,6 @@
 import type { BeatDef, ChoiceDef, Persona, Scenario } from '../scenario/schema.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { PackageSpace } from './packages.ts';
 
 /**
@@ -21,7 +23,7 @@ export interface CompiledScenario {
   space: PackageSpace;
   /** Whether any prep action puts more than one thread in play (then skipping all of them is single-threaded). */
   hasThreadsAction: boolean;
-  /** A short fingerprint of the content, stored in saves to spot a save made against another version. */
+  /** SHA-256 of the validated scenario (hex): attempt records carry it to spot a record played on another version. */
   fingerprint: string;
 }
 
@@ -56,12 +58,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   };
 }
 
-/** FNV-1a, 32 bits, as hex: enough to tell two versions of a scenario apart. */
-function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+/** SHA-256 of the validated scenario's canonical JSON, as hex (pure JS: the engine stays free of Node and DOM). */
+export function fingerprint(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }

@@ -1,4 +1,4 @@
-import type { SavedSession } from '../../engine/index.ts';
+import type { AttemptRecord } from '../../engine/index.ts';
 
 /**
  * Where a saved negotiation lives: the engine's save plus which scenario it belongs to. A built-in
@@ -6,13 +6,16 @@ import type { SavedSession } from '../../engine/index.ts';
  */
 export type ScenarioSource = { kind: 'builtin'; id: string } | { kind: 'custom'; fileName: string; yaml: string };
 
+/** A game in progress: which scenario, and its attempt record (restored only by replaying it). */
 export interface StoredGame {
   source: ScenarioSource;
-  save: SavedSession;
+  attempt: AttemptRecord;
   savedAt: string;
 }
 
 export const SAVE_KEY = 'walkaway.save';
+/** Where a record that would not replay is kept, so nothing a rep played is silently destroyed. */
+export const SET_ASIDE_KEY = 'walkaway.save.set-aside';
 
 /** The raw outcome of reading the slot; the caller validates the content with the engine. */
 export type SlotRead = { kind: 'empty' } | { kind: 'found'; game: StoredGame } | { kind: 'unreadable'; reason: string };
@@ -39,8 +42,9 @@ export function readSaveSlot(storage: Storage = localStorage): SlotRead {
     ((source.kind === 'builtin' && typeof source.id === 'string') ||
       (source.kind === 'custom' && typeof source.fileName === 'string' && typeof source.yaml === 'string'));
   if (!sourceOk) return { kind: 'unreadable', reason: 'the saved game does not say which scenario it belongs to' };
-  if (!r.save || typeof r.save !== 'object') return { kind: 'unreadable', reason: 'the saved game has no negotiation in it' };
-  return { kind: 'found', game: { source: source as ScenarioSource, save: r.save as SavedSession, savedAt: String(r.savedAt ?? '') } };
+  if (!r.attempt || typeof r.attempt !== 'object') return { kind: 'unreadable', reason: 'the saved game has no negotiation in it' };
+  // The record's content is checked by the engine when it is replayed, not here.
+  return { kind: 'found', game: { source: source as ScenarioSource, attempt: r.attempt as AttemptRecord, savedAt: String(r.savedAt ?? '') } };
 }
 
 export function writeSaveSlot(game: StoredGame, storage: Storage = localStorage): void {
@@ -49,6 +53,17 @@ export function writeSaveSlot(game: StoredGame, storage: Storage = localStorage)
   } catch {
     // A full quota must not stop the negotiation; the game simply cannot be resumed after a reload.
   }
+}
+
+/** Moves whatever is in the slot aside (kept for inspection, never offered again) and empties the slot. */
+export function setSaveAside(storage: Storage = localStorage): void {
+  try {
+    const text = storage.getItem(SAVE_KEY);
+    if (text !== null) storage.setItem(SET_ASIDE_KEY, text);
+  } catch {
+    // Storage full or unavailable: the bad record is dropped below rather than offered again.
+  }
+  clearSaveSlot(storage);
 }
 
 export function clearSaveSlot(storage: Storage = localStorage): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadScenario, Session } from '../../../src/engine/index.ts';
-import { clearSaveSlot, readSaveSlot, SAVE_KEY, writeSaveSlot } from '../../../src/game/storage/save-store.ts';
+import { compileScenario, loadScenario, replayAttempt, Session } from '../../../src/engine/index.ts';
+import { clearSaveSlot, readSaveSlot, SAVE_KEY, SET_ASIDE_KEY, setSaveAside, writeSaveSlot } from '../../../src/game/storage/save-store.ts';
 import { MemoryStorage } from '../memory-storage.ts';
 
 const yaml = readFileSync(new URL('../../fixtures/browser-mini.yaml', import.meta.url), 'utf8');
@@ -11,17 +11,17 @@ describe('save slot', () => {
     expect(readSaveSlot(new MemoryStorage())).toEqual({ kind: 'empty' });
   });
 
-  it('round-trips a session save with its scenario source, and restores the same negotiation', () => {
+  it("round-trips a game's attempt record with its scenario source, and replaying it restores the same negotiation", () => {
     const storage = new MemoryStorage();
     const scenario = loadScenario(yaml, 'browser-mini.yaml');
     const session = Session.create(scenario, 'pat', 3);
     session.choose('build-pipeline');
-    writeSaveSlot({ source: { kind: 'custom', fileName: 'browser-mini.yaml', yaml }, save: session.save(), savedAt: 'now' }, storage);
+    writeSaveSlot({ source: { kind: 'custom', fileName: 'browser-mini.yaml', yaml }, attempt: session.attempt(), savedAt: 'now' }, storage);
     const read = readSaveSlot(storage);
     expect(read.kind).toBe('found');
     if (read.kind !== 'found') return;
     expect(read.game.source).toEqual({ kind: 'custom', fileName: 'browser-mini.yaml', yaml });
-    const restored = Session.restore(loadScenario(read.game.source.kind === 'custom' ? read.game.source.yaml : '', 'x.yaml'), read.game.save);
+    const restored = replayAttempt(compileScenario(loadScenario(read.game.source.kind === 'custom' ? read.game.source.yaml : '', 'x.yaml')), read.game.attempt);
     expect(restored.snapshot()).toEqual(session.snapshot());
   });
 
@@ -35,6 +35,14 @@ describe('save slot', () => {
     expect(readSaveSlot(storage)).toEqual({ kind: 'unreadable', reason: 'the saved game has no negotiation in it' });
     storage.setItem(SAVE_KEY, 'null');
     expect(readSaveSlot(storage).kind).toBe('unreadable');
+  });
+
+  it('sets a bad record aside instead of destroying it, and empties the slot', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SAVE_KEY, '{"bad":true}');
+    setSaveAside(storage);
+    expect(storage.getItem(SAVE_KEY)).toBeNull();
+    expect(storage.getItem(SET_ASIDE_KEY)).toBe('{"bad":true}');
   });
 
   it('clears the slot', () => {
