@@ -14,11 +14,14 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway play <scenario|file> [--persona ID] [--seed N] [--jsonl] [--choices a,b,c]
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
   walkaway schema                             JSON Schema of the scenario format
-  walkaway bench [--quick]                    engine benchmarks`;
+  walkaway bench [--quick]                    engine benchmarks
+  walkaway room create --scenario ID [--persona ID] [--mode M] [--server URL] [--json]
+  walkaway room join CODE --name NAME [--server URL] --jsonl
+  walkaway room results CODE --secret S [--server URL] [--json]`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest, ['persona', 'seed', 'choices']);
+  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'scenario', 'mode', 'server', 'name', 'secret']);
   try {
     switch (command) {
       case 'list':
@@ -47,6 +50,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (!scenario) throw new UsageError('analyze needs a scenario id or file');
         const { analyzeCommand } = await import('./analyze.ts');
         return await analyzeCommand({ scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') }, io);
+      }
+      case 'room': {
+        const { roomCommand, roomOptions } = await import('./room.ts');
+        return await roomCommand(roomOptions(args), io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');
