@@ -59,6 +59,8 @@ export class GameApp {
   entry: ScenarioEntry | null = null;
   session: Session | null = null;
   scene: SceneKey = SCENES.boot;
+  /** A workshop room takes its own session's moves (to the room's server) instead of the save slot. */
+  moveSink: ((session: Session) => boolean) | null = null;
   private readonly catalogListeners = new Set<() => void>();
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
@@ -129,6 +131,7 @@ export class GameApp {
     this.play(before.phase === 'prep' ? 'prep-tick' : 'choice');
     const sting = MOOD_STINGS[after.mood];
     if (!after.over && after.mood !== before.mood && sting) this.play(sting);
+    if (this.moveSink?.(session)) return after;
     if (after.over) clearSaveSlot();
     else this.persist();
     return after;

@@ -4,6 +4,7 @@ import { installDebugHook } from './debug-hook.ts';
 import { enableDropUpload } from './scenario/scenario-upload.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
+import { startFromLink } from './workshop/workshop-flow.ts';
 
 /**
  * Entry point: the services (the built-in scenarios start parsing in slices at once), the debug hook,
@@ -22,7 +23,9 @@ function start(): void {
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
-  installDebugHook(app, createGame(app));
+  const game = createGame(app);
+  installDebugHook(app, game);
+  void startFromLink(app, game);
 }
 
 start();

@@ -17,7 +17,12 @@ export async function startWorkshop(): Promise<void> {
     const { build } = await import('vite');
     await build({ root: PROJECT_ROOT, logLevel: 'info' });
   }
-  console.log(config.databaseUrl ? 'walkaway: using the PostgreSQL server in DATABASE_URL' : `walkaway: keeping rooms in ${config.dataDir}`);
+  const fresh = !config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'));
+  console.log(
+    config.databaseUrl
+      ? 'walkaway: using the PostgreSQL server in DATABASE_URL'
+      : `walkaway: keeping rooms in ${config.dataDir}${fresh ? ' (creating the database: the first time takes up to a minute)' : ''}…`,
+  );
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const server = await buildServer({ db, catalog: shippedCatalog(), distDir: config.distDir, publicUrl: config.publicUrl });
   await server.app.listen({ port: config.port, host: config.host });

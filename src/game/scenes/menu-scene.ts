@@ -1,6 +1,7 @@
 import { SCENES, type GameApp } from '../app.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
+import { openJoinPanel } from '../workshop/workshop-flow.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
@@ -122,14 +123,15 @@ export class MenuScene extends BaseScene {
     this.button({
       x: 32,
       y: 646,
-      width: 600,
+      width: 380,
       height: 50,
-      label: 'Load your own scenario file… (or drop it on the page)',
+      label: 'Load your own scenario file… (or drop it)',
       fontSize: 17,
       testid: 'upload-button',
       onActivate: () => pickFile((text, name) => app.upload(text, name)),
     });
     app.mirror.control(createFileInput((text, name) => app.upload(text, name)));
+    this.button({ x: 424, y: 646, width: 208, height: 50, label: 'Join a workshop…', fontSize: 17, testid: 'workshop-open', onActivate: () => openJoinPanel(app, this.game) });
 
     // Settings.
     drawPanel(this, 652, 572, 596, 124);
