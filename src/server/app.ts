@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { Database } from './db/database.ts';
 import { LiveUpdates } from './live.ts';
 import { RoomService } from './rooms.ts';
-import { registerRoutes } from './routes.ts';
+import { registerRoutes, type RouteDeps } from './routes.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
 
 export interface WorkshopServerOptions {
@@ -15,6 +15,7 @@ export interface WorkshopServerOptions {
   publicUrl?: string | undefined;
   logger?: boolean;
   liveThrottleMs?: number;
+  limits?: RouteDeps['limits'];
 }
 
 export interface WorkshopServer {
@@ -31,7 +32,7 @@ export async function buildServer(o: WorkshopServerOptions): Promise<WorkshopSer
   const live = new LiveUpdates(o.db);
   await live.start();
   const rooms = new RoomService(o.db, o.catalog, (code) => live.changed(code));
-  registerRoutes(app, { rooms, live, catalog: o.catalog, publicUrl: o.publicUrl, liveThrottleMs: o.liveThrottleMs });
+  registerRoutes(app, { rooms, live, catalog: o.catalog, publicUrl: o.publicUrl, liveThrottleMs: o.liveThrottleMs, limits: o.limits });
   if (o.distDir && existsSync(o.distDir)) {
     await app.register(fastifyStatic, { root: o.distDir, index: 'index.html', wildcard: true, cacheControl: false });
   }

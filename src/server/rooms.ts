@@ -5,7 +5,8 @@ import { RoomError } from './errors.ts';
 import { CODE_ALPHABET, CODE_LENGTH, type CreateRoom, type CreatedRoom, type FacilitatorAction, type MoveAck, type MoveMessage, type MyGame, type ResultClaim, type RoomInfo, type Seat } from './protocol.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
 import { roomStats, type RepProgress, type RoomStats } from './stats.ts';
-import { claimMismatch, replayStored, replayWithMove } from './verify.ts';
+import { applyMove, claimMismatch, replayStored } from './verify.ts';
+import type { Session } from '../engine/index.ts';
 import type { VerifiedSummary } from './verified.ts';
 
 /**
@@ -100,6 +101,11 @@ export class RoomService {
   private readonly onChange: (code: string) => void;
   /** Transcripts of finished games, by rep id and move count (a finished record never changes). */
   private readonly paths = new Map<string, RepPath>();
+  /**
+   * Each playing rep's session as of their last stored move, so the next move is one engine step. Used
+   * only when its move count matches the database's (another process may have moved the rep on).
+   */
+  private readonly live = new Map<string, Session>();
 
   constructor(db: Database, catalog: ScenarioCatalog, onChange: (code: string) => void = () => undefined) {
     this.db = db;
@@ -292,13 +298,25 @@ export class RoomService {
       if (msg.seq > rep.move_count + 1) throw new RoomError(409, `move ${msg.seq} is out of order: the next move is ${rep.move_count + 1}`);
       if (room.ended) throw new RoomError(410, `room ${code} has ended; no more moves are taken`);
       if (rep.over) throw new RoomError(409, 'this negotiation is already over');
-      const v = replayWithMove(this.compiledFor(room), rep.record, msg.move);
+      const compiled = this.compiledFor(room);
+      let session = this.live.get(rep.id);
+      this.live.delete(rep.id);
+      if (!session || session.moves.length !== rep.move_count || session.compiled !== compiled) session = replayStored(compiled, rep.record).session;
+      let v: ReturnType<typeof applyMove>;
+      try {
+        v = applyMove(compiled, session, msg.move);
+      } catch (e) {
+        // A refused move changed nothing: the session is still the stored game.
+        this.keepLive(rep.id, session);
+        throw e;
+      }
       const updated = await this.db.query(
         `UPDATE reps SET record = $1, move_count = $2, over = $3, summary = $4, updated_at = now()
          WHERE id = $5 AND move_count = $6 RETURNING id`,
         [JSON.stringify(v.record), v.record.moves.length, v.over, v.summary ? JSON.stringify(v.summary) : null, rep.id, rep.move_count],
       );
       if (updated.length) {
+        if (!v.over) this.keepLive(rep.id, session);
         this.onChange(code);
         return { seq: msg.seq, turn: v.record.moves.length, over: v.over, duplicate: false };
       }
@@ -323,6 +341,12 @@ export class RoomService {
 
   // ---- Helpers ----
 
+  private keepLive(repId: string, session: Session): void {
+    // Oldest first out: a room of 500 reps fits; a server with many rooms keeps the most recent.
+    if (this.live.size >= 5000) this.live.delete(this.live.keys().next().value!);
+    this.live.set(repId, session);
+  }
+
   private async room(code: string, q: Queryable = this.db): Promise<RoomRow> {
     const [room] = await q.query<RoomRow>('SELECT * FROM rooms WHERE code = $1', [code]);
     if (!room) throw new RoomError(404, `no room with code ${code}`);
@@ -335,10 +359,17 @@ export class RoomService {
     return room;
   }
 
+  /** A rep and their room in one query (every move asks for both). */
   private async repByToken(code: string, token: string): Promise<{ room: RoomRow; rep: RepRow }> {
-    const room = await this.room(code);
-    const [rep] = await this.db.query<RepRow>('SELECT * FROM reps WHERE token = $1 AND room_code = $2', [token, code]);
-    if (!rep) throw new RoomError(401, `you have not joined room ${code} (or your seat token is wrong): join again`);
+    const [row] = await this.db.query<RepRow & { room: RoomRow }>(
+      'SELECT r.*, row_to_json(m.*) AS room FROM reps r JOIN rooms m ON m.code = r.room_code WHERE r.token = $1 AND r.room_code = $2',
+      [token, code],
+    );
+    if (!row) {
+      await this.room(code);
+      throw new RoomError(401, `you have not joined room ${code} (or your seat token is wrong): join again`);
+    }
+    const { room, ...rep } = row;
     return { room, rep };
   }
 

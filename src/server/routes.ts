@@ -17,7 +17,18 @@ export interface RouteDeps {
   publicUrl?: string | undefined;
   /** How often a live view may be recomputed and sent, per stream. */
   liveThrottleMs?: number;
+  /** Rate limits (token buckets); the defaults suit a room of 500 on one server. */
+  limits?: Partial<typeof DEFAULT_LIMITS>;
 }
+
+export const DEFAULT_LIMITS = {
+  /** Every API request, per TCP connection: a browser's or a bot's ordinary pace is far below this. */
+  perConnection: { burst: 120, perSecond: 60 },
+  /** Moves and results, per rep: a person makes a choice every few seconds. */
+  perRep: { burst: 30, perSecond: 10 },
+  /** Rooms created, per address. */
+  creates: { burst: 10, perSecond: 0.5 },
+};
 
 /** Validates with a Zod schema; the first problem becomes a 400 naming the field. */
 export function parseOr400<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
@@ -48,9 +59,10 @@ function roomSecret(req: FastifyRequest): string {
 /** The room API. Every body, parameter and header is validated; every refusal is a RoomError with a sentence. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { rooms, live, catalog } = deps;
-  const perConnection = new RateLimiter({ burst: 120, perSecond: 60 });
-  const perRep = new RateLimiter({ burst: 30, perSecond: 10 });
-  const creates = new RateLimiter({ burst: 10, perSecond: 0.5 });
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const perConnection = new RateLimiter(limits.perConnection);
+  const perRep = new RateLimiter(limits.perRep);
+  const creates = new RateLimiter(limits.creates);
   const baseUrl = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.host}`;
   const code = (req: FastifyRequest) => parseOr400(CodeParams, req.params, 'room code').code;
 

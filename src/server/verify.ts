@@ -1,4 +1,4 @@
-import { AttemptError, replayAttempt, type AttemptRecord, type CompiledScenario, type Move, type Session } from '../engine/index.ts';
+import { AttemptError, decodePackage, replayAttempt, UnknownChoiceError, type AttemptRecord, type CompiledScenario, type Move, type Session } from '../engine/index.ts';
 import { RoomError } from './errors.ts';
 import type { ResultClaim } from './protocol.ts';
 import { summarize, type VerifiedSummary } from './verified.ts';
@@ -27,18 +27,26 @@ export function replayStored(compiled: CompiledScenario, record: AttemptRecord):
   }
 }
 
-/** The record with one more move, replayed; throws RoomError(422) with the engine's reason if the move is not playable. */
-export function replayWithMove(compiled: CompiledScenario, record: AttemptRecord, move: Move): Verified {
-  const next: AttemptRecord = { ...record, moves: [...record.moves, move] };
+/**
+ * Plays one more move on a session rebuilt from the stored record (kept between moves, so a move costs
+ * one engine step instead of a whole replay). The engine refuses a move that is not available and
+ * changes nothing then; the refusal becomes RoomError(422).
+ */
+export function applyMove(compiled: CompiledScenario, session: Session, move: Move): Verified {
   try {
-    return verified(replayAttempt(compiled, next));
+    if (typeof move === 'string') session.choose(move);
+    else {
+      const terms = decodePackage(compiled, move);
+      if (!terms) throw new RoomError(422, 'that package does not fit this scenario\'s issues');
+      session.propose(terms);
+    }
   } catch (e) {
-    if (e instanceof AttemptError) {
-      const what = typeof move === 'string' ? `"${move}" is not a choice at this point` : 'that package cannot be proposed at this point';
-      throw new RoomError(422, e.problem === 'bad-move' ? what : e.message);
+    if (e instanceof UnknownChoiceError) {
+      throw new RoomError(422, typeof move === 'string' ? `"${move}" is not a choice at this point` : 'that package cannot be proposed at this point');
     }
     throw e;
   }
+  return verified(session);
 }
 
 function verified(session: Session): Verified {

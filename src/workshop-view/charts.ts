@@ -35,7 +35,7 @@ export class RoomCharts {
     this.outcomes = new Chart(canvases.outcomes, {
       type: 'doughnut',
       data: { labels: Object.values(OUTCOME_LABELS), datasets: [{ data: [0, 0, 0], backgroundColor: Object.values(OUTCOME_COLOURS), borderColor: '#161d29', borderWidth: 4 }] },
-      options: { ...common, plugins: { legend: { position: 'right', labels: { font: { size: 22 }, padding: 18 } } } },
+      options: { ...common, plugins: { legend: { position: 'bottom', labels: { font: { size: 22 }, padding: 14 } } } },
     });
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session, type SessionSnapshot } from '../../src/engine/index.ts';
 import { buildServer, type WorkshopServer } from '../../src/server/app.ts';
+import type { RouteDeps } from '../../src/server/routes.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { shippedCatalog, type ScenarioCatalog } from '../../src/server/scenarios.ts';
@@ -45,8 +46,8 @@ export class TestDatabases {
   }
 }
 
-export async function startTestServer(db: Database, o: { distDir?: string | null; liveThrottleMs?: number } = {}): Promise<WorkshopServer> {
-  return buildServer({ db, catalog: testCatalog(), distDir: o.distDir ?? null, liveThrottleMs: o.liveThrottleMs ?? 20 });
+export async function startTestServer(db: Database, o: { distDir?: string | null; liveThrottleMs?: number; limits?: RouteDeps['limits'] } = {}): Promise<WorkshopServer> {
+  return buildServer({ db, catalog: testCatalog(), distDir: o.distDir ?? null, liveThrottleMs: o.liveThrottleMs ?? 20, ...(o.limits ? { limits: o.limits } : {}) });
 }
 
 /** A rep who prepares, asks, trades and holds, and accepts once a deal above the walk-away is on the table. */
