@@ -9,11 +9,15 @@
  * 2. The same with two server processes sharing one PostgreSQL (a throwaway cluster on loopback): reps
  *    alternate between the two, the projector listens on the second, and both servers' views must agree.
  *
+ * Each server prints on exit (stderr) the time it spent handling a move (p50/p99) and its event-loop
+ * delay, which separates the server's own latency from waiting on an overloaded machine.
+ *
  * Bounded: each phase stops after 180 s whatever happens; N is at most 1,000.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +101,11 @@ function watchProjector(url: string, code: string, secret: string, want: number,
         const data = event.split('\n').find((l) => l.startsWith('data: '));
         if (!event.startsWith('event: view') || !data) continue;
         const view = JSON.parse(data.slice(6)) as { reps: { over: boolean }[] };
-        if (view.reps.filter((r) => r.over).length >= want) return performance.now();
+        if (view.reps.filter((r) => r.over).length >= want) {
+          const at = performance.now();
+          await reader.cancel().catch(() => undefined);
+          return at;
+        }
       }
     }
   })();
@@ -169,8 +177,14 @@ function report(prefix: string, r: PhaseResult, cpu: { cpuS: number; peakMb: num
   console.log(`${prefix}-choice-rtt-ms p50 ${r.rttP50.toFixed(1)} p99 ${r.rttP99.toFixed(1)}   (target p99 < 100; ${r.moves} moves, think time ${THINK_MS} ms on average)`);
   console.log(`${prefix}-server-cpu ${cpu.map((c) => `${c.cpuS.toFixed(1)} s`).join(' + ')} over ${r.wallS.toFixed(1)} s (${cpuPct} of one core)`);
   console.log(`${prefix}-server-peak-rss-mb ${cpu.map((c) => Math.round(c.peakMb)).join(' + ')}`);
+  console.log(`${prefix}-load-generator-loop-delay-ms p50 ${Math.round(generatorLoop.percentile(50) / 1e6)} p99 ${Math.round(generatorLoop.percentile(99) / 1e6)}   (the ${REPS} simulated reps' own process; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+  generatorLoop.reset();
   console.log(`${prefix}-projector-lag-ms ${Math.round(r.projectorLagMs)}   (last result acknowledged to the projector showing all ${REPS} finished)`);
 }
+
+// The simulated reps share this process: its own event-loop delay is part of every round trip measured.
+const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+generatorLoop.enable();
 
 // ---- Phase 1: one process, embedded PostgreSQL ----
 const data = mkdtempSync(join(tmpdir(), 'walkaway-bench-'));
