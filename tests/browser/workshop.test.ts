@@ -23,7 +23,7 @@ let browser: Browser;
 beforeAll(async () => {
   await build({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   dbs.close();
