@@ -213,7 +213,6 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(20 + Math.ceil(seconds * 2) + 1);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(50);
     // Another connection is not punished for it.
-    expect(await get('/api/rooms/ZZZZZZ').catch(() => 0)).toBe(429);
     const fresh = new Agent({ keepAlive: false });
     const other = await new Promise<number>((resolve) => request(`${address}/api/rooms/${room.code}`, { agent: fresh }, (res) => resolve(res.statusCode ?? 0)).end());
     expect(other).toBe(200);
