@@ -47,6 +47,9 @@ function proposeFrom(session: Session, json: string): InputOutcome {
     return { played: false, message: clip(`a package is {"propose":{"issue":"option",...}} (${where}: ${issue.message})`) };
   }
   const terms = parsed.data.propose;
+  const issues = session.compiled.scenario.issues.map((i) => i.id);
+  const unknown = Object.keys(terms).find((k) => !issues.includes(k));
+  if (unknown !== undefined) return { played: false, message: clip(`no issue "${unknown}" in this scenario; issues: ${issues.join(', ')}`) };
   try {
     session.propose(terms);
   } catch (e) {
