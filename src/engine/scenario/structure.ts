@@ -62,6 +62,7 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
   const beats = new Map<string, BeatInfo>();
   s.beats.forEach((beat, i) => beats.set(beat.id, { beat, path: ['beats', i], prep: beat.phase === 'prep', interjection: false }));
   s.interjections.forEach((beat, i) => beats.set(beat.id, { beat, path: ['interjections', i], prep: false, interjection: true }));
+  const order = new Map(s.beats.map((b, i) => [b.id, i]));
   const finalOffer = s.flow.finalOffer;
   const finalInfo = beats.get(finalOffer)!;
   const name = (id: string) => `"${id}"`;
@@ -91,8 +92,7 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
     if (c.next) return c.next;
     // An interjection hands back where the script left off: that beat is checked on its own.
     if (info.interjection) return END;
-    const i = s.beats.findIndex((b) => b.id === info.beat.id);
-    return s.beats[i + 1]?.id ?? finalOffer;
+    return s.beats[order.get(info.beat.id)! + 1]?.id ?? finalOffer;
   };
 
   // Facts and discoveries the player certainly holds on reaching each beat (the intersection over every
@@ -183,11 +183,17 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
       }
     }
   }
+  // Reported where the script goes round (a beat that only leads into such a loop is not a second problem).
+  const stuckEdges = new Map<string, { to: string }[]>();
   for (const [id, info] of beats) {
     if (reachesEnd.has(id) || !reachable(id)) continue;
     const held = must.get(id)!;
-    const leadsTo = [...new Set(info.beat.choices.filter((c) => canShow(c, held, may)).map((c) => successor(info, c) as string))];
-    if (leadsTo.length === 0) continue; // no choice can be shown: reported as a dead end below
+    stuckEdges.set(id, info.beat.choices.filter((c) => canShow(c, held, may)).map((c) => ({ to: successor(info, c) as string })));
+  }
+  const onLoop = new Set(cycles(stuckEdges).flat());
+  for (const [id, info] of beats) {
+    if (!onLoop.has(id)) continue;
+    const leadsTo = [...new Set(stuckEdges.get(id)!.map((e) => e.to))];
     add(
       [...info.path, 'choices'],
       info.prep

@@ -71,9 +71,15 @@ describe('loading scenario files', () => {
   });
 
   it('reports every problem at once, not just the first', () => {
-    const broken = MINI.replace('    patience: 2', '    patience: soon').replace('        backedBy: [other-deal]', '        backedBy: [ghost]');
+    const broken = MINI.replace('    patience: 2', '    patience: soon').replace('    skepticism: 1', '    skepticism: 3').replace('  strength: 0.2', '  strength: strong');
+    expect(problemsOf(broken).map((p) => [p.path, p.line])).toEqual([
+      ['batna.strength', lineOf(broken, '  strength: strong')],
+      ['personas.0.skepticism', lineOf(broken, '    skepticism: 3')],
+      ['personas.0.patience', lineOf(broken, '    patience: soon')],
+    ]);
     // Schema problems come first; references are checked once the shape is right.
-    expect(problemsOf(broken).map((p) => p.path)).toEqual(['personas.0.patience']);
+    const both = broken.replace('        backedBy: [other-deal]', '        backedBy: [ghost]');
+    expect(problemsOf(both).map((p) => p.path)).not.toContain('beats.2.choices.0.backedBy.0');
     const refs = MINI.replace('        backedBy: [other-deal]', '        backedBy: [ghost]').replace('give: { price: d10 }\n', 'give: { price: d99 }\n');
     expect(problemsOf(refs).map((p) => p.message)).toEqual([
       'unknown option "d99" for issue "price" (options: full, d5, d10, d15, d20, d25)',
