@@ -165,9 +165,13 @@ function disciplinedRank(ch: PolicyChoice): number {
   return r;
 }
 
-/** One-note: do `tag` whenever it is on offer; otherwise the first button. Never looks at the numbers. */
+/**
+ * One-note: play the one note whenever it is on offer, otherwise anything at random (not the first
+ * button: scenario writers tend to list the good move first, which would smuggle good play in).
+ * Never looks at the numbers.
+ */
 function oneNote(test: (ch: PolicyChoice) => boolean): Policy {
-  return (view) => (view.choices.find(test) ?? view.choices[0]!).id;
+  return (view, random) => (view.choices.find(test) ?? view.choices[Math.floor(random() * view.choices.length)]!).id;
 }
 
 const POLICIES: Record<ArchetypeId, Omit<Archetype, 'id'>> = {
@@ -212,19 +216,19 @@ const POLICIES: Record<ArchetypeId, Omit<Archetype, 'id'>> = {
     policy: sensible((ch) => (has(ch, 'threat') ? 3 : has(ch, 'hold') ? 1 : 0)),
   },
   walker: {
-    description: 'walks out at the first chance',
+    description: 'walks out at the first chance; until then plays anything',
     bad: true,
     oneNote: true,
     policy: oneNote((ch) => has(ch, 'walk-away')),
   },
   holder: {
-    description: 'holds its position at every turn, the final offer included',
+    description: 'holds its position whenever it can, the final offer included; otherwise plays anything',
     bad: true,
     oneNote: true,
     policy: oneNote((ch) => has(ch, 'hold')),
   },
   asker: {
-    description: 'asks a discovery question whenever it can, otherwise takes the first button',
+    description: 'asks a discovery question whenever it can, otherwise plays anything',
     bad: true,
     oneNote: true,
     policy: oneNote((ch) => has(ch, 'ask:batna')),

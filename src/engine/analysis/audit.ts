@@ -91,6 +91,10 @@ export const VALUE_MARGIN = 0.02;
 export const WELL_ABOVE = 0.25;
 export const A_GRADE = 90;
 const SEED_TOLERANCE = 5;
+/** Random play may stumble on the good path: at most this share of its games may earn an A. */
+export const RANDOM_A_RATE = 0.05;
+/** Random play is sampled this many times more than the other archetypes, so its rate means something. */
+const RANDOM_SAMPLES = 5;
 /** Seeds are shifted by this for the "same moves, other seed" replay. */
 const OTHER_SEED = 1009;
 
@@ -112,7 +116,8 @@ export function auditScenario(c: CompiledScenario, options: AuditOptions = {}): 
     const branches: Branch[] = [];
     for (const a of ARCHETYPES) {
       const list: SampledGame[] = [];
-      for (let seed = 1; seed <= seeds; seed++) {
+      const samples = a.id === 'random' ? seeds * RANDOM_SAMPLES : seeds;
+      for (let seed = 1; seed <= samples; seed++) {
         const start = stepper.start({ personaId, seed });
         let branched = false;
         const game = playPolicy(stepper, c, start, a.policy, botRandom(seed), [], (s, moves) => {
@@ -281,9 +286,19 @@ function checkInvariants(
     }
   }
   {
-    const over = ARCHETYPES.filter((a) => a.oneNote && st(a.id).maxScore >= A_GRADE).map((a) => `${a.id} ${st(a.id).maxScore}`);
-    const top = Math.max(...ARCHETYPES.filter((a) => a.oneNote).map((a) => st(a.id).maxScore));
-    result('no-one-note-a', over.length ? 'fail' : 'pass', over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}`);
+    // A random game that happens to pick the good moves must score like them, so random play is held
+    // to a rate (an A no more than one game in RANDOM_A_RATE) rather than to its luckiest game.
+    const fixed = ARCHETYPES.filter((a) => a.oneNote && a.id !== 'random');
+    const over = fixed.filter((a) => st(a.id).maxScore >= A_GRADE).map((a) => `${a.id} ${st(a.id).maxScore}`);
+    const randomGames = played.get('random') ?? [];
+    const randomAs = randomGames.filter((g) => g.score.total >= A_GRADE).length;
+    if (randomAs > RANDOM_A_RATE * randomGames.length) over.push(`random ${randomAs} A in ${randomGames.length} games`);
+    const top = Math.max(...fixed.map((a) => st(a.id).maxScore));
+    result(
+      'no-one-note-a',
+      over.length ? 'fail' : 'pass',
+      over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}; random play: ${randomAs} A in ${randomGames.length} games`,
+    );
   }
   {
     const traderMoves = (played.get('trader') ?? []).some((g) => g.moves.some((id) => isTrade(c, id)));
