@@ -14,12 +14,13 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway play <scenario|file> [--persona ID] [--seed N] [--mode coach|practice|assessment] [--jsonl] [--choices a,b,c]
   walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
+  walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario']);
+  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario', 'seeds']);
   try {
     switch (command) {
       case 'list':
@@ -55,6 +56,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (!scenario) throw new UsageError('analyze needs a scenario id or file');
         const { analyzeCommand } = await import('./analyze.ts');
         return await analyzeCommand({ scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') }, io);
+      }
+      case 'audit': {
+        const { auditCommand } = await import('./audit.ts');
+        const seeds = flagString(args, 'seeds');
+        if (seeds !== undefined && !/^\d+$/.test(seeds)) throw new UsageError(`--seeds takes a whole number, not "${seeds}"`);
+        return auditCommand({ scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') }, io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');

@@ -13,6 +13,16 @@ const analysisOf = (f: string) => {
   return analyses.get(f)!;
 };
 
+/** Whether, for every issue with a never-trade option, some choice asks for or proposes another option of it. */
+function neverTradeAvoidable(c: CompiledScenario): boolean {
+  return c.scenario.issues
+    .filter((issue) => issue.options.some((o) => o.flags?.includes('never-trade')))
+    .every((issue) => {
+      const ok = new Set(issue.options.filter((o) => !o.flags?.includes('never-trade')).map((o) => o.id));
+      return [...c.choices.values()].some((ch) => ok.has(ch.get?.[issue.id] ?? '') || ok.has(ch.propose?.[issue.id] ?? ''));
+    });
+}
+
 describe('the shipped scenario library', () => {
   it('holds the four scenarios: tutorial, enterprise deal, renewal, dominant vendor', () => {
     expect([...compiled.values()].map((c) => c.scenario.id).sort()).toEqual(['dominant-vendor', 'enterprise-deal', 'renewal', 'tutorial']);
@@ -41,7 +51,12 @@ describe('the shipped scenario library', () => {
       expect(p.choicesPerDecision.max, `${who} choices per decision`).toBeLessThanOrEqual(5);
       if (!tutorial) {
         expect(p.decisions.min, `${who} decisions per playthrough`).toBeGreaterThanOrEqual(8);
-        expect(p.best.score, `${who} best path`).toBeGreaterThanOrEqual(90);
+        // A walk-away is worth the walk-away, never the target: where walking is the best a persona
+        // allows, the best path is a clean, correct walk (C at most). A signed never-trade item caps the
+        // score below an A, so where the script offers no way to get one off the table, no A is possible.
+        const bestEnd = c.choices.get(p.best.choices[p.best.choices.length - 1]!)!.tags;
+        const floor = bestEnd.includes('walk-away') ? 70 : neverTradeAvoidable(c) ? 90 : 85;
+        expect(p.best.score, `${who} best path`).toBeGreaterThanOrEqual(floor);
         expect(p.worst.score, `${who} worst path`).toBeLessThanOrEqual(30);
       }
       // The reported best path really plays to that score through a session.

@@ -255,6 +255,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     m.nextBeat = null;
     m.pendingClaim = null;
     if (c.space.valueOf(m.terms) < m.walkAway) flagAntiPattern(d, 'deal-below-walk-away', choice.id);
+    if (givesNeverTrade(c, m.terms)) flagAntiPattern(d, 'signed-never-trade', choice.id);
     for (const id of choice.antiPatterns ?? []) flagAntiPattern(d, id, choice.id);
     return;
   }
