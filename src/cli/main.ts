@@ -48,6 +48,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'replay': {
         const source = args.positionals[0];
         if (!source) throw new UsageError('replay needs an attempt record file, or - to read it from stdin');
+        if (args.flags.get('scenario') === true) throw new UsageError('--scenario needs the scenario file the game was played on');
         const { replayCommand } = await import('./replay.ts');
         return await replayCommand({ source, scenarioFile: flagString(args, 'scenario'), json: args.flags.has('json') }, io);
       }

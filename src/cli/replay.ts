@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { AttemptError, compileScenario, parseAttempt, replayAttempt, ScenarioError, type Scenario } from '../engine/index.ts';
 import { formatTurn } from './debrief-text.ts';
 import { finalText, resultLine, turnMessage } from './play.ts';
@@ -52,6 +52,8 @@ async function readSource(source: string): Promise<string> {
   const name = source === '-' ? 'stdin' : source;
   let bytes: Buffer;
   try {
+    // A file's size is known before reading it: a huge one is refused without loading it.
+    if (source !== '-' && statSync(source).size > MAX_RECORD_BYTES) throw new NotReplayable(`${name} is over ${MAX_RECORD_BYTES / 1024} KB: not an attempt record`);
     bytes = source === '-' ? await readStdin() : readFileSync(source);
   } catch (e) {
     if (e instanceof NotReplayable) throw e;

@@ -115,6 +115,8 @@ describe('walkaway replay', () => {
     expect(await refused([save('empty.json', '')])).toBe('walkaway: that is not an attempt record: the text is not valid JSON');
     expect(await refused([join(dir, 'missing.json')])).toMatch(/^walkaway: no such file: .*missing\.json$/);
     expect(await refused([save('list.json', '[1,2]')])).toMatch(/^walkaway: the record is damaged/);
+    expect(await refused([save('huge.json', ' '.repeat(1_100_000))])).toMatch(/^walkaway: .*huge\.json is over 1024 KB: not an attempt record$/);
+    expect(await refused([dir])).toMatch(/^walkaway: cannot read .* \(EISDIR\)$/);
     expect(await refused([save('null.json', 'null')])).toMatch(/^walkaway: the record is damaged/);
     expect(await refused([save('elsewhere.json', JSON.stringify({ ...result.attempt, scenarioId: 'constructor' }))])).toBe(
       'walkaway: no shipped scenario "constructor"; give the file it was played on with --scenario FILE',

@@ -76,6 +76,28 @@ describe('ids named like built-in object properties', () => {
     expect(held.choose('constructor').reaction).toBe('I see.');
   });
 
+  it('a fact named "constructor" backs a claim like any other fact', () => {
+    // Facts and discovery items share a namespace, so this variant gives the name to the fact instead.
+    const variant = TEXT.replaceAll('[constructor]', '[deadline]')
+      .replace('  - { id: constructor, label: Their budget', '  - { id: deadline, label: Their budget')
+      .replace('      constructor: Our budget closes', '      deadline: Our budget closes')
+      .replaceAll('other-deal', 'constructor');
+    const v = compileScenario(loadScenario(variant, 'fact-variant.yaml'));
+    const play = (prep: string) => {
+      const s = Session.create(v, 'constructor', 3);
+      for (const id of [prep, 'ask-deadline', 'claim-other']) s.choose(id);
+      return s;
+    };
+    const backed = play('line-up-other');
+    expect(backed.snapshot().facts).toEqual(['constructor']);
+    expect(backed.snapshot().discovered).toEqual(['deadline']);
+    expect(backed.context.model.tally.bluffs).toBe(0);
+    expect(backed.context.model.tally.backedClaims).toBe(1);
+    const bluffed = play('skip-prep');
+    expect(bluffed.snapshot().facts).toEqual([]);
+    expect(bluffed.context.model.tally.bluffs).toBe(1);
+  });
+
   it('packages on an issue and option named "constructor" are written and read back', () => {
     const terms = { price: 'd10', constructor: 'constructor' };
     expect(encodePackage(c, terms)).toEqual([1, 1]);
