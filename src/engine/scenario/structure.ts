@@ -132,8 +132,12 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
         meet(id, shared);
       }
   }
-  // The final offer also comes when the counterpart's patience runs out, from any turn at the table.
-  if (!must.has(finalOffer)) must.set(finalOffer, new Set(s.batna.facts));
+  // The final offer also comes when the counterpart's patience runs out, from any turn at the table:
+  // only what every table beat surely holds is sure there.
+  const atFinal = must.get(finalOffer) ?? new Set(s.batna.facts);
+  for (const [id, info] of beats)
+    if (!info.prep && !info.interjection && must.has(id)) for (const f of [...atFinal]) if (!must.get(id)!.has(f)) atFinal.delete(f);
+  must.set(finalOffer, atFinal);
   const reachable = (id: string) => must.has(id);
 
   // Choices that lead back to preparation from the table: preparation has no clock, so it would loop.
