@@ -11,26 +11,23 @@ describe('over-long words in a trainer\'s file', () => {
     await h?.close();
   });
 
-  it('wraps a 2,000-character word (the longest line a file may hold) through the game\'s own wrapping, with no error', async () => {
+  it('wraps a 2,000-character word (the longest line a file may hold) in a line, a hint and a choice, with no error', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     await openMenu(page, h.url);
     const word = 'Unbreakable'.repeat(182).slice(0, 2000);
     const text = fixture('browser-mini.yaml')
       .replace('line: Before the call, what will you do about your alternatives?', `line: ${word}`)
+      .replace('hint: A real alternative is what lets you walk.', `hint: ${word}`)
       .replace(/(- id: build-pipeline\n\s+text: )[^\n]+/, `$1${word}`);
     await uploadScenario(page, 'long-words.yaml', text);
     await page.waitForSelector(`${testid('menu-scenario-browser-mini')}[aria-pressed="true"]`, { state: 'attached' });
     await actAndWait(page, 'start');
     expect(await screen(page)).toBe('briefing');
-    const started = Date.now();
     await act(page, 'briefing-continue');
     await waitForScreen(page, 'preparation');
-    // The page answers at once: a script run in it comes back quickly after the screen is drawn.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-    const elapsed = Date.now() - started;
     await page.screenshot({ path: '/tmp/walkaway-long-words.png' });
-    expect(elapsed).toBeLessThan(5000);
     expect(await page.textContent('#a11y')).toContain(word);
     expect(errors).toEqual([]);
     await page.close();

@@ -86,16 +86,49 @@ export function wrapText(text: string, width: number, measure: Measure): string[
 }
 
 /**
- * Makes every Phaser text with `useAdvancedWrap` wrap through `wrapText`. Scenario files put any text a
+ * Puts a line break inside every word wider than `width`, between the letters where it must break,
+ * leaving everything else as it is (for wrapping that keeps spaces as written but would let one long
+ * word run off the screen). Linear: each word is measured once, a long word's letters once each.
+ */
+export function breakLongWords(text: string, width: number, measure: Measure): string {
+  return text.replace(/[^\s]+/g, (word) => {
+    if (measure(word) <= width) return word;
+    const pieces: string[] = [];
+    let piece = '';
+    let pieceWidth = 0;
+    for (const ch of word) {
+      const w = measure(ch);
+      if (piece.length > 0 && pieceWidth + w > width) {
+        pieces.push(piece);
+        piece = '';
+        pieceWidth = 0;
+      }
+      piece += ch;
+      pieceWidth += w;
+    }
+    pieces.push(piece);
+    return pieces.join('\n');
+  });
+}
+
+/**
+ * Makes every Phaser text with `useAdvancedWrap` wrap through `wrapText`, and plain word wrap break a
+ * word wider than its line (Phaser's own lets it run off the screen as one line). Scenario files put any text a
  * trainer writes on screen, so no wrapped text may take more than linear time. Called once, before the
  * game starts.
  */
 export function installLinearWordWrap(TextClass: typeof Phaser.GameObjects.Text): void {
-  const proto = TextClass.prototype as unknown as {
-    advancedWordWrap: (this: Phaser.GameObjects.Text, text: string, context: CanvasRenderingContext2D, wordWrapWidth: number) => string;
+  type Wrap = (this: Phaser.GameObjects.Text, text: string, context: CanvasRenderingContext2D, wordWrapWidth: number) => string;
+  const proto = TextClass.prototype as unknown as { advancedWordWrap: Wrap; basicWordWrap: Wrap };
+  const measureWith = (text: Phaser.GameObjects.Text, context: CanvasRenderingContext2D): Measure => {
+    const spacing = text.letterSpacing;
+    return (s) => context.measureText(s).width + s.length * spacing;
   };
   proto.advancedWordWrap = function (text, context, wordWrapWidth) {
-    const spacing = this.letterSpacing;
-    return wrapText(text, wordWrapWidth, (s) => context.measureText(s).width + s.length * spacing).join('\n');
+    return wrapText(text, wordWrapWidth, measureWith(this, context)).join('\n');
+  };
+  const basic = proto.basicWordWrap;
+  proto.basicWordWrap = function (text, context, wordWrapWidth) {
+    return basic.call(this, breakLongWords(text, wordWrapWidth, measureWith(this, context)), context, wordWrapWidth);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText, type Measure } from '../../../src/game/ui/wrap-text.ts';
+import { breakLongWords, wrapText, type Measure } from '../../../src/game/ui/wrap-text.ts';
 
 /** A monospaced stand-in for the canvas: every character 10 px wide (counts its calls and characters). */
 function monospace() {
@@ -62,5 +62,23 @@ describe('wrapping text to a width', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(stats.chars).toBeLessThan(5 * text.length);
     expect(lines.length).toBeGreaterThan(3000);
+  });
+});
+
+describe('breaking only the words wider than a line', () => {
+  it('leaves spaces and short words as written and puts line breaks inside a long word', () => {
+    const { measure } = monospace();
+    expect(wrapText('', 100, measure)).toEqual(['']);
+    expect(breakLongWords('keep  these   spaces', 100, measure)).toBe('keep  these   spaces');
+    expect(breakLongWords('a abcdefghijklmnopqrstuvwxy b', 100, measure)).toBe('a abcdefghij\nklmnopqrst\nuvwxy b');
+  });
+
+  it('breaks a 200,000-character word in linear time', () => {
+    const { measure, stats } = monospace();
+    const started = performance.now();
+    const broken = breakLongWords('w'.repeat(200_000), 590, measure);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(broken.split('\n')).toHaveLength(Math.ceil(200_000 / 59));
+    expect(stats.chars).toBeLessThan(3 * 200_000);
   });
 });
