@@ -4,6 +4,7 @@ import { PersonaStepper } from '../engine/persona/stepper.ts';
 import { simulateRandomGame } from '../engine/analysis/simulate.ts';
 import { displayPath, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
 import type { Io } from './io.ts';
+import { scenarioAtLimits } from '../../tests/fixtures/at-limits.ts';
 
 /** Runs `body` repeatedly for about `ms` milliseconds; returns iterations per second. */
 function rate(ms: number, body: (i: number) => void): { perSecond: number; runs: number } {
@@ -33,6 +34,14 @@ export function benchCommand(io: Io, quick = false): number {
     for (const t of texts) compileScenario(loadScenario(t.text, t.file));
   });
   io.out(`load+validate+compile all ${texts.length} scenarios: ${(1000 / load.perSecond).toFixed(2)} ms`);
+
+  // The largest file the schema allows (target: `check` under 1 s). Timed by hand: one load takes too long for rate()'s warm-up.
+  const atLimits = scenarioAtLimits();
+  loadScenario(atLimits, 'at-limits.yaml');
+  const rounds = quick ? 1 : 3;
+  const limitsStart = performance.now();
+  for (let i = 0; i < rounds; i++) loadScenario(atLimits, 'at-limits.yaml');
+  io.out(`check a file at every schema limit (${Math.round(atLimits.length / 1024)} KB): ${((performance.now() - limitsStart) / rounds).toFixed(0)} ms`);
 
   for (const t of texts) {
     const c = compileScenario(loadScenario(t.text, t.file));

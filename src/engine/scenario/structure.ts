@@ -20,6 +20,23 @@ export function checkNumbers(s: Scenario): ReferenceProblem[] {
   const add: Add = (path, message) => problems.push({ path, message });
 
   if (s.target <= s.walkAway) add(['target'], `the target (${s.target}) must be above the walk-away (${s.walkAway})`);
+  // Preparation may raise the walk-away (each prep beat once, by its largest raise): it must stay below the target.
+  let raised = s.walkAway;
+  let raisedAt: (string | number)[] | null = null;
+  s.beats.forEach((b, i) => {
+    if (b.phase !== 'prep') return;
+    let most = 0;
+    b.choices.forEach((c, j) => {
+      const raise = c.effect?.walkAway ?? 0;
+      if (raise > most) {
+        most = raise;
+        raisedAt = ['beats', i, 'choices', j, 'effect', 'walkAway'];
+      }
+    });
+    raised += most;
+  });
+  if (raisedAt && s.target > s.walkAway && raised >= s.target)
+    add(raisedAt, `preparation can raise the walk-away to ${raised}, which is not below the target (${s.target})`);
   const best = s.issues.reduce((sum, i) => sum + Math.max(...i.options.map((o) => o.you)), 0);
   if (s.target > best)
     add(['target'], `the target (${s.target}) is above the best deal there is (${best}, every issue at its best option for you): no deal could reach it`);
@@ -132,8 +149,12 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
         meet(id, shared);
       }
   }
-  // The final offer also comes when the counterpart's patience runs out, from any turn at the table.
-  if (!must.has(finalOffer)) must.set(finalOffer, new Set(s.batna.facts));
+  // The final offer also comes when the counterpart's patience runs out, from any turn at the table:
+  // only what every table beat surely holds is sure there.
+  const atFinal = must.get(finalOffer) ?? new Set(s.batna.facts);
+  for (const [id, info] of beats)
+    if (!info.prep && !info.interjection && must.has(id)) for (const f of [...atFinal]) if (!must.get(id)!.has(f)) atFinal.delete(f);
+  must.set(finalOffer, atFinal);
   const reachable = (id: string) => must.has(id);
 
   // Choices that lead back to preparation from the table: preparation has no clock, so it would loop.

@@ -66,6 +66,38 @@ describe('files a hostile or careless writer could hand the loader', () => {
   });
 });
 
+describe('whatever the text, loading gives a scenario or a ScenarioError', () => {
+  it('holds for 300 damaged copies of a valid file (cut short, letters dropped, YAML punctuation inserted)', () => {
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const marks = '*&[]{}:-|>!%@`\'"#\t\u0000';
+    let refused = 0;
+    for (let i = 0; i < 300; i++) {
+      const at = random(MINI.length);
+      const kind = random(4);
+      const text =
+        kind === 0 ? MINI.slice(0, at)
+        : kind === 1 ? MINI.slice(0, at) + MINI.slice(at + 1 + random(30))
+        : kind === 2 ? MINI.slice(0, at) + marks[random(marks.length)] + MINI.slice(at)
+        : MINI.slice(0, at) + MINI.slice(random(MINI.length));
+      try {
+        loadScenario(text, 'damaged.yaml');
+      } catch (e) {
+        expect(e).toBeInstanceOf(ScenarioError);
+        for (const p of (e as ScenarioError).problems) {
+          expect(p.line).toBeGreaterThanOrEqual(1);
+          expect(p.message.length).toBeGreaterThan(0);
+        }
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(150);
+  });
+});
+
 describe('the schema bounds what a trainer can write, in plain words', () => {
   it('refuses weights like 1e308 at the weight', () => {
     const text = fixture('huge-weights.yaml');

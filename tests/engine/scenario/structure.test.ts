@@ -98,6 +98,8 @@ describe('check refuses files that cannot be played through', () => {
     expect(problemsOf(low)).toEqual([expect.objectContaining({ path: 'target', line: lineOf(low, 'target: 30'), message: 'the target (30) must be above the walk-away (40)' })]);
     const high = replaced(MINI, 'target: 70', 'target: 90');
     expect(problemsOf(high)[0]!.message).toMatch(/above the best deal there is \(80/);
+    const raised = replaced(MINI, 'effect: { batna: 0.3, facts: [other-deal], threads: true }', 'effect: { batna: 0.3, facts: [other-deal], threads: true, walkAway: 30 }');
+    expect(problemsOf(raised)).toEqual([expect.objectContaining({ path: 'beats.0.choices.0.effect.walkAway', line: lineOf(raised, 'walkAway: 30'), message: 'preparation can raise the walk-away to 70, which is not below the target (70)' })]);
   });
 
   it('a tactic timed after the counterpart\'s patience has run out', () => {
