@@ -42,8 +42,17 @@ describe('walkaway behaves like a Unix tool', () => {
     ['schema', ['schema']],
     ['help', ['help']],
     ['play --choices', ['play', 'tutorial', '--choices', 'book-prospects,write-line,ask-why,mention-options,stand-calmly,take-a-day,accept-final']],
+    ['audit', ['audit', 'tutorial', '--seeds', '1']],
   ])('%s into a closed pipe ends quietly', async (_name, args) => {
     const r = await withClosedStdout(args);
+    expect(r.err).not.toMatch(CRASH);
+    expect(r.code).toBe(0);
+  }, 30_000);
+
+  it('check reporting problems into a closed pipe ends quietly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'walkaway-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'format: 1\nid: Broken Id\n');
+    const r = await withClosedStdout(['check', join(dir, 'broken.yaml')]);
     expect(r.err).not.toMatch(CRASH);
     expect(r.code).toBe(0);
   }, 30_000);
