@@ -23,6 +23,8 @@ export const LIMITS = {
   value: 1_000_000,
   issues: 8,
   options: 10,
+  /** Packages (one option per issue) across all issues: 8 issues of 6 options (checked by the loader). */
+  packages: 6 ** 8,
   beats: 60,
   interjections: 20,
   choices: 6,
