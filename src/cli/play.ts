@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Session, UnknownChoiceError, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+import { keyMoments, type KeyMoment } from '../engine/analysis/key-moments.ts';
 import { formatDebrief, formatTurn } from './debrief-text.ts';
 import { resolveScenario, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
@@ -51,7 +52,8 @@ export function turnMessage(s: SessionSnapshot) {
   };
 }
 
-export function resultMessage(r: SessionResult) {
+/** `moments`: the counterfactual key moments (`keyMoments` of the finished session). */
+export function resultMessage(r: SessionResult, moments: KeyMoment[] = []) {
   return {
     type: 'result',
     outcome: r.outcome,
@@ -63,6 +65,7 @@ export function resultMessage(r: SessionResult) {
     antiPatterns: r.antiPatterns.map((a) => ({ id: a.id, turn: a.turn, principle: a.principle })),
     offers: r.offers,
     transcript: r.transcript,
+    keyMoments: moments,
   };
 }
 
@@ -108,11 +111,12 @@ export async function playCommand(o: PlayOptions, io: Io): Promise<number> {
     }
   }
   const result = session.result()!;
-  if (o.jsonl) io.out(JSON.stringify(resultMessage(result)));
+  const moments = keyMoments(session.compiled, session.personaId, session.seed, session.moves);
+  if (o.jsonl) io.out(JSON.stringify(resultMessage(result, moments)));
   else {
     const last = session.snapshot();
     if (last.line) io.out(`\n${last.speaker}: "${last.line}"`);
-    for (const l of formatDebrief(result)) io.out(l);
+    for (const l of formatDebrief(result, moments)) io.out(l);
   }
   return 0;
 }

@@ -87,21 +87,21 @@ export const CHECKS: readonly CheckDef[] = [
     label: (i) =>
       i.outcome === 'deal'
         ? 'Signed at or above your walk-away'
-        : 'Walking was the right call: you heard their final offer and no offer reached your walk-away',
+        : 'Walked at their final offer, and no offer ever reached your walk-away',
     passed: (i) => (i.outcome === 'deal' ? i.value >= i.model.walkAway : walkedRightly(i)),
   },
   {
     id: 'zone-middle',
     dimension: 'value',
     share: 0.3,
-    label: always('Signed a deal in the upper half of the zone between walk-away and target'),
+    label: always('Signed in the upper half of your zone (walk-away to target)'),
     passed: (i) => i.outcome === 'deal' && i.value >= i.model.walkAway + (i.scenario.target - i.model.walkAway) / 2,
   },
   {
     id: 'target',
     dimension: 'value',
     share: 0.3,
-    label: always('Signed a deal that reached your target'),
+    label: always('Signed a deal at or above your target'),
     passed: (i) => i.outcome === 'deal' && i.value >= i.scenario.target,
   },
   { id: 'gives-traded', dimension: 'concessions', share: 0.4, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
@@ -111,7 +111,7 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'never-trade-kept',
     dimension: 'concessions',
     share: 0.2,
-    label: (i) => (i.outcome === 'deal' ? 'Signed none of your never-trade items, whoever put them on the table' : 'Offered none of your never-trade items'),
+    label: (i) => (i.outcome === 'deal' ? 'Signed no never-trade item, whoever proposed it' : 'Offered none of your never-trade items'),
     // The signed terms are what is judged, whoever proposed them; without a deal, what the player gave.
     passed: (i) => !i.signedFlags.has('never-trade') && i.model.tally.neverTradeGiven === 0,
   },
@@ -140,14 +140,14 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'no-precedent',
     dimension: 'relationship',
     share: 0.3,
-    label: (i) => (i.outcome === 'deal' ? 'Signed, at or above your walk-away, no terms that set a precedent' : 'No deal signed: no precedent-free terms to earn'),
+    label: (i) => (i.outcome === 'deal' ? 'A deal above your walk-away that sets no precedent' : 'No deal signed, so no sound terms to earn'),
     passed: (i) => soundDeal(i) && !i.signedFlags.has('precedent'),
   },
   {
     id: 'no-delivery-load',
     dimension: 'relationship',
     share: 0.3,
-    label: (i) => (i.outcome === 'deal' ? 'Signed, at or above your walk-away, no delivery load your team cannot carry' : 'No deal signed: no deliverable terms to earn'),
+    label: (i) => (i.outcome === 'deal' ? 'A deal above your walk-away your team can deliver' : 'No deal signed, so no deliverable terms to earn'),
     passed: (i) => soundDeal(i) && !i.signedFlags.has('delivery-load'),
   },
   {
