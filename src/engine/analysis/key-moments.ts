@@ -62,7 +62,7 @@ export function keyMoments(c: CompiledScenario, personaId: string, seed: number,
   const playOn = (from: StepState, played: string[]): PlayedGame => {
     let best: PlayedGame | null = null;
     for (const policy of CONTINUATIONS) {
-      const g = playPolicy(stepper, c, from, policy, botRandom(seed), played);
+      const g = playPolicy(stepper, c, from, policy, botRandom(seed), { seed, moves: played });
       if (!best || g.worth > best.worth || (g.worth === best.worth && g.score.total > best.score.total)) best = g;
       if (from.done) break;
     }
