@@ -163,7 +163,7 @@ function disciplinedRank(ch: PolicyChoice): number {
   if (has(ch, 'test:claim')) r += 4;
   if (has(ch, 'trade') || (ch.gives && ch.gets)) r += 3;
   if (has(ch, 'walk-to') || ch.proposes) r += 3;
-  if (has(ch, 'batna:strong')) r += 2;
+  if (has(ch, 'batna:strong')) r += 3;
   if (has(ch, 'hold')) r += 1;
   if (has(ch, 'pace:pause')) r += 1;
   return r;
