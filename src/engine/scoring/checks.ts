@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { Outcome } from '../vocabulary.ts';
-import type { NegotiationModel } from '../persona/context.ts';
+import type { NegotiationModel, Tally } from '../persona/context.ts';
 import type { DimensionId } from './dimensions.ts';
 
 /**
@@ -34,6 +34,7 @@ export const CHECK_IDS = [
   'never-trade-kept',
   'showed-strength',
   'no-bluff',
+  'claims-held',
   'no-threat',
   'no-desperation',
   'deadline-kept',
@@ -116,8 +117,10 @@ export const CHECKS: readonly CheckDef[] = [
     passed: (i) => !i.signedFlags.has('never-trade') && i.model.tally.neverTradeGiven === 0,
   },
   { id: 'showed-strength', dimension: 'signalling', share: 0.25, label: always('Showed a real alternative, calmly'), passed: (i) => i.model.tally.strongSignals > 0 },
-  { id: 'no-bluff', dimension: 'signalling', share: 0.25, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
-  { id: 'no-threat', dimension: 'signalling', share: 0.2, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
+  { id: 'no-bluff', dimension: 'signalling', share: 0.2, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
+  // A claim that folds when it is tested costs leverage for the rest of the deal, bluff or not.
+  { id: 'claims-held', dimension: 'signalling', share: 0.1, label: always('Stood by every claim they put to the test'), passed: (i) => i.model.tally.bluffsCalled === 0 },
+  { id: 'no-threat', dimension: 'signalling', share: 0.15, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
   { id: 'no-desperation', dimension: 'signalling', share: 0.15, label: always('Showed no sign of needing the deal'), passed: (i) => i.model.tally.weakSignals === 0 },
   { id: 'deadline-kept', dimension: 'signalling', share: 0.15, label: always('Kept your deadline to yourself'), passed: (i) => i.model.tally.panics === 0 },
   { id: 'asked', dimension: 'discovery', share: 0.4, label: always('Asked about their alternatives and timeline'), passed: (i) => i.model.tally.asks > 0 },
@@ -160,6 +163,15 @@ export const CHECKS: readonly CheckDef[] = [
   { id: 'threads', dimension: 'preparation', share: 0.3, label: always('Kept more than one thread in play'), passed: (i) => !i.hasThreadsAction || i.model.threads },
   { id: 'prep-complete', dimension: 'preparation', share: 0.3, label: always('Used every preparation step'), passed: (i) => i.model.prepActions >= i.prepBeats },
 ];
+
+/**
+ * The part of the tally the checks read, reduced to what decides them (whether a count is zero, how
+ * many gives up to the limit). Path exploration merges states whose keys are equal, so this must change
+ * whenever a check above starts reading the tally differently; it lives here, next to the checks.
+ */
+export function tallyKey(t: Tally): (boolean | number)[] {
+  return [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+}
 
 /**
  * Limits on the total, whatever the dimensions add up to: an outcome a real negotiator would call a
