@@ -6,6 +6,7 @@ import type { NegotiationContext, OfferPoint, TranscriptEntry } from './persona/
 import { createPersonaMachine, OUTCOME_OF_STATE, type PersonaMachine, type PhaseState } from './persona/machine.ts';
 import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './persona/rules.ts';
 import { personaText } from './text.ts';
+import { presentationOrder } from './choice-order.ts';
 import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
 import { ATTEMPT_FORMAT, encodePackage, type AttemptMode, type AttemptRecord, type Move } from './attempt-record.ts';
 
@@ -180,7 +181,7 @@ export class Session {
       deadline: p.patience,
       facts: [...m.facts],
       discovered: [...m.discovered],
-      choices: availableChoices(c, m).map((ch) => ({
+      choices: presentationOrder(availableChoices(c, m), this.seed, m.turn).map((ch) => ({
         id: ch.id,
         text: ch.text,
         tags: [...ch.tags],
