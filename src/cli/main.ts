@@ -2,6 +2,7 @@ import { ScenarioError, formatProblem } from '../engine/index.ts';
 import { parseArgs, flagString } from './args.ts';
 import { checkCommand } from './check.ts';
 import { listCommand } from './list.ts';
+import { pathCommand } from './path.ts';
 import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
 import { processIo, type Io } from './io.ts';
@@ -13,6 +14,7 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway check [paths...]                   validate scenario files (default: scenarios/)
   walkaway play <scenario|file> [--persona ID] [--seed N] [--jsonl] [--choices a,b,c]
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
+  walkaway path [file|id] [--json]            the steps of a learning path (default: onboarding)
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
 
@@ -25,6 +27,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return listCommand(args.flags.has('json'), io);
       case 'check':
         return checkCommand(args.positionals, io);
+      case 'path':
+        return pathCommand(args.positionals[0], args.flags.has('json'), io);
       case 'schema':
         return schemaCommand(io);
       case 'play': {

@@ -42,7 +42,8 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function locateIssue(
+/** Places a Zod issue at its line and column (shared with other YAML files: learning paths). */
+export function locateIssue(
   doc: Document,
   at: (offset: number) => { line: number; col: number },
   file: string,
@@ -68,7 +69,7 @@ function describeInput(v: unknown): string {
 }
 
 /** Finds the deepest node of `path` that exists in the document and reports the problem there. */
-function locate(
+export function locate(
   doc: Document,
   at: (offset: number) => { line: number; col: number },
   file: string,
