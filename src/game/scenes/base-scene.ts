@@ -50,6 +50,15 @@ export abstract class BaseScene extends Phaser.Scene {
     return new ActionButton(this, this.app.mirror, cfg, (id) => this.app.play(id));
   }
 
+  /** For helpers that draw part of a scene (see debrief-practice.ts). */
+  addButton(cfg: ActionButtonConfig): ActionButton {
+    return this.button(cfg);
+  }
+
+  go(key: SceneKey, data?: object): void {
+    this.goTo(key, data);
+  }
+
   protected goTo(key: SceneKey, data?: object): void {
     if (key === this.scene.key) this.scene.restart(data);
     else this.scene.start(key, data);
