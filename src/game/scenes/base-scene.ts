@@ -59,7 +59,8 @@ export abstract class BaseScene extends Phaser.Scene {
     this.goTo(key, data);
   }
 
-  protected goTo(key: SceneKey, data?: object): void {
+  protected goTo(key: SceneKey, data: object = {}): void {
+    // Always hand over data: Phaser keeps a scene's previous data when none is given.
     if (key === this.scene.key) this.scene.restart(data);
     else this.scene.start(key, data);
   }

@@ -26,9 +26,9 @@ export function drawPracticeNotes(scene: BaseScene, app: GameApp, x: number, y: 
     short.push(`${MODE_RULES[notes.mode as keyof typeof MODE_RULES].label} mode`);
   }
   if (notes.takeBacks.length) {
-    const t = `${notes.takeBacks.length} take-back${notes.takeBacks.length > 1 ? 's' : ''} (move ${notes.takeBacks.join(', ')})`;
-    short.push(t);
-    full.push(`You took back ${t.replace(/^\d+ take-backs? /, '')}: in practice and assessment there are none.`);
+    const moves = notes.takeBacks.join(', ');
+    short.push(`${notes.takeBacks.length} take-back${notes.takeBacks.length > 1 ? 's' : ''} (move ${moves})`);
+    full.push(`You took back move ${moves} (coach mode only: practice and assessment allow none).`);
   }
   if (notes.retryOf) {
     short.push(`Retry from turn ${notes.retryOf.turn}`);

@@ -22,8 +22,9 @@ export class PathScene extends BaseScene {
     super(SCENES.path, app);
   }
 
+  /** Coming back to the path selects the step up next; a click on a step selects that one. */
   init(data: { stepId?: string }): void {
-    if (data.stepId) this.selectedId = data.stepId;
+    this.selectedId = data.stepId ?? null;
   }
 
   create(): void {
@@ -64,7 +65,7 @@ export class PathScene extends BaseScene {
         width: 512,
         height: rowH,
         label: `${i + 1}. ${p.step.concept.title}`,
-        detail: `${entry?.scenario.title ?? p.step.scenario} · ${persona?.name ?? p.step.persona} · ${MODE_RULES[p.step.mode].label}`,
+        detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
         variant: 'card',
         fontSize: 16,
         selected: p.step.id === selected.step.id,

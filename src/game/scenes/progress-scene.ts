@@ -53,7 +53,7 @@ export class ProgressScene extends BaseScene {
       this.button({
         x: 44,
         y,
-        width: 576,
+        width: 324,
         height: 38,
         label: n.persona,
         detail: `${n.scenario} · ${g.games} game${g.games === 1 ? '' : 's'}`,
@@ -117,8 +117,8 @@ export class ProgressScene extends BaseScene {
     drawPanel(this, 652, 428, 596, 206, COLORS.panelLight);
     this.add.text(672, 440, 'PRACTISE THIS NEXT', { ...TEXT.label, color: css(COLORS.accent) });
     if (suggestion) {
-      this.add.text(672, 464, `${suggestion.personaName} in "${suggestion.scenarioTitle}"`, { fontFamily: FONT, fontSize: '19px', color: css(COLORS.text), fontStyle: 'bold', wordWrap: { width: 556 } });
-      this.add.text(672, 494, suggestion.reason, { fontFamily: FONT, fontSize: '14px', color: css(COLORS.text), wordWrap: { width: 556, useAdvancedWrap: true }, lineSpacing: 3, maxLines: 4 });
+      const title = this.add.text(672, 464, `${suggestion.personaName} in "${suggestion.scenarioTitle}"`, { fontFamily: FONT, fontSize: '18px', color: css(COLORS.text), fontStyle: 'bold', wordWrap: { width: 556, useAdvancedWrap: true }, maxLines: 2 });
+      this.add.text(672, title.y + title.height + 8, suggestion.reason, { fontFamily: FONT, fontSize: '14px', color: css(COLORS.text), wordWrap: { width: 556, useAdvancedWrap: true }, lineSpacing: 3, maxLines: 3 });
       app.mirror.text(`Practise this next: ${suggestion.personaName} in "${suggestion.scenarioTitle}". ${suggestion.reason}`, 'progress-suggestion');
       this.button({
         x: 672,
