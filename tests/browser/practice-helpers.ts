@@ -33,12 +33,20 @@ export async function waitForStart(page: Page): Promise<string> {
   return screen(page);
 }
 
-/** Plays the game on screen to its debrief, with `pick` choosing each move (default: a sensible player). */
-export async function playToDebrief(page: Page, pick: (snap: NonNullable<Awaited<ReturnType<typeof gameSnapshot>>>) => string = sensibleChoice): Promise<void> {
+/**
+ * Plays the game on screen to its debrief, with `pick` choosing each move (default: a sensible player);
+ * `eachTurn` looks at every turn before the move is made.
+ */
+export async function playToDebrief(
+  page: Page,
+  pick: (snap: NonNullable<Awaited<ReturnType<typeof gameSnapshot>>>) => string = sensibleChoice,
+  eachTurn?: (page: Page) => Promise<void>,
+): Promise<void> {
   if ((await screen(page)) === 'briefing') await actAndWait(page, 'briefing-continue');
   for (let i = 0; i < 60; i++) {
     const s = await screen(page);
     if (s === 'debrief') return;
+    await eachTurn?.(page);
     const snap = (await gameSnapshot(page))!;
     const id = pick(snap);
     if (!(await choiceIds(page)).includes(`choice-${id}`)) throw new Error(`no choice ${id} on screen`);
