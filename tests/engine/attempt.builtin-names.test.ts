@@ -53,7 +53,8 @@ describe('ids named like built-in object properties', () => {
   });
 
   it('the beat, choice, discovery item and texts named "constructor" read as written', () => {
-    const robin = Session.create(c, 'constructor', 1);
+    // Coach mode: hints are shown only there.
+    const robin = Session.create(c, 'constructor', 1, 'coach');
     robin.choose('line-up-other');
     let snap = robin.snapshot();
     expect(snap.prompt).toBe('We need 20% off.');
