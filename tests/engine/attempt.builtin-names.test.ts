@@ -65,7 +65,7 @@ describe('ids named like built-in object properties', () => {
     expect(snap.reaction).toBe('Our budget closes at month end.');
     expect(snap.discovered).toEqual(['constructor']);
 
-    const sam = Session.create(c, 'buyer', 1);
+    const sam = Session.create(c, 'buyer', 1, 'coach');
     sam.choose('skip-prep');
     expect(sam.snapshot().hint).toBe('Sam answers questions. Ask.');
     // Sam has no answer written for the item: nothing is said, rather than something inherited.
