@@ -5,6 +5,7 @@ import {
   replayAttempt,
   ScenarioError,
   Session,
+  type AttemptMode,
   type SessionResult,
   type SessionSnapshot,
 } from '../engine/index.ts';
@@ -36,6 +37,9 @@ const MOOD_STINGS: Partial<Record<SessionSnapshot['mood'], SoundId>> = {
   pressing: 'sting-pressing',
 };
 
+/** Told of every new game (`choiceId` null) and every move, with the snapshot before it. */
+export type SessionListener = (event: { session: Session; choiceId: string | null; before: SessionSnapshot | null }) => void;
+
 export type ResumeOutcome = { kind: 'none' } | { kind: 'resumed' } | { kind: 'recovered'; reason: string };
 
 /**
@@ -59,6 +63,12 @@ export class GameApp {
   entry: ScenarioEntry | null = null;
   session: Session | null = null;
   scene: SceneKey = SCENES.boot;
+  /** A packaged assignment (LMS) opens on this scene instead of the menu; set before the game starts. */
+  startScene: SceneKey | null = null;
+  /** How new games are played (a packaged assignment may make them assessments). */
+  newGameMode: AttemptMode = 'practice';
+  /** Who follows the games from outside (the LMS hook). */
+  readonly sessionListeners = new Set<SessionListener>();
   private readonly catalogListeners = new Set<() => void>();
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
@@ -115,9 +125,10 @@ export class GameApp {
   /** Starts a fresh negotiation with the selected scenario and persona. */
   startNew(entry: ScenarioEntry, personaId: string): Session {
     this.entry = entry;
-    this.session = Session.create(entry.compiled, personaId, seedForNewGame());
+    this.session = Session.create(entry.compiled, personaId, seedForNewGame(), this.newGameMode);
     this.selection = { entryId: entry.id, personaId };
     this.persist();
+    this.tell(null, null);
     return this.session;
   }
 
@@ -126,6 +137,7 @@ export class GameApp {
     const session = this.requireSession();
     const before = session.snapshot();
     const after = session.choose(choiceId);
+    this.tell(choiceId, before);
     this.play(before.phase === 'prep' ? 'prep-tick' : 'choice');
     const sting = MOOD_STINGS[after.mood];
     if (!after.over && after.mood !== before.mood && sting) this.play(sting);
@@ -159,11 +171,22 @@ export class GameApp {
    * shows the menu, which offers Continue.
    */
   firstScene(): SceneKey {
+    if (this.startScene) return this.startScene;
     const outcome = this.hasSave() ? this.resume() : { kind: 'none' as const };
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const snapshot = this.snapshot();
     if (outcome.kind === 'resumed' && navigation?.type === 'reload' && snapshot) return this.sceneFor(snapshot);
     return SCENES.menu;
+  }
+
+  private tell(choiceId: string | null, before: SessionSnapshot | null): void {
+    for (const listener of this.sessionListeners) {
+      try {
+        listener({ session: this.requireSession(), choiceId, before });
+      } catch (e) {
+        console.error(e); // A listener's failure never stops play.
+      }
+    }
   }
 
   // ---- Saves ----

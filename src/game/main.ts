@@ -10,6 +10,9 @@ import { createGame } from './phaser-game.ts';
  * drag-and-drop uploads, then the Phaser game, whose preload scene shows the parsing progress.
  * (Loading Phaser as a separate chunk was measured slower: it only starts downloading after this one.)
  */
+/** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
+declare const __WALKAWAY_ASSIGNMENT__: unknown;
+
 function start(): void {
   // Marks for scripts/bench-browser.ts: where the time to an interactive menu goes.
   performance.mark('walkaway:script-start');
@@ -22,7 +25,9 @@ function start(): void {
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
-  installDebugHook(app, createGame(app));
+  if (__WALKAWAY_ASSIGNMENT__ === null) installDebugHook(app, createGame(app));
+  // A packaged assignment connects to the LMS (and resumes from it) before the game opens.
+  else void import('./lms/lms-hook.ts').then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__)).catch((e) => console.error(e)).then(() => installDebugHook(app, createGame(app)));
 }
 
 start();

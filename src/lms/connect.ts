@@ -1,0 +1,25 @@
+import type { Assignment } from './assignment.ts';
+import type { LmsAdapter, LmsLaunch } from './adapter.ts';
+import { Scorm12Adapter } from './scorm12.ts';
+import { Scorm2004Adapter } from './scorm2004.ts';
+import { Cmi5Adapter } from './cmi5.ts';
+
+/** The adapter for the package's standard when the page runs inside an LMS of that standard; else null. */
+export function findAdapter(a: Assignment): LmsAdapter | null {
+  switch (a.format) {
+    case 'scorm12':
+      return Scorm12Adapter.find(a.mode);
+    case 'scorm2004':
+      return Scorm2004Adapter.find(a.mode);
+    case 'cmi5':
+      return Cmi5Adapter.find({
+        activityId: a.activityId,
+        title: a.scenarioTitle,
+        scenarioId: a.scenarioId,
+        personaId: a.personaId,
+        newId: () => crypto.randomUUID(),
+      });
+  }
+}
+
+export type { LmsAdapter, LmsLaunch };
