@@ -137,7 +137,7 @@ export async function buildLmsPackage(o: PackageOptions, report: (line: string) 
       base: './',
       logLevel: 'warn',
       define: { __WALKAWAY_ASSIGNMENT__: JSON.stringify(assignment) },
-      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false, rolldownOptions: { checks: { pluginTimings: false } } },
       plugins: [progressPlugin(report)],
     });
     const files = (await listFiles(outDir)).map((f) => relative(outDir, f).split(sep).join('/')).sort();
