@@ -1,4 +1,5 @@
 import Cmi5 from '@xapi/cmi5';
+import type { Statement } from '@xapi/xapi';
 import type { AttemptRecord } from '../engine/index.ts';
 import { LmsError, type DecisionReport, type FinalReport, type LmsAdapter, type LmsLaunch } from './adapter.ts';
 import { decisionStatement, scoreOf, type StatementContext } from './xapi/statements.ts';
@@ -67,7 +68,33 @@ export class Cmi5Adapter implements LmsAdapter {
 
   async recordDecision(d: DecisionReport): Promise<void> {
     if (this.terminated || !this.recording) return;
-    await wrap('recording a decision', () => this.cmi5.sendXapiStatement(decisionStatement({ ...this.statements }, d)));
+    await wrap('recording a decision', () => this.cmi5.sendXapiStatement(this.withLaunchContext(decisionStatement(this.statements, d))));
+  }
+
+  /**
+   * cmi5 asks every statement of an AU to build on the LMS's context template (its session id, its
+   * grouping) with the launch's actor and registration; the library does it for the cmi5-defined
+   * statements, this does it for Walkaway's own.
+   */
+  private withLaunchContext(statement: Statement): Statement {
+    const { actor, registration } = this.cmi5.getLaunchParameters();
+    const template = this.cmi5.getLaunchData().contextTemplate ?? {};
+    const own = statement.context ?? {};
+    const activities = { ...(template.contextActivities ?? {}) } as Record<string, unknown[]>;
+    for (const [kind, list] of Object.entries(own.contextActivities ?? {})) {
+      activities[kind] = [...(activities[kind] ?? []), ...(Array.isArray(list) ? list : [list])];
+    }
+    return {
+      ...statement,
+      actor,
+      context: {
+        ...template,
+        ...own,
+        registration,
+        contextActivities: activities as NonNullable<Statement['context']>['contextActivities'],
+        extensions: { ...(template.extensions ?? {}), ...(own.extensions ?? {}) },
+      },
+    };
   }
 
   /** Completed, then passed or failed (both once per registration), then terminated: the game is over. */
