@@ -122,7 +122,7 @@ describe('cmi5 package against a loopback LMS', () => {
       expect(s['context'].registration).toBe(registration);
       expect(s['context'].extensions[SESSION_ID]).toBe(sessionId);
       expect(s['context'].contextActivities.grouping).toEqual(expect.arrayContaining([expect.objectContaining({ id: auId })]));
-      const cmi5Defined = ['initialized', 'completed', 'passed', 'failed', 'terminated'].includes(String(String(s["verb"].id).split("/").pop()));
+      const cmi5Defined = ['initialized', 'completed', 'passed', 'failed', 'terminated'].includes(String(String(s['verb'].id).split('/').pop()));
       const category = (s['context'].contextActivities.category ?? []) as Json[];
       // cmi5-defined statements carry the cmi5 category; the AU's own ("allowed") statements must not.
       expect(category.some((c) => c['id'] === CMI5)).toBe(cmi5Defined);
