@@ -1,17 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { buildLmsPackage, type BuiltPackage, type PackageOptions } from '../../src/cli/package.ts';
-import { ROOT, sensibleChoice, type PageSnapshot } from './harness.ts';
+import { sensibleChoice, type PageSnapshot } from './harness.ts';
+import { startTestSite, type Route } from '../../scripts/lms-test-site.ts';
 
 /**
  * Shared set-up for the LMS browser tests: builds a package (once per test file), unzips it, and
- * serves it from a small static server on 127.0.0.1 together with the test LMS page and scorm-again's
- * browser build. Tests may add their own routes (a loopback LRS).
+ * serves it from the test site (scripts/lms-test-site.ts: a static server on 127.0.0.1 with the test
+ * LMS page and scorm-again's browser build). Tests may add their own routes (a loopback LRS).
  */
 export interface PackageSite {
   built: BuiltPackage;
@@ -19,68 +18,13 @@ export interface PackageSite {
   zip: Record<string, Uint8Array>;
   url: string;
   /** Extra handlers, tried before the static files; return true when handled. */
-  routes: ((req: IncomingMessage, res: ServerResponse, body: string) => boolean)[];
+  routes: Route[];
   close(): Promise<void>;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.ogg': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.json': 'application/json',
-};
-
-/** Starts the server first (port 0), so a package can be built with this server's address in it. */
-export async function startSite(): Promise<{ url: string; server: Server; routes: PackageSite['routes']; mounts: Map<string, string> }> {
-  const routes: PackageSite['routes'] = [];
-  const mounts = new Map<string, string>([
-    ['/lms/', join(ROOT, 'tests/browser/fixtures/lms/')],
-    ['/scorm-again/', join(ROOT, 'node_modules/scorm-again/dist/')],
-  ]);
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      try {
-        for (const route of routes) if (route(req, res, body)) return;
-      } catch (e) {
-        res.writeHead(500).end(String(e));
-        return;
-      }
-      void serveStatic(mounts, req, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${address.port}`, server, routes, mounts };
-}
-
-async function serveStatic(mounts: Map<string, string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  for (const [prefix, dir] of mounts) {
-    if (!path.startsWith(prefix)) continue;
-    const rel = normalize(path.slice(prefix.length) || 'index.html');
-    if (rel.startsWith('..')) break;
-    try {
-      const data = await readFile(join(dir, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(data);
-      return;
-    } catch {
-      break;
-    }
-  }
-  res.writeHead(404).end('not found');
 }
 
 /** Builds the package, unzips it into a temporary folder and serves it under /course/. */
 export async function packageSite(options: (url: string) => PackageOptions): Promise<PackageSite> {
-  const site = await startSite();
+  const site = await startTestSite();
   const dir = mkdtempSync(join(tmpdir(), 'walkaway-lms-test-'));
   try {
     const built = await buildLmsPackage({ ...options(site.url), out: join(dir, 'package.zip') });
@@ -98,13 +42,12 @@ export async function packageSite(options: (url: string) => PackageOptions): Pro
       url: site.url,
       routes: site.routes,
       async close() {
-        site.server.closeAllConnections();
-        await new Promise<void>((resolve) => site.server.close(() => resolve()));
+        await site.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (e) {
-    site.server.close();
+    await site.close();
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
