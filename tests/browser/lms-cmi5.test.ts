@@ -11,7 +11,8 @@ import { xapiProblems } from '../lms/xapi-validator.ts';
  * answers the fetch URL, holds LaunchData in the State API, sends "launched", and records every
  * statement the AU sends. Every statement must be valid xAPI and follow the cmi5 rules: launched,
  * initialized, decisions, completed, passed, terminated, in that order, in one session, with the
- * registration and the LMS's context; moveOn (CompletedAndPassed) is met.
+ * registration and the LMS's context; moveOn (CompletedAndPassed) is met. A rep who closes the window
+ * mid-game ends the session (terminated) and is back at the same turn on the next launch.
  */
 const PASS_MARK = 40;
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
@@ -68,25 +69,18 @@ describe('cmi5 package against a loopback LMS', () => {
     await site?.close();
   });
 
-  it('has a valid cmi5.xml whose AU points at a file of the zip', () => {
-    expect(cmi5Problems(new TextDecoder().decode(site.zip['cmi5.xml']), Object.keys(site.zip), PASS_MARK)).toEqual([]);
-  });
-
-  it('sends valid statements in the cmi5 order and meets moveOn', async () => {
-    // What the LMS reads from the course structure on import.
+  /** What a cmi5 LMS does to launch the AU: LaunchData for a new session, its own "launched", then the URL. */
+  function prepareLaunch(registration: string, actor: Json): { url: string; sessionId: string; auId: string; mastery: number; au: Json } {
     const course = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(new TextDecoder().decode(site.zip['cmi5.xml']));
     const au = course.courseStructure.au as Json;
     const auId = String(au['@id']);
     const mastery = Number(au['@masteryScore']);
-    const registration = crypto.randomUUID();
     const sessionId = crypto.randomUUID();
-    const actor = { objectType: 'Agent', name: 'Dana Rep', account: { homePage: site.url, name: 'rep-7' } };
     const contextTemplate = { contextActivities: { grouping: [{ objectType: 'Activity', id: auId }] }, extensions: { [SESSION_ID]: sessionId } };
     state.set(
       `${auId}|${registration}|LMS.LaunchData`,
       JSON.stringify({ contextTemplate, launchMode: 'Normal', launchMethod: au['@launchMethod'], moveOn: au['@moveOn'], masteryScore: mastery }),
     );
-    // The LMS's own "launched" statement comes first.
     statements.push({
       id: crypto.randomUUID(),
       actor,
@@ -95,15 +89,25 @@ describe('cmi5 package against a loopback LMS', () => {
       context: { ...contextTemplate, registration, contextActivities: { ...contextTemplate.contextActivities, category: [{ id: CMI5 }] } },
       timestamp: new Date().toISOString(),
     });
+    const launch = new URLSearchParams({ endpoint: `${site.url}/xapi/`, fetch: `${site.url}/cmi5/fetch`, actor: JSON.stringify(actor), registration, activityId: auId });
+    return { url: `${site.url}/course/${String(au.url)}?${launch}`, sessionId, auId, mastery, au };
+  }
 
+  it('has a valid cmi5.xml whose AU points at a file of the zip', () => {
+    expect(cmi5Problems(new TextDecoder().decode(site.zip['cmi5.xml']), Object.keys(site.zip), PASS_MARK)).toEqual([]);
+  });
+
+  it('sends valid statements in the cmi5 order and meets moveOn', async () => {
+    const registration = crypto.randomUUID();
+    const actor = { objectType: 'Agent', name: 'Dana Rep', account: { homePage: site.url, name: 'rep-7' } };
+    const { url, sessionId, auId, mastery } = prepareLaunch(registration, actor);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     const notFound: string[] = [];
     page.on('response', (r) => {
       if (r.status() === 404) notFound.push(new URL(r.url()).pathname + (new URL(r.url()).searchParams.get('stateId') ?? new URL(r.url()).searchParams.get('profileId') ?? ''));
     });
-    const launch = new URLSearchParams({ endpoint: `${site.url}/xapi/`, fetch: `${site.url}/cmi5/fetch`, actor: JSON.stringify(actor), registration, activityId: auId });
-    await page.goto(`${site.url}/course/${String(au.url)}?${launch}`);
+    await page.goto(url);
     await page.waitForSelector('#a11y[data-screen="briefing"]', { state: 'attached' });
     await playSensibly(page);
     await lmsSettled(page);
@@ -146,6 +150,27 @@ describe('cmi5 package against a loopback LMS', () => {
     expect(notFound.sort()).toEqual(['/xapi/activities/stateurn:walkaway:xapi:state:attempt', '/xapi/agents/profilecmi5LearnerPreferences']);
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     expect(errors).toHaveLength(notFound.length);
+    await page.close();
+  });
+
+  it('closed mid-game, relaunched in the same registration: back at the same turn, and the session was terminated', async () => {
+    const registration = crypto.randomUUID();
+    const actor = { objectType: 'Agent', name: 'Sam Rep', account: { homePage: site.url, name: 'rep-8' } };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(prepareLaunch(registration, actor).url);
+    await page.waitForSelector('#a11y[data-screen="briefing"]', { state: 'attached' });
+    await playSensibly(page, 3);
+    await lmsSettled(page);
+    const before = (await frameSnapshot(page))!;
+    await page.goto('about:blank'); // the rep closes the window
+    const sessionVerbs = () => statements.filter((s) => s['actor'].account?.name === 'rep-8').map((s) => String(s['verb'].id).split('/').pop());
+    for (let i = 0; i < 50 && !sessionVerbs().includes('terminated'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(sessionVerbs()).toEqual(['launched', 'initialized', 'responded', 'responded', 'responded', 'terminated']);
+
+    await page.goto(prepareLaunch(registration, actor).url);
+    await page.waitForFunction(() => ['preparation', 'negotiation'].includes(document.getElementById('a11y')?.dataset['screen'] ?? ''));
+    const after = (await frameSnapshot(page))!;
+    expect({ turn: after.turn, line: after.line, choices: after.choices }).toEqual({ turn: before.turn, line: before.line, choices: before.choices });
     await page.close();
   });
 });
