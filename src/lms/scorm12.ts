@@ -54,8 +54,9 @@ export class Scorm12Adapter implements LmsAdapter {
     const mastery = Number.parseFloat(this.lms.get('cmi.student_data.mastery_score'));
     const recording = this.lms.get('cmi.core.lesson_mode') !== 'review';
     if (recording && (status === 'not attempted' || status === '')) {
+      // Sent with the first commit (after the first decision, or at LMSFinish): a refusal is reported
+      // then, and never keeps the session from starting.
       this.lms.set('cmi.core.lesson_status', 'incomplete');
-      this.lms.commit();
     }
     const id = this.lms.get('cmi.core.student_id');
     return {

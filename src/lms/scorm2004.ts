@@ -54,8 +54,9 @@ export class Scorm2004Adapter implements LmsAdapter {
     const scaledPass = Number.parseFloat(this.lms.get('cmi.scaled_passing_score'));
     const recording = this.lms.get('cmi.mode') !== 'review';
     if (recording && this.lms.get('cmi.completion_status') !== 'completed') {
+      // Sent with the first commit (after the first decision, or at LMSFinish): a refusal is reported
+      // then, and never keeps the session from starting.
       this.lms.set('cmi.completion_status', 'incomplete');
-      this.lms.commit();
     }
     const id = this.lms.get('cmi.learner_id');
     return {
