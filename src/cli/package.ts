@@ -73,6 +73,7 @@ export async function assignmentFor(o: PackageOptions): Promise<Assignment> {
       ? { endpoint: o.lrsEndpoint ?? '', auth: o.lrsAuth ?? '', ...(o.lrsActorHomePage ? { actorHomePage: o.lrsActorHomePage } : {}) }
       : undefined;
   if (lrs && (!lrs.endpoint || !lrs.auth)) throw new PackageError('--lrs-endpoint and --lrs-auth go together');
+  if (lrs && o.format === 'cmi5') throw new PackageError("cmi5 packages send their statements to the LMS's own LRS; --lrs-* options are for SCORM packages");
   const parsed = AssignmentSchema.safeParse({
     format: o.format,
     scenarioId: scenario.id,

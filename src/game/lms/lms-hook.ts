@@ -1,7 +1,7 @@
 import { AttemptError, replayAttempt } from '../../engine/index.ts';
 import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
-import { findAdapter } from '../../lms/connect.ts';
+import { findAdapter } from '../../lms/find-adapter.ts';
 import { SessionReporter } from '../../lms/session-reporter.ts';
 import { LrsReporter } from '../../lms/xapi/lrs-reporter.ts';
 import { SCENES, type GameApp } from '../app.ts';

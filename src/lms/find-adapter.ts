@@ -1,5 +1,5 @@
 import type { Assignment } from './assignment.ts';
-import type { LmsAdapter, LmsLaunch } from './adapter.ts';
+import type { LmsAdapter } from './adapter.ts';
 import { Scorm12Adapter } from './scorm12.ts';
 import { Scorm2004Adapter } from './scorm2004.ts';
 import { Cmi5Adapter } from './cmi5.ts';
@@ -22,4 +22,3 @@ export function findAdapter(a: Assignment): LmsAdapter | null {
   }
 }
 
-export type { LmsAdapter, LmsLaunch };
