@@ -5,14 +5,14 @@ import { enableDropUpload } from './scenario/scenario-upload.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
 
+/** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
+declare const __WALKAWAY_ASSIGNMENT__: unknown;
+
 /**
  * Entry point: the services (the built-in scenarios start parsing in slices at once), the debug hook,
  * drag-and-drop uploads, then the Phaser game, whose preload scene shows the parsing progress.
  * (Loading Phaser as a separate chunk was measured slower: it only starts downloading after this one.)
  */
-/** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
-declare const __WALKAWAY_ASSIGNMENT__: unknown;
-
 function start(): void {
   // Marks for scripts/bench-browser.ts: where the time to an interactive menu goes.
   performance.mark('walkaway:script-start');

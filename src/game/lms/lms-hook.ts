@@ -3,7 +3,7 @@ import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
 import { findAdapter } from '../../lms/find-adapter.ts';
 import { SessionReporter } from '../../lms/session-reporter.ts';
-import { LrsReporter } from '../../lms/xapi/lrs-reporter.ts';
+import type { LrsReporter } from '../../lms/xapi/lrs-reporter.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
 
@@ -37,7 +37,7 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
     app.notices.show('Your progress may not be recorded: the learning system did not answer as expected. You can keep playing.');
   };
 
-  let adapter: LmsAdapter | null = findAdapter(assignment);
+  let adapter: LmsAdapter | null = await findAdapter(assignment);
   let launch: LmsLaunch | null = null;
   if (adapter) {
     try {
@@ -47,20 +47,17 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
       adapter = null;
     }
   }
-  const lrs = assignment.lrs
-    ? new LrsReporter(
-        assignment.lrs,
-        {
-          actor: LrsReporter.actorFor(launch?.learner ?? null, assignment.lrs.actorHomePage ?? location.origin),
-          activityId: assignment.activityId,
-          title: assignment.scenarioTitle,
-          scenarioId: assignment.scenarioId,
-          personaId: assignment.personaId,
-          newId: () => crypto.randomUUID(),
-        },
-        onProblem,
-      )
-    : null;
+  // The xAPI client loads only for packages that report to an LRS of their own.
+  let lrs: LrsReporter | null = null;
+  if (assignment.lrs) {
+    const { LrsReporter } = await import('../../lms/xapi/lrs-reporter.ts');
+    const actor = LrsReporter.actorFor(launch?.learner ?? null, assignment.lrs.actorHomePage ?? location.origin);
+    lrs = new LrsReporter(
+      assignment.lrs,
+      { actor, activityId: assignment.activityId, title: assignment.scenarioTitle, scenarioId: assignment.scenarioId, personaId: assignment.personaId, newId: () => crypto.randomUUID() },
+      onProblem,
+    );
+  }
   const reporter = new SessionReporter({ adapter, recording: launch?.recording ?? false }, lrs, launch?.passMark ?? assignment.passMark, onProblem);
   if (lrs) void lrs.launched().catch((e: unknown) => onProblem(`queueing a statement: ${(e as Error).message}`, e));
 
