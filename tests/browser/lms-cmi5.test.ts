@@ -151,7 +151,7 @@ describe('cmi5 package against a loopback LMS', () => {
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     expect(errors).toHaveLength(notFound.length);
     await page.close();
-  });
+  }, 180_000);
 
   it('closed mid-game, relaunched in the same registration: back at the same turn, and the session was terminated', async () => {
     const registration = crypto.randomUUID();
@@ -172,5 +172,5 @@ describe('cmi5 package against a loopback LMS', () => {
     const after = (await frameSnapshot(page))!;
     expect({ turn: after.turn, line: after.line, choices: after.choices }).toEqual({ turn: before.turn, line: before.line, choices: before.choices });
     await page.close();
-  });
+  }, 180_000);
 });

@@ -111,7 +111,7 @@ describe.each([{ format: 'scorm12' as const }, { format: 'scorm2004' as const }]
     expect(interactions.every((i) => Object.keys((i['objectives'] ?? {}) as object).length > 0)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 
   it.runIf(is12)('an LMS that fails its commits: the game goes on and the rep is told progress may not be recorded', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -130,7 +130,7 @@ describe.each([{ format: 'scorm12' as const }, { format: 'scorm2004' as const }]
     await actIn(frame, `choice-${snap.choices[0]!.id}`);
     expect((await frameSnapshot(frame))!.turn).toBe(snap.turn + 1);
     await page.close();
-  });
+  }, 120_000);
 
   it.runIf(is12)('without an LMS the package plays as the ordinary game, with no notice', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -142,5 +142,5 @@ describe.each([{ format: 'scorm12' as const }, { format: 'scorm2004' as const }]
     expect(await page.locator('[data-testid="notice"]').isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });

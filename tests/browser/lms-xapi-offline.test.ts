@@ -95,5 +95,5 @@ describe('xAPI statements with the network cut', () => {
     expect(turns).toEqual([1, 2, 3, 4]);
     expect(refusedAuth).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });
