@@ -1,4 +1,4 @@
-import { AttemptError, replayAttempt } from '../../engine/index.ts';
+import { AttemptError, replayAttempt, type Session, type SessionSnapshot } from '../../engine/index.ts';
 import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
 import { findAdapter } from '../../lms/find-adapter.ts';
@@ -6,6 +6,7 @@ import { SessionReporter } from '../../lms/session-reporter.ts';
 import type { LrsReporter } from '../../lms/xapi/lrs-reporter.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
+import { newSlotId } from '../storage/game-slots.ts';
 
 /** How often, at most, the rep is told that progress may not be recorded (the log gets every problem). */
 const NOTICE_EVERY_MS = 30_000;
@@ -64,12 +65,18 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
   resumeOrStart(app, entry, assignment, launch?.saved ?? null);
   reporter.shown();
 
-  const assigned = (s: { compiled: { fingerprint: string }; personaId: string }) =>
-    s.compiled.fingerprint === entry.compiled.fingerprint && s.personaId === assignment.personaId;
-  app.sessionListeners.add(({ session, choiceId, before }) => {
-    if (!assigned(session)) return;
-    if (choiceId === null || !before) reporter.shown();
-    else reporter.moved(session, choiceId, before);
+  // Each game of the assignment (its scenario, persona and mode) is followed from what was on screen
+  // before a move to the move itself; a new game, a retry or a take-back starts following afresh.
+  const assigned = (s: Session) => s.compiled.fingerprint === entry.compiled.fingerprint && s.personaId === assignment.personaId && s.mode === assignment.mode;
+  let followed: { session: Session; moves: number; shown: SessionSnapshot } | null = app.session ? { session: app.session, moves: app.session.moves.length, shown: app.session.snapshot() } : null;
+  app.sessionListeners.add((session) => {
+    if (!assigned(session) || app.runner.watching) return;
+    const moves = session.moves.length;
+    if (followed && followed.session === session && moves === followed.moves + 1) {
+      const move = session.moves[moves - 1]!;
+      reporter.moved(session, typeof move === 'string' ? move : `package-${move.join('-')}`, followed.shown);
+    } else reporter.shown();
+    followed = { session, moves, shown: session.snapshot() };
   });
   window.addEventListener('pagehide', () => void reporter.close());
   exposeForTests(reporter);
@@ -77,13 +84,12 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
 
 /** Only the assigned scenario, with only the assigned persona, is offered (Back to menu included). */
 function restrictToAssignment(app: GameApp, a: Assignment): ScenarioEntry | null {
-  const entry = app.builtIns.find((e) => e.id === a.scenarioId);
+  const entry = app.catalog.builtIns.find((e) => e.id === a.scenarioId);
   const persona = entry?.scenario.personas.find((p) => p.id === a.personaId);
   if (!entry || !persona) return null;
   const only: ScenarioEntry = { ...entry, scenario: { ...entry.scenario, personas: [persona] } };
-  app.builtIns = [only];
-  app.selection = { entryId: only.id, personaId: persona.id };
-  app.newGameMode = a.mode;
+  app.catalog.builtIns = [only];
+  app.catalog.select(only, persona.id, a.mode);
   return only;
 }
 
@@ -92,9 +98,7 @@ function resumeOrStart(app: GameApp, entry: ScenarioEntry, a: Assignment, saved:
   if (saved !== null) {
     try {
       const session = replayAttempt(entry.compiled, saved);
-      app.entry = entry;
-      app.session = session;
-      app.selection = { entryId: entry.id, personaId: session.personaId };
+      app.runner.resume(entry, session, { slotId: newSlotId(), startedAt: new Date().toISOString(), pathStep: null, retry: null });
       app.startScene = app.sceneFor(session.snapshot());
       return;
     } catch (e) {
@@ -103,7 +107,7 @@ function resumeOrStart(app: GameApp, entry: ScenarioEntry, a: Assignment, saved:
       app.notices.show(`Your saved progress could not be resumed: ${reason}. Starting fresh.`);
     }
   }
-  app.startNew(entry, a.personaId);
+  app.startNew(entry, a.personaId, a.mode);
   app.startScene = SCENES.briefing;
 }
 
