@@ -1,0 +1,33 @@
+import { TUNING } from '../tuning.ts';
+import { counterpartAspiration, counterpartFloor, withOffer } from './counterpart.ts';
+import { react, winningReaction, type TableTurn } from './turn.ts';
+
+/**
+ * The counterpart's clock moves on and it answers with a new offer. At the final offer, anything but
+ * accepting or walking is a last push: a credible rep may get one small step more; otherwise they leave.
+ * At no goodwill they leave whatever the beat.
+ */
+export function counterOffer(turn: TableTurn): void {
+  const { m, c, p, tags, beat } = turn;
+  m.clock += 1;
+  if (beat.id === c.scenario.flow.finalOffer) {
+    const pushes = tags.has('hold') || tags.has('batna:strong') || tags.has('pace:pause') || tags.has('walk-to');
+    const canPush = pushes && m.belief >= TUNING.lastPushBelief;
+    const accepted = winningReaction(turn) === 'proposalAccepted';
+    if (m.closingRounds === 0 && (canPush || accepted)) {
+      const level = Math.max(p.batna, counterpartFloor(p, m) - (canPush ? TUNING.lastPushStep : 0));
+      Object.assign(m, withOffer(c, m, level));
+      m.closingRounds = 1;
+      react(turn, 'lastPush');
+    } else {
+      m.outcome = 'counterpart-walked';
+      react(turn, 'counterpartWalks');
+    }
+  } else {
+    Object.assign(m, withOffer(c, m, counterpartAspiration(p, m)));
+  }
+  if (m.trust <= 1e-9 && !m.outcome) {
+    m.outcome = 'counterpart-walked';
+    react(turn, 'counterpartWalks');
+  }
+}

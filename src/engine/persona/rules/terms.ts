@@ -1,0 +1,73 @@
+import type { CompiledScenario } from '../compile.ts';
+import type { Bounds } from '../packages.ts';
+import { TUNING } from '../tuning.ts';
+import { clamp01, flagAntiPattern } from './common.ts';
+import { counterpartAspiration, counterpartFloor } from './counterpart.ts';
+import { react, type TableTurn } from './turn.ts';
+
+function optionValue(c: CompiledScenario, issueId: string, optionId: string): number {
+  return c.scenario.issues.find((i) => i.id === issueId)!.options.find((o) => o.id === optionId)!.you;
+}
+
+export function tighten(bounds: Bounds, c: CompiledScenario, terms: Record<string, string> | undefined, side: 'give' | 'get' | 'fix'): Bounds {
+  if (!terms) return bounds;
+  const next: Record<string, readonly [number, number]> = { ...bounds };
+  for (const [issueId, optionId] of Object.entries(terms)) {
+    const you = optionValue(c, issueId, optionId);
+    const [lo, hi] = next[issueId]!;
+    next[issueId] = side === 'give' ? [lo, Math.min(hi, you)] : side === 'get' ? [Math.max(lo, you), hi] : [you, you];
+  }
+  return next;
+}
+
+function givesNeverTrade(c: CompiledScenario, give: Record<string, string> | undefined): boolean {
+  return Object.entries(give ?? {}).some(([issueId, optionId]) =>
+    c.scenario.issues.find((i) => i.id === issueId)?.options.find((o) => o.id === optionId)?.flags?.includes('never-trade'),
+  );
+}
+
+/** Gives and gets: a trade they can live with narrows the terms both ways; a give alone teaches them to push. */
+export function giveAndGet(turn: TableTurn): void {
+  const { m, c, p, choice } = turn;
+  if (!choice.give && !choice.get) return;
+  const proposed = tighten(tighten(m.bounds, c, choice.give, 'give'), c, choice.get, 'get');
+  const frontier = c.space.frontier(proposed);
+  const acceptable = !frontier.empty && frontier.theirBest!.them >= counterpartFloor(p, m) - 1e-9;
+  if (choice.get && !acceptable) {
+    react(turn, 'tradeRefused');
+    return;
+  }
+  m.bounds = proposed;
+  m.tally.gives += 1;
+  if (givesNeverTrade(c, choice.give)) m.tally.neverTradeGiven += 1;
+  if (choice.get) {
+    m.trust = clamp01(m.trust + TUNING.tradeTrustGain);
+    m.tally.trades += 1;
+    react(turn, 'traded');
+  } else {
+    m.learnedPressure += 1;
+    m.belief = clamp01(m.belief - TUNING.concessionSignal * p.sensitivity);
+    m.tally.freeGives += 1;
+    flagAntiPattern(turn, 'concession-without-trade', choice.id);
+    react(turn, 'conceded');
+  }
+}
+
+/** A structured alternative put on the table: they take it if it is close enough to where they are heading. */
+export function scriptedProposal(turn: TableTurn): void {
+  const { m, c, p, choice } = turn;
+  if (!choice.propose) return;
+  const proposed = tighten(m.bounds, c, choice.propose, 'fix');
+  const level = counterpartAspiration(p, { ...m, clock: m.clock + 1 }) - TUNING.proposalSlack;
+  if (c.space.frontier(proposed).offerAt(level)) {
+    m.bounds = proposed;
+    m.tally.proposalsAccepted += 1;
+    react(turn, 'proposalAccepted');
+  } else react(turn, 'proposalRejected');
+}
+
+export function hold(turn: TableTurn): void {
+  if (!turn.tags.has('hold')) return;
+  turn.m.tally.holds += 1;
+  react(turn, 'held');
+}
