@@ -170,8 +170,8 @@ export function explorePersona(
  */
 function stateKey(m: NegotiationModel): string {
   const t = m.tally;
-  const tally = [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
-  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.claimTested ? 0 : m.rng, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.bounds, m.terms, m.bestOffer >= m.walkAway, tally, m.antiPatterns, m.outcome]);
+  const tally = [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.claimsProven > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.lastClaim, m.claimsMade, m.claimsTested, m.bluffsCaught, m.bounds, m.estimate, m.terms, m.bestOffer >= m.walkAway, tally, m.antiPatterns, m.outcome]);
 }
 
 function unlink(link: PathLink): string[] {

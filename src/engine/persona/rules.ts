@@ -45,7 +45,13 @@ export function initialContext(c: CompiledScenario, personaId: string, seed: num
     pendingClaim: null,
     claimTested: false,
     closingRounds: 0,
+    lastClaim: null,
+    claimsMade: [],
+    claimsTested: [],
+    bluffsCaught: 0,
+    factsUsed: [],
     bounds,
+    estimate: c.space.priorEstimate(),
     terms: { ...s.proposal },
     bestOffer: -Infinity,
     tally: { ...EMPTY_TALLY },
@@ -106,7 +112,7 @@ export function applyChoice(c: CompiledScenario, ctx: NegotiationContext, choice
     },
   ];
   const atTable = beat.phase !== 'prep' || (m.nextBeat !== null && !isPrepBeat(c, m.nextBeat));
-  if (atTable) d.log.offers = [...d.log.offers, { turn: m.turn, theirs: value, yours: c.space.frontier(m.bounds).yourBest?.you ?? 0 }];
+  if (atTable) d.log.offers = [...d.log.offers, { turn: m.turn, theirs: value, yours: c.space.yourBest(m.bounds)?.you ?? 0 }];
   return { model: m, log: d.log };
 }
 
@@ -166,6 +172,11 @@ export function enterTactic(c: CompiledScenario, m: NegotiationModel): Negotiati
   const tactic = personaOf(c, m).tactics[i]!;
   const next = enterBeat(m, tactic.beat, m.nextBeat);
   next.tacticsUsed = [...m.tacticsUsed, i];
+  if (tactic.claim !== undefined) {
+    // Playing the tactic, the counterpart makes its claim: believed until the rep tests it.
+    next.lastClaim = tactic.claim;
+    next.claimsMade = [...m.claimsMade, tactic.claim];
+  }
   return next;
 }
 

@@ -53,6 +53,10 @@ const Issue = z
     id: Id,
     label: Text,
     options: z.array(IssueOption).min(2, 'an issue needs at least two options'),
+    money: z
+      .boolean()
+      .optional()
+      .describe("The options' values are amounts of money in the scenario's unit (a price, a contract value); other issues are shown as points"),
   })
   .strict();
 
@@ -117,6 +121,7 @@ const Tactic = z
     kind: z.enum(['anchor-low', 'deadline', 'alternatives', 'escalate', 'switching-cost', 'integration-fear', 'budget']),
     turn: z.number().int().min(1).describe('Negotiation turn at which the counterpart plays it'),
     beat: Id.describe('Interjection beat the tactic opens'),
+    claim: Id.optional().describe("A claim of the persona's (by id) that the counterpart makes when it plays the tactic"),
   })
   .strict();
 
@@ -136,6 +141,8 @@ const REACTION_KEYS = [
   'lastPush',
   'counterpartWalks',
   'answered',
+  'claimWithdrawn',
+  'claimStands',
 ] as const;
 export type ReactionKey = (typeof REACTION_KEYS)[number];
 
@@ -172,6 +179,18 @@ const Persona = z
     signals: z.array(Id).describe('Discovery items that are true of this persona'),
     answers: z.record(z.string(), Text).optional().describe('Their words when a discovery item is asked about, by item id'),
     tactics: z.array(Tactic).default([]),
+    claims: z
+      .array(
+        z
+          .object({
+            id: Id,
+            text: Text.describe('What they say, e.g. "Leaving would cost you four million."'),
+            true: z.boolean().describe('Whether the claim is true; a false one is a bluff the player can test'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Claims this persona may make (through its tactics); a choice tagged test:claim tests the last one'),
     lines: z.record(z.string(), Text).optional().describe('Persona-specific line for a beat, by beat id'),
     reactions: Reactions.optional(),
   })

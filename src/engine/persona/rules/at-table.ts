@@ -7,6 +7,8 @@ import { counterOffer } from './counter-offer.ts';
 import { discover } from './discovery.ts';
 import { endingMove } from './ending.ts';
 import { calmStrength, claimAlternative, pause, threat, weakSignals } from './signals.ts';
+import { learnFromChoice } from './learning.ts';
+import { testTheirClaim, useFacts } from './their-claims.ts';
 import { giveAndGet, hold, scriptedProposal } from './terms.ts';
 import { winningReaction, type TableTurn } from './turn.ts';
 import type { ReactionKey } from '../../scenario/schema.ts';
@@ -17,7 +19,9 @@ import type { ReactionKey } from '../../scenario/schema.ts';
  * of the steps.
  */
 const STEPS: readonly ((turn: TableTurn) => void)[] = [
+  useFacts,
   answerClaimTest,
+  testTheirClaim,
   weakSignals,
   calmStrength,
   claimAlternative,
@@ -27,6 +31,7 @@ const STEPS: readonly ((turn: TableTurn) => void)[] = [
   giveAndGet,
   scriptedProposal,
   hold,
+  learnFromChoice,
   (turn) => {
     for (const id of turn.choice.antiPatterns ?? []) flagAntiPattern(turn, id, turn.choice.id);
   },
@@ -34,7 +39,7 @@ const STEPS: readonly ((turn: TableTurn) => void)[] = [
 ];
 
 /** Reactions that carry a consequence the player must hear; a choice's scripted reply never hides them. */
-const CONSEQUENCES: ReadonlySet<ReactionKey> = new Set(['tradeRefused', 'bluffCalled', 'claimProven', 'proposalAccepted', 'proposalRejected', 'lastPush', 'counterpartWalks']);
+const CONSEQUENCES: ReadonlySet<ReactionKey> = new Set(['claimWithdrawn', 'claimStands', 'tradeRefused', 'bluffCalled', 'claimProven', 'proposalAccepted', 'proposalRejected', 'lastPush', 'counterpartWalks']);
 
 export function reactionText(c: CompiledScenario, p: Persona, key: ReactionKey, choice?: ChoiceDef): string {
   const own = choice?.reply !== undefined && !CONSEQUENCES.has(key) ? personaText(choice.reply, p.id) : undefined;
@@ -45,7 +50,8 @@ export function reactionText(c: CompiledScenario, p: Persona, key: ReactionKey, 
 export function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, choice: ChoiceDef): void {
   const m = d.m;
   const turn: TableTurn = {
-    ...d,
+    m: d.m,
+    log: d.log,
     c,
     p,
     beat,

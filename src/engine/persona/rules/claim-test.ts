@@ -20,6 +20,7 @@ export function answerClaimTest(turn: TableTurn): void {
   } else {
     m.credibility = clamp01(m.credibility + TUNING.claimProvenCredibility);
     m.belief = clamp01(m.belief + 0.1 * p.sensitivity);
+    m.tally.claimsProven += 1;
     react(turn, 'claimProven');
   }
   m.pendingClaim = null;

@@ -1,6 +1,17 @@
+import type { NegotiationModel } from '../context.ts';
 import { TUNING } from '../tuning.ts';
 import { counterpartAspiration, counterpartFloor, withOffer } from './counterpart.ts';
 import { react, winningReaction, type TableTurn } from './turn.ts';
+
+/**
+ * Whether a last push at the final offer earns one more step: only from a rep who showed more real
+ * strength (calm signals, backed claims, trades) than need, was never caught bluffing and never
+ * threatened. All of it is what the rep did and can read back in the transcript.
+ */
+export function lastPushEarned(m: NegotiationModel): boolean {
+  const t = m.tally;
+  return t.bluffsCalled === 0 && m.hardened === 0 && t.strongSignals + t.backedClaims + t.trades > t.weakSignals + t.panics;
+}
 
 /**
  * The counterpart's clock moves on and it answers with a new offer. At the final offer, anything but
@@ -12,7 +23,7 @@ export function counterOffer(turn: TableTurn): void {
   m.clock += 1;
   if (beat.id === c.scenario.flow.finalOffer) {
     const pushes = tags.has('hold') || tags.has('batna:strong') || tags.has('pace:pause') || tags.has('walk-to');
-    const canPush = pushes && m.belief >= TUNING.lastPushBelief;
+    const canPush = pushes && lastPushEarned(m);
     const accepted = winningReaction(turn) === 'proposalAccepted';
     if (m.closingRounds === 0 && (canPush || accepted)) {
       const level = Math.max(p.batna, counterpartFloor(p, m) - (canPush ? TUNING.lastPushStep : 0));

@@ -2,15 +2,39 @@ import type { Persona } from '../../scenario/schema.ts';
 import type { CompiledScenario } from '../compile.ts';
 import type { NegotiationModel } from '../context.ts';
 import { aspiration } from '../curve.ts';
-import type { Bounds, Package } from '../packages.ts';
 import { TUNING } from '../tuning.ts';
 import { personaOf } from './common.ts';
 
-/** The counterpart's floor: the least it accepts, on its 0..1 scale. */
+/** Share of the discovery items true of the persona that the rep has uncovered (asked about or researched). */
+export function uncoveredShare(p: Persona, m: NegotiationModel): number {
+  if (p.signals.length === 0) return 0;
+  let n = 0;
+  for (const id of p.signals) if (m.discovered.includes(id)) n++;
+  return n / p.signals.length;
+}
+
+/** The counterpart's claims the rep still believes: all it made, less the bluffs caught; after one is caught, none of its untested claims count. */
+export function standingClaims(p: Persona, m: NegotiationModel): number {
+  let n = 0;
+  for (const id of m.claimsMade) {
+    const tested = m.claimsTested.includes(id);
+    const claim = p.claims.find((c) => c.id === id);
+    if (tested ? claim?.true === true : m.bluffsCaught === 0) n++;
+  }
+  return n;
+}
+
+/**
+ * The counterpart's floor: the least it accepts, on its 0..1 scale. Above its real alternative it holds
+ * back a posture, as much as it believes the rep has no alternative and as little as the rep has
+ * uncovered of its real position (information is leverage). Claims the rep believes raise it; bluffs the
+ * rep caught lower it; lessons that pushing pays and threats raise it.
+ */
 export function counterpartFloor(p: Persona, m: NegotiationModel): number {
-  const base = p.batna + (1 - p.batna) * TUNING.holdBack * (1 - m.belief);
+  const posture = (1 - p.batna) * TUNING.holdBack * (1 - m.belief) * (1 - TUNING.discoveryShare * uncoveredShare(p, m));
+  const claims = TUNING.claimFloorStep * standingClaims(p, m) - TUNING.bluffCaughtStep * m.bluffsCaught;
   const hardening = TUNING.learnedPressureStep * m.learnedPressure + TUNING.threatFloorStep * m.hardened;
-  return Math.min(0.98, Math.max(p.batna, base + hardening));
+  return Math.min(0.98, Math.max(p.batna, p.batna + posture + claims + hardening));
 }
 
 /** The counterpart's concession exponent now: belief in the player's alternative speeds it, threats harden it. */
@@ -22,14 +46,12 @@ export function counterpartAspiration(p: Persona, m: NegotiationModel): number {
   return aspiration(m.clock / p.patience, counterpartFloor(p, m), p.concession.start, concessionExponent(p, m));
 }
 
-/** What the counterpart puts on the table at `level`: the best for the player that meets it. */
-function offerAtLevel(c: CompiledScenario, bounds: Bounds, level: number): Package | undefined {
-  const f = c.space.frontier(bounds);
-  return f.offerAt(level) ?? f.theirBest;
-}
-
+/**
+ * What the counterpart puts on the table at `level`: among the packages that give it at least that much,
+ * the one it believes is best for the rep, by what it has learned of the rep's values.
+ */
 export function withOffer(c: CompiledScenario, m: NegotiationModel, level: number): Pick<NegotiationModel, 'terms' | 'bestOffer'> {
-  const offer = offerAtLevel(c, m.bounds, level);
+  const offer = c.space.offer(m.bounds, m.estimate, level);
   if (!offer) return { terms: m.terms, bestOffer: m.bestOffer };
   return { terms: offer.terms, bestOffer: Math.max(m.bestOffer, offer.you) };
 }

@@ -1,4 +1,3 @@
-import { nextRandom } from '../../rng.ts';
 import { TUNING } from '../tuning.ts';
 import { clamp01, flagAntiPattern } from './common.ts';
 import { react, type TableTurn } from './turn.ts';
@@ -48,15 +47,21 @@ export function claimAlternative(turn: TableTurn): void {
     if (!tags.has('threat')) m.tally.strongSignals += 1;
   }
   react(turn, 'signalStrong');
-  const testChance = p.skepticism * (bluff ? 1 : TUNING.backedTestShare);
-  if (c.scenario.flow.bluffTest && !m.claimTested) {
-    const r = nextRandom(m.rng);
-    m.rng = r.state;
-    if (r.value < testChance) {
-      m.pendingClaim = { bluff, gain };
-      m.claimTested = true;
-    }
+  if (c.scenario.flow.bluffTest && testsClaims(p, m, m.tally)) {
+    m.pendingClaim = { bluff, gain };
+    m.claimTested = true;
   }
+}
+
+/**
+ * Whether the counterpart tests a claimed alternative. A rep caught bluffing is tested every time after.
+ * Until a claim of the rep's has survived a test, it tests whenever its skepticism (shown in the
+ * briefing) outweighs the credibility the rep has earned, counted as far as the rep's preparation shows;
+ * once one has, it has seen the evidence. Every claim is judged on its own: no dice.
+ */
+export function testsClaims(p: { skepticism: number }, m: { credibility: number; realBatna: number }, t: { bluffsCalled: number; claimsProven: number }): boolean {
+  if (t.bluffsCalled > 0) return true;
+  return t.claimsProven === 0 && p.skepticism > m.credibility * (0.5 + 0.5 * m.realBatna) + 1e-9;
 }
 
 /** A threat hardens them and costs goodwill. */

@@ -15,7 +15,9 @@ export function tighten(bounds: Bounds, c: CompiledScenario, terms: Record<strin
   for (const [issueId, optionId] of Object.entries(terms)) {
     const you = optionValue(c, issueId, optionId);
     const [lo, hi] = next[issueId]!;
-    next[issueId] = side === 'give' ? [lo, Math.min(hi, you)] : side === 'get' ? [Math.max(lo, you), hi] : [you, you];
+    // A give is agreed at the option given: the counterpart cannot take more of the issue than it was given.
+    next[issueId] = side === 'get' ? [Math.max(lo, you), hi] : [you, you];
+    void hi;
   }
   return next;
 }
@@ -26,13 +28,22 @@ function givesNeverTrade(c: CompiledScenario, give: Record<string, string> | und
   );
 }
 
+/**
+ * A give tied to a get, or a structured alternative, shows a rep negotiating from a plan rather than
+ * from need: it moves the counterpart's belief in the rep's alternative as calm strength does, as far as
+ * the preparation behind it is real. (A give alone does the opposite.)
+ */
+function showsDesign(turn: TableTurn): void {
+  const { m, p } = turn;
+  m.belief = clamp01(m.belief + TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief));
+}
+
 /** Gives and gets: a trade they can live with narrows the terms both ways; a give alone teaches them to push. */
 export function giveAndGet(turn: TableTurn): void {
   const { m, c, p, choice } = turn;
   if (!choice.give && !choice.get) return;
   const proposed = tighten(tighten(m.bounds, c, choice.give, 'give'), c, choice.get, 'get');
-  const frontier = c.space.frontier(proposed);
-  const acceptable = !frontier.empty && frontier.theirBest!.them >= counterpartFloor(p, m) - 1e-9;
+  const acceptable = c.space.reaches(proposed, counterpartFloor(p, m));
   if (choice.get && !acceptable) {
     react(turn, 'tradeRefused');
     return;
@@ -43,6 +54,7 @@ export function giveAndGet(turn: TableTurn): void {
   if (choice.get) {
     m.trust = clamp01(m.trust + TUNING.tradeTrustGain);
     m.tally.trades += 1;
+    showsDesign(turn);
     react(turn, 'traded');
   } else {
     m.learnedPressure += 1;
@@ -59,9 +71,10 @@ export function scriptedProposal(turn: TableTurn): void {
   if (!choice.propose) return;
   const proposed = tighten(m.bounds, c, choice.propose, 'fix');
   const level = counterpartAspiration(p, { ...m, clock: m.clock + 1 }) - TUNING.proposalSlack;
-  if (c.space.frontier(proposed).offerAt(level)) {
+  if (c.space.reaches(proposed, level)) {
     m.bounds = proposed;
     m.tally.proposalsAccepted += 1;
+    showsDesign(turn);
     react(turn, 'proposalAccepted');
   } else react(turn, 'proposalRejected');
 }

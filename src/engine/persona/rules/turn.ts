@@ -16,6 +16,8 @@ export const REACTION_PRECEDENCE: readonly ReactionKey[] = [
   'tradeRefused',
   'traded',
   'conceded',
+  'claimWithdrawn',
+  'claimStands',
   'bluffCalled',
   'claimProven',
   'threatened',
