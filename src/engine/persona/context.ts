@@ -52,7 +52,8 @@ export interface NegotiationModel {
   bestOffer: number;
   tally: Tally;
   antiPatterns: AntiPatternId[];
-  reaction: { key: ReactionKey; text: string } | null;
+  /** The counterpart's reaction to the last move, and (for consequences) what decided it. */
+  reaction: { key: ReactionKey; text: string; why?: string } | null;
   outcome: Outcome | null;
 }
 
@@ -102,6 +103,8 @@ export interface TranscriptEntry {
   choice: { id: string; text: string; tags: string[] };
   /** Value of the counterpart's terms to the player after this turn. */
   value: number;
+  /** What decided the counterpart's reaction to this move, when it was a consequence (a test, a push, a proposal). */
+  decided?: string;
 }
 
 export interface OfferPoint {

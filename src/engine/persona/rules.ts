@@ -109,6 +109,7 @@ export function applyChoice(c: CompiledScenario, ctx: NegotiationContext, choice
       line: spokenLine(c, before),
       choice: { id: choice.id, text: choice.text, tags: [...choice.tags] },
       value,
+      ...(m.reaction?.why ? { decided: m.reaction.why } : {}),
     },
   ];
   const atTable = beat.phase !== 'prep' || (m.nextBeat !== null && !isPrepBeat(c, m.nextBeat));

@@ -9,7 +9,7 @@ import { endingMove } from './ending.ts';
 import { calmStrength, claimAlternative, pause, threat, weakSignals } from './signals.ts';
 import { learnFromChoice } from './learning.ts';
 import { testTheirClaim, useFacts } from './their-claims.ts';
-import { giveAndGet, hold, scriptedProposal } from './terms.ts';
+import { giveAndGet, hold, proposal } from './terms.ts';
 import { winningReaction, type TableTurn } from './turn.ts';
 import type { ReactionKey } from '../../scenario/schema.ts';
 
@@ -29,7 +29,7 @@ const STEPS: readonly ((turn: TableTurn) => void)[] = [
   pause,
   discover,
   giveAndGet,
-  scriptedProposal,
+  proposal,
   hold,
   learnFromChoice,
   (turn) => {
@@ -56,11 +56,12 @@ export function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: Be
     p,
     beat,
     choice,
-    tags: c.choiceTags.get(choice.id)!,
+    tags: c.choiceTags.get(choice.id) ?? new Set(choice.tags),
     answeringTest: m.pendingClaim !== null && beat.id === c.scenario.flow.bluffTest,
     backed: (choice.backedBy ?? []).some((f) => m.facts.includes(f)),
     reactions: [],
     answer: null,
+    why: {},
   };
   if (endingMove(turn)) {
     d.log = turn.log;
@@ -70,6 +71,7 @@ export function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: Be
   d.log = turn.log;
   const reaction = winningReaction(turn);
   const text = reaction === 'answered' && turn.answer ? turn.answer : reaction ? reactionText(c, p, reaction, choice) : '';
-  m.reaction = reaction ? { key: reaction, text } : null;
+  const why = reaction ? turn.why[reaction] : null;
+  m.reaction = reaction ? { key: reaction, text, ...(why ? { why } : {}) } : null;
   m.nextBeat = m.outcome ? null : scriptedNext(c, m, choice);
 }

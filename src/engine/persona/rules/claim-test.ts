@@ -17,11 +17,13 @@ export function answerClaimTest(turn: TableTurn): void {
     m.learnedPressure += 1;
     m.tally.bluffsCalled += 1;
     react(turn, 'bluffCalled');
+    turn.why.bluffCalled = m.pendingClaim.bluff ? 'Nothing you had prepared backed the claim.' : 'You did not stand on your claim when it was tested.';
   } else {
     m.credibility = clamp01(m.credibility + TUNING.claimProvenCredibility);
     m.belief = clamp01(m.belief + 0.1 * p.sensitivity);
     m.tally.claimsProven += 1;
     react(turn, 'claimProven');
+    turn.why.claimProven = 'Your claim was backed by your preparation and you stood on it calmly.';
   }
   m.pendingClaim = null;
 }

@@ -30,9 +30,16 @@ export function counterOffer(turn: TableTurn): void {
       Object.assign(m, withOffer(c, m, level));
       m.closingRounds = 1;
       react(turn, 'lastPush');
+      if (canPush) turn.why.lastPush = 'Your push earned one more step: you had shown more real strength than need, and were never caught bluffing or threatening.';
     } else {
       m.outcome = 'counterpart-walked';
       react(turn, 'counterpartWalks');
+      turn.why.counterpartWalks =
+        m.closingRounds > 0
+          ? 'They had already made their last move; pushing again ended the talks.'
+          : pushes
+            ? 'A push at the final offer pays only after you have shown more real strength than need, with no bluff caught and no threat.'
+            : 'At the final offer, anything but signing, walking or a calm push ends the talks.';
     }
   } else {
     Object.assign(m, withOffer(c, m, counterpartAspiration(p, m)));
@@ -40,5 +47,6 @@ export function counterOffer(turn: TableTurn): void {
   if (m.trust <= 1e-9 && !m.outcome) {
     m.outcome = 'counterpart-walked';
     react(turn, 'counterpartWalks');
+    turn.why.counterpartWalks = 'Their goodwill ran out.';
   }
 }

@@ -65,8 +65,13 @@ export function giveAndGet(turn: TableTurn): void {
   }
 }
 
-/** A structured alternative put on the table: they take it if it is close enough to where they are heading. */
-export function scriptedProposal(turn: TableTurn): void {
+/**
+ * A package or structured alternative put on the table (scripted, or composed by the rep): the
+ * counterpart judges it from its hidden valuation. It takes it if it is close enough to where it is
+ * heading; otherwise it says why and answers with a package of its own, which now reflects what the
+ * proposal taught it of the rep's priorities.
+ */
+export function proposal(turn: TableTurn): void {
   const { m, c, p, choice } = turn;
   if (!choice.propose) return;
   const proposed = tighten(m.bounds, c, choice.propose, 'fix');
@@ -76,7 +81,12 @@ export function scriptedProposal(turn: TableTurn): void {
     m.tally.proposalsAccepted += 1;
     showsDesign(turn);
     react(turn, 'proposalAccepted');
-  } else react(turn, 'proposalRejected');
+    return;
+  }
+  react(turn, 'proposalRejected');
+  turn.why.proposalRejected = c.space.reaches(proposed, counterpartFloor(p, m))
+    ? 'It is short of what they still expect to get at this point; they answer with a package of their own.'
+    : 'It is worth less to them than the least they will accept now; they answer with a package of their own.';
 }
 
 export function hold(turn: TableTurn): void {

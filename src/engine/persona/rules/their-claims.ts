@@ -15,7 +15,11 @@ export function testTheirClaim(turn: TableTurn): void {
   if (claim && !claim.true) {
     m.bluffsCaught += 1;
     react(turn, 'claimWithdrawn');
-  } else react(turn, 'claimStands');
+    turn.why.claimWithdrawn = `Their claim was a bluff: "${claim.text}"`;
+  } else {
+    react(turn, 'claimStands');
+    turn.why.claimStands = claim ? `Their claim is true: "${claim.text}"` : null;
+  }
 }
 
 /** Facts the rep holds and puts to use: those a choice cites as backing, and those it needs to be offered. */

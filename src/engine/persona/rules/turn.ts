@@ -44,6 +44,8 @@ export interface TableTurn extends Draft {
   reactions: ReactionKey[];
   /** The counterpart's own words when it answers a question. */
   answer: string | null;
+  /** What decided the voiced reaction, in words the rep can check (shown with it). */
+  why: Partial<Record<ReactionKey, string | null>>;
 }
 
 export function react(turn: TableTurn, key: ReactionKey): void {
