@@ -35,10 +35,22 @@ interface IssuePoint {
   weight: number;
 }
 
-/** The best package for every level of counterpart utility (in hundredths) under one objective. */
+/** The counterpart's concession order under some bounds and estimate (see `concessionPlan`). */
+interface ConcessionPlan {
+  /** Per issue, the allowed options from the counterpart's best to its worst. */
+  ladders: OptionPoint[][];
+  /** Steps in the order given: which issue moves one rung, and what that costs the counterpart. */
+  steps: { issue: number; cost: number }[];
+  /** The counterpart's utility before any step. */
+  top: number;
+}
+
+/** The best package for every total of counterpart utility (in hundredths) under one objective. */
 interface LevelTable {
-  /** best[level]: index into `packages` of the best package whose utility reaches `level`, or -1. */
-  best: Int32Array;
+  /** exact[sum]: index into `packages` of the best package whose utility is exactly `sum`, or -1. */
+  exact: Int32Array;
+  /** The objective's value at each sum (-Infinity where no package has that sum). */
+  value: Float64Array;
   packages: Package[];
 }
 
@@ -53,6 +65,7 @@ export class PackageSpace {
   /** Grid size: the counterpart's utility in hundredths never exceeds this. */
   private readonly top: number;
   private readonly tables = new Map<string, LevelTable>();
+  private readonly plans = new Map<string, ConcessionPlan>();
   private readonly boundKeys = new WeakMap<Bounds, string>();
 
   constructor(issues: IssueDef[]) {
@@ -163,8 +176,66 @@ export class PackageSpace {
    * when none reaches the level.
    */
   offer(bounds: Bounds, estimate: Estimate, level: number): Package | undefined {
-    const table = this.table(bounds, 'e' + estimate.join(','), (i, o) => estimate[i]! * o.mirror);
-    return this.atLevel(table, level) ?? this.theirBest(bounds);
+    const plan = this.concessionPlan(bounds, estimate);
+    if (!plan) return undefined;
+    return this.follow(plan, level);
+  }
+
+  /**
+   * The order in which the counterpart gives ground under `bounds`: starting from its best package, each
+   * step moves one issue one option the rep's way, the step with the most estimated value to the rep per
+   * point of its own utility first (a greedy exchange; each issue's steps in order). Offers follow this
+   * plan as far as the counterpart's level allows, so a lower level never takes back a concession, and
+   * two negotiations that taught it the same thing are offered the same packages.
+   */
+  private concessionPlan(bounds: Bounds, estimate: Estimate): ConcessionPlan | undefined {
+    const key = this.boundsKey(bounds) + '#' + estimate.join(',');
+    const known = this.plans.get(key);
+    if (known) return known;
+    const allowed = this.allowed(bounds);
+    if (allowed.some((a) => a.length === 0)) return undefined;
+    // Per issue, the allowed options from the counterpart's best to its worst.
+    const ladders = allowed.map((opts) => [...opts].sort((a, b) => b.them - a.them || a.you - b.you));
+    const at = ladders.map(() => 0);
+    const steps: { issue: number; cost: number }[] = [];
+    for (;;) {
+      let pick = -1;
+      let bestRatio = -Infinity;
+      for (let i = 0; i < ladders.length; i++) {
+        const ladder = ladders[i]!;
+        if (at[i]! + 1 >= ladder.length) continue;
+        const from = ladder[at[i]!]!;
+        const to = ladder[at[i]! + 1]!;
+        const cost = Math.max(1e-9, from.them - to.them);
+        const ratio = (estimate[i]! * (to.mirror - from.mirror)) / cost;
+        if (ratio > bestRatio + 1e-12) {
+          bestRatio = ratio;
+          pick = i;
+        }
+      }
+      if (pick < 0) break;
+      const from = ladders[pick]![at[pick]!]!;
+      at[pick]! += 1;
+      steps.push({ issue: pick, cost: from.them - ladders[pick]![at[pick]!]!.them });
+    }
+    const plan = { ladders, steps, top: ladders.reduce((a, l) => a + l[0]!.them, 0) };
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  /**
+   * Walks the plan in order while the next step keeps the counterpart at or above `level`. It stops at the
+   * first step too big to take, so a lower level only ever adds steps: never worse for the rep.
+   */
+  private follow(plan: ConcessionPlan, level: number): Package {
+    const at = plan.ladders.map(() => 0);
+    let them = plan.top;
+    for (const step of plan.steps) {
+      if (them - step.cost < level - 1e-9) break;
+      them -= step.cost;
+      at[step.issue]! += 1;
+    }
+    return this.packageOf(plan.ladders.map((l, i) => l[at[i]!]!));
   }
 
   /** Whether some package under `bounds` reaches `level` for the counterpart. */
@@ -175,20 +246,25 @@ export class PackageSpace {
 
   /** The rep's best package whose utility to the counterpart reaches `level`: the Pareto frontier. */
   paretoAt(level: number): Package | undefined {
-    return this.atLevel(this.table(this.unbounded(), 'you', (_, o) => o.you), level);
+    return this.near(this.table(this.unbounded(), 'you', (_, o) => o.you), level, Infinity);
   }
 
   /** What a counterpart that learned nothing would offer at `level`, with nothing agreed. */
   blindAt(level: number): Package | undefined {
-    const prior = this.priorEstimate();
-    return this.atLevel(this.table(this.unbounded(), 'e' + prior.join(','), (i, o) => prior[i]! * o.mirror), level);
+    return this.offer(this.unbounded(), this.priorEstimate(), level);
   }
 
-  private atLevel(table: LevelTable, level: number): Package | undefined {
-    const cents = Math.max(0, Math.ceil(level * 100 - 1e-6));
-    if (cents > this.top) return undefined;
-    const i = table.best[cents]!;
-    return i < 0 ? undefined : table.packages[i];
+  /**
+   * The best package (by the table's objective) whose utility lies between `level` and `level + window`;
+   * if none does, the best of those closest above the level. Offers sit near the target, not far above it.
+   */
+  private near(table: LevelTable, level: number, window: number): Package | undefined {
+    const from = Math.max(0, Math.ceil(level * 100 - 1e-6));
+    const to = Math.min(this.top, from + (Number.isFinite(window) ? Math.round(window * 100) : this.top));
+    let best = -1;
+    for (let s = from; s <= to; s++) if (table.exact[s]! >= 0 && (best < 0 || table.value[s]! > table.value[best]! + 1e-9)) best = s;
+    for (let s = to + 1; best < 0 && s <= this.top; s++) if (table.exact[s]! >= 0) best = s;
+    return best < 0 ? undefined : table.packages[table.exact[best]!];
   }
 
   private boundsKey(bounds: Bounds): string {
@@ -202,8 +278,7 @@ export class PackageSpace {
 
   /**
    * Dynamic programming over the issues: for every total utility to the counterpart (hundredths), the
-   * package that maximises `objective` (ties go to the package better for the counterpart). Then, for
-   * every level, the best package at or above it.
+   * package that maximises `objective` (ties go to the package better for the counterpart).
    */
   private table(bounds: Bounds, objectiveKey: string, objective: (issue: number, o: OptionPoint) => number): LevelTable {
     const key = this.boundsKey(bounds) + '#' + objectiveKey;
@@ -212,16 +287,17 @@ export class PackageSpace {
     const allowed = this.allowed(bounds);
     const size = this.top + 1;
     const packages: Package[] = [];
-    const best = new Int32Array(size).fill(-1);
+    const exact = new Int32Array(size).fill(-1);
+    const values = new Float64Array(size).fill(-Infinity);
     if (allowed.every((a) => a.length > 0)) {
       let value = new Float64Array(size).fill(-Infinity);
-      let exact = new Float64Array(size).fill(-Infinity);
+      let theirs = new Float64Array(size).fill(-Infinity);
       value[0] = 0;
-      exact[0] = 0;
+      theirs[0] = 0;
       const choice: Int8Array[] = [];
       for (let i = 0; i < allowed.length; i++) {
         const nextValue = new Float64Array(size).fill(-Infinity);
-        const nextExact = new Float64Array(size).fill(-Infinity);
+        const nextTheirs = new Float64Array(size).fill(-Infinity);
         const pick = new Int8Array(size).fill(-1);
         const opts = allowed[i]!;
         for (let s = 0; s < size; s++) {
@@ -231,10 +307,10 @@ export class PackageSpace {
             const t = s + o.cents;
             if (t >= size) continue;
             const v = value[s]! + objective(i, o);
-            const e = exact[s]! + o.them;
-            if (v > nextValue[t]! + 1e-9 || (Math.abs(v - nextValue[t]!) <= 1e-9 && e > nextExact[t]!)) {
+            const e = theirs[s]! + o.them;
+            if (v > nextValue[t]! + 1e-9 || (Math.abs(v - nextValue[t]!) <= 1e-9 && e > nextTheirs[t]!)) {
               nextValue[t] = v;
-              nextExact[t] = e;
+              nextTheirs[t] = e;
               pick[t] = j;
             }
           }
@@ -242,30 +318,22 @@ export class PackageSpace {
         // Remember where each sum came from: the previous sum is t - cents of the picked option.
         choice.push(pick);
         value = nextValue;
-        exact = nextExact;
+        theirs = nextTheirs;
       }
-      // Best at or above each level: sweep down from the top.
-      let bestSum = -1;
-      const indexOfSum = new Map<number, number>();
-      for (let level = size - 1; level >= 0; level--) {
-        if (value[level]! > -Infinity && (bestSum < 0 || value[level]! > value[bestSum]! + 1e-9)) bestSum = level;
-        if (bestSum < 0) continue;
-        let idx = indexOfSum.get(bestSum);
-        if (idx === undefined) {
-          const chosen: OptionPoint[] = new Array(allowed.length);
-          let s = bestSum;
-          for (let i = allowed.length - 1; i >= 0; i--) {
-            const o = allowed[i]![choice[i]![s]!]!;
-            chosen[i] = o;
-            s -= o.cents;
-          }
-          idx = packages.push(this.packageOf(chosen)) - 1;
-          indexOfSum.set(bestSum, idx);
+      for (let sum = 0; sum < size; sum++) {
+        if (value[sum] === -Infinity) continue;
+        const chosen: OptionPoint[] = new Array(allowed.length);
+        let rest = sum;
+        for (let i = allowed.length - 1; i >= 0; i--) {
+          const o = allowed[i]![choice[i]![rest]!]!;
+          chosen[i] = o;
+          rest -= o.cents;
         }
-        best[level] = idx;
+        exact[sum] = packages.push(this.packageOf(chosen)) - 1;
+        values[sum] = value[sum]!;
       }
     }
-    const table = { best, packages };
+    const table = { exact, value: values, packages };
     this.tables.set(key, table);
     return table;
   }

@@ -44,4 +44,6 @@ export const TUNING = {
   claimFloorStep: 0.06,
   /** How much each bluff of the counterpart's that the rep catches lowers its floor. */
   bluffCaughtStep: 0.08,
+  /** Share of its alternative the counterpart can no longer lean on once the rep has uncovered all of its weaknesses. */
+  exposedWeakness: 0.5,
 } as const;

@@ -87,7 +87,7 @@ const Choice = z
     tags: z.array(Tag).min(1, 'every choice needs at least one tag'),
     effect: PrepEffect.optional().describe('Preparation effects (prep beats)'),
     backedBy: z.array(Id).optional().describe('Facts that make this claim true; without any of them it is a bluff'),
-    give: Terms.optional().describe('What the player gives: the issue can be no better for the player than this option'),
+    give: Terms.optional().describe('What the player gives: the issue is agreed at this option'),
     get: Terms.optional().describe('What the player asks for in return: the issue can be no worse for the player than this option'),
     propose: Terms.optional().describe('A structured alternative (walk-to) put on the table'),
     reveals: z.array(Id).optional().describe('Discovery items this question uncovers'),

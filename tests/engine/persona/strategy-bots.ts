@@ -37,6 +37,8 @@ function rank(c: CompiledScenario, ch: ChoiceView, habit: Habit, facts: string[]
 
 export interface BotGame {
   session: Session;
+  /** Value of the counterpart's last offer, at the final decision (after one push if the bot pushed). */
+  finalOffer: number;
   value: number;
   outcome: string;
   score: number;
@@ -44,6 +46,7 @@ export interface BotGame {
 
 export function playHabit(c: CompiledScenario, personaId: string, habit: Habit, seed = 1): BotGame {
   const s = Session.create(c, personaId, seed);
+  let finalOffer = 0;
   while (!s.isOver()) {
     const snap = s.snapshot();
     const ids = snap.choices.map((ch) => ch.id);
@@ -55,6 +58,7 @@ export function playHabit(c: CompiledScenario, personaId: string, habit: Habit, 
       const push = snap.choices.find((ch) => !ch.tags.includes('accept') && !ch.tags.includes('walk-away') && (ch.tags.includes('hold') || ch.tags.includes('batna:strong')));
       const pushed = s.context.model.closingRounds > 0;
       const earned = lastPushEarned(s.context.model);
+      finalOffer = snap.value;
       if (push && !pushed && (earned || snap.value < snap.walkAwayValue)) s.choose(push.id);
       else if (snap.value >= snap.walkAwayValue) s.choose(accept.id);
       else s.choose(walk.id);
@@ -73,5 +77,5 @@ export function playHabit(c: CompiledScenario, personaId: string, habit: Habit, 
     s.choose(best.id);
   }
   const r = s.result()!;
-  return { session: s, value: r.value, outcome: r.outcome, score: r.score.total };
+  return { session: s, finalOffer, value: r.value, outcome: r.outcome, score: r.score.total };
 }

@@ -1,6 +1,6 @@
 import type { NegotiationModel } from '../context.ts';
 import { TUNING } from '../tuning.ts';
-import { counterpartAspiration, counterpartFloor, withOffer } from './counterpart.ts';
+import { counterpartAspiration, counterpartFloor, effectiveBatna, withOffer } from './counterpart.ts';
 import { react, winningReaction, type TableTurn } from './turn.ts';
 
 /**
@@ -26,7 +26,7 @@ export function counterOffer(turn: TableTurn): void {
     const canPush = pushes && lastPushEarned(m);
     const accepted = winningReaction(turn) === 'proposalAccepted';
     if (m.closingRounds === 0 && (canPush || accepted)) {
-      const level = Math.max(p.batna, counterpartFloor(p, m) - (canPush ? TUNING.lastPushStep : 0));
+      const level = Math.max(effectiveBatna(c, p, m), counterpartFloor(c, p, m) - (canPush ? TUNING.lastPushStep : 0));
       Object.assign(m, withOffer(c, m, level));
       m.closingRounds = 1;
       react(turn, 'lastPush');
@@ -42,7 +42,7 @@ export function counterOffer(turn: TableTurn): void {
             : 'At the final offer, anything but signing, walking or a calm push ends the talks.';
     }
   } else {
-    Object.assign(m, withOffer(c, m, counterpartAspiration(p, m)));
+    Object.assign(m, withOffer(c, m, counterpartAspiration(c, p, m)));
   }
   if (m.trust <= 1e-9 && !m.outcome) {
     m.outcome = 'counterpart-walked';

@@ -13,6 +13,18 @@ export function uncoveredShare(p: Persona, m: NegotiationModel): number {
   return n / p.signals.length;
 }
 
+/**
+ * The counterpart's walk-away as far as the rep can hold it to it: its alternative, less what the rep has
+ * uncovered of its weaknesses (a deadline, money already sunk, a weak fallback). It cannot lean on an
+ * alternative the rep knows it lacks.
+ */
+export function effectiveBatna(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
+  if (p.signals.length === 0) return p.batna;
+  let weak = 0;
+  for (const id of p.signals) if (m.discovered.includes(id) && c.weakSignals.has(id)) weak++;
+  return p.batna * (1 - (TUNING.exposedWeakness * weak) / p.signals.length);
+}
+
 /** The counterpart's claims the rep still believes: all it made, less the bluffs caught; after one is caught, none of its untested claims count. */
 export function standingClaims(p: Persona, m: NegotiationModel): number {
   let n = 0;
@@ -30,11 +42,12 @@ export function standingClaims(p: Persona, m: NegotiationModel): number {
  * uncovered of its real position (information is leverage). Claims the rep believes raise it; bluffs the
  * rep caught lower it; lessons that pushing pays and threats raise it.
  */
-export function counterpartFloor(p: Persona, m: NegotiationModel): number {
-  const posture = (1 - p.batna) * TUNING.holdBack * (1 - m.belief) * (1 - TUNING.discoveryShare * uncoveredShare(p, m));
+export function counterpartFloor(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
+  const batna = effectiveBatna(c, p, m);
+  const posture = (1 - batna) * TUNING.holdBack * (1 - m.belief) * (1 - TUNING.discoveryShare * uncoveredShare(p, m));
   const claims = TUNING.claimFloorStep * standingClaims(p, m) - TUNING.bluffCaughtStep * m.bluffsCaught;
   const hardening = TUNING.learnedPressureStep * m.learnedPressure + TUNING.threatFloorStep * m.hardened;
-  return Math.min(0.98, Math.max(p.batna, p.batna + posture + claims + hardening));
+  return Math.min(0.98, Math.max(batna, batna + posture + claims + hardening));
 }
 
 /** The counterpart's concession exponent now: belief in the player's alternative speeds it, threats harden it. */
@@ -42,13 +55,14 @@ export function concessionExponent(p: Persona, m: NegotiationModel): number {
   return p.concession.exponent * Math.pow(2, (m.belief - 0.5) * 2 * p.sensitivity) * Math.pow(TUNING.hardenFactor, m.hardened);
 }
 
-export function counterpartAspiration(p: Persona, m: NegotiationModel): number {
-  return aspiration(m.clock / p.patience, counterpartFloor(p, m), p.concession.start, concessionExponent(p, m));
+export function counterpartAspiration(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
+  return aspiration(m.clock / p.patience, counterpartFloor(c, p, m), p.concession.start, concessionExponent(p, m));
 }
 
 /**
  * What the counterpart puts on the table at `level`: among the packages that give it at least that much,
- * the one it believes is best for the rep, by what it has learned of the rep's values.
+ * the one it believes is best for the rep, by what it has learned of the rep's values (following its
+ * concession plan, so it takes nothing back while it learns nothing new).
  */
 export function withOffer(c: CompiledScenario, m: NegotiationModel, level: number): Pick<NegotiationModel, 'terms' | 'bestOffer'> {
   const offer = c.space.offer(m.bounds, m.estimate, level);
@@ -57,5 +71,5 @@ export function withOffer(c: CompiledScenario, m: NegotiationModel, level: numbe
 }
 
 export function openingOffer(c: CompiledScenario, m: NegotiationModel) {
-  return withOffer(c, m, counterpartAspiration(personaOf(c, m), m));
+  return withOffer(c, m, counterpartAspiration(c, personaOf(c, m), m));
 }

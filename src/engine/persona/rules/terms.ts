@@ -43,7 +43,7 @@ export function giveAndGet(turn: TableTurn): void {
   const { m, c, p, choice } = turn;
   if (!choice.give && !choice.get) return;
   const proposed = tighten(tighten(m.bounds, c, choice.give, 'give'), c, choice.get, 'get');
-  const acceptable = c.space.reaches(proposed, counterpartFloor(p, m));
+  const acceptable = c.space.reaches(proposed, counterpartFloor(c, p, m));
   if (choice.get && !acceptable) {
     react(turn, 'tradeRefused');
     return;
@@ -75,7 +75,7 @@ export function proposal(turn: TableTurn): void {
   const { m, c, p, choice } = turn;
   if (!choice.propose) return;
   const proposed = tighten(m.bounds, c, choice.propose, 'fix');
-  const level = counterpartAspiration(p, { ...m, clock: m.clock + 1 }) - TUNING.proposalSlack;
+  const level = counterpartAspiration(c, p, { ...m, clock: m.clock + 1 }) - TUNING.proposalSlack;
   if (c.space.reaches(proposed, level)) {
     m.bounds = proposed;
     m.tally.proposalsAccepted += 1;
@@ -84,7 +84,7 @@ export function proposal(turn: TableTurn): void {
     return;
   }
   react(turn, 'proposalRejected');
-  turn.why.proposalRejected = c.space.reaches(proposed, counterpartFloor(p, m))
+  turn.why.proposalRejected = c.space.reaches(proposed, counterpartFloor(c, p, m))
     ? 'It is short of what they still expect to get at this point; they answer with a package of their own.'
     : 'It is worth less to them than the least they will accept now; they answer with a package of their own.';
 }
