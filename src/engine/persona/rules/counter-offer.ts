@@ -1,6 +1,6 @@
 import type { NegotiationModel } from '../context.ts';
 import { TUNING } from '../tuning.ts';
-import { counterpartAspiration, counterpartFloor, effectiveBatna, withOffer } from './counterpart.ts';
+import { counterpartAspiration, counterpartFloor, counterpartReservation, effectiveBatna, withOffer } from './counterpart.ts';
 import { react, winningReaction, type TableTurn } from './turn.ts';
 
 /**
@@ -26,7 +26,9 @@ export function counterOffer(turn: TableTurn): void {
     const canPush = pushes && lastPushEarned(m);
     const accepted = winningReaction(turn) === 'proposalAccepted';
     if (m.closingRounds === 0 && (canPush || accepted)) {
-      const level = Math.max(effectiveBatna(c, p, m), counterpartFloor(c, p, m) - (canPush ? TUNING.lastPushStep : 0));
+      // The least it can go to now: its reservation, or the alternative it still leans on.
+      const line = Math.max(counterpartReservation(c, p, m), effectiveBatna(c, p, m) - TUNING.bluffCaughtStep * m.bluffsCaught);
+      const level = Math.max(line, counterpartFloor(c, p, m) - (canPush ? TUNING.lastPushStep : 0));
       Object.assign(m, withOffer(c, m, level));
       m.closingRounds = 1;
       react(turn, 'lastPush');

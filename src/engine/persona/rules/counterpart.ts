@@ -14,15 +14,25 @@ export function uncoveredShare(p: Persona, m: NegotiationModel): number {
 }
 
 /**
- * The counterpart's walk-away as far as the rep can hold it to it: its alternative, less what the rep has
- * uncovered of its weaknesses (a deadline, money already sunk, a weak fallback). It cannot lean on an
- * alternative the rep knows it lacks.
+ * The alternative the counterpart can lean on, as far as the rep lets it: its real alternative, less what
+ * the rep has uncovered of its weaknesses (a deadline, money already sunk, a weak fallback: it cannot lean
+ * on an alternative the rep knows it lacks), plus what its claims the rep still believes add to it.
  */
 export function effectiveBatna(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
+  return Math.min(0.98, exposedBatna(c, p, m) + TUNING.claimFloorStep * standingClaims(p, m));
+}
+
+/** Its real alternative, less the weaknesses the rep has uncovered. */
+function exposedBatna(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
   if (p.signals.length === 0) return p.batna;
   let weak = 0;
   for (const id of p.signals) if (m.discovered.includes(id) && c.weakSignals.has(id)) weak++;
   return p.batna * (1 - (TUNING.exposedWeakness * weak) / p.signals.length);
+}
+
+/** The least it will ever accept: its real alternative less its uncovered weaknesses, whatever else happens. */
+export function counterpartReservation(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
+  return exposedBatna(c, p, m);
 }
 
 /** The counterpart's claims the rep still believes: all it made, less the bluffs caught; after one is caught, none of its untested claims count. */
@@ -39,15 +49,16 @@ export function standingClaims(p: Persona, m: NegotiationModel): number {
 /**
  * The counterpart's floor: the least it accepts, on its 0..1 scale. Above its real alternative it holds
  * back a posture, as much as it believes the rep has no alternative and as little as the rep has
- * uncovered of its real position (information is leverage). Claims the rep believes raise it; bluffs the
- * rep caught lower it; lessons that pushing pays and threats raise it.
+ * uncovered of its real position (information is leverage). Claims the rep believes raise the alternative
+ * it leans on; each bluff the rep caught takes ground from it (never below its real reservation); lessons
+ * that pushing pays and threats raise it.
  */
 export function counterpartFloor(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
-  const batna = effectiveBatna(c, p, m);
-  const posture = (1 - batna) * TUNING.holdBack * (1 - m.belief) * (1 - TUNING.discoveryShare * uncoveredShare(p, m));
-  const claims = TUNING.claimFloorStep * standingClaims(p, m) - TUNING.bluffCaughtStep * m.bluffsCaught;
+  const leaning = effectiveBatna(c, p, m);
+  const posture = (1 - leaning) * TUNING.holdBack * (1 - m.belief) * (1 - TUNING.discoveryShare * uncoveredShare(p, m));
+  const caught = TUNING.bluffCaughtStep * m.bluffsCaught;
   const hardening = TUNING.learnedPressureStep * m.learnedPressure + TUNING.threatFloorStep * m.hardened;
-  return Math.min(0.98, Math.max(batna, batna + posture + claims + hardening));
+  return Math.min(0.98, Math.max(counterpartReservation(c, p, m), leaning + posture + hardening - caught));
 }
 
 /** The counterpart's concession exponent now: belief in the player's alternative speeds it, threats harden it. */
