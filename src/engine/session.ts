@@ -8,6 +8,7 @@ import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './
 import { canPropose, isWholePackage } from './persona/rules/proposal.ts';
 import { debriefFigures, packageWorth, valueUnit, type DebriefFigures, type PackageWorth } from './persona/worth.ts';
 import { personaText } from './text.ts';
+import { presentationOrder } from './choice-order.ts';
 import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
 import { ATTEMPT_FORMAT, encodePackage, type AttemptMode, type AttemptRecord, type Move } from './attempt-record.ts';
 
@@ -220,7 +221,7 @@ export class Session {
       deadline: p.patience,
       facts: [...m.facts],
       discovered: [...m.discovered],
-      choices: availableChoices(c, m).map((ch) => ({
+      choices: presentationOrder(availableChoices(c, m), this.seed, m.turn).map((ch) => ({
         id: ch.id,
         text: ch.text,
         tags: [...ch.tags],

@@ -4,7 +4,7 @@
  */
 import type { ChoiceDef } from '../scenario/schema.ts';
 import { seedState } from '../rng.ts';
-import { personaText } from '../text.ts';
+import { ownEntry, personaText } from '../text.ts';
 import type { CompiledScenario } from './compile.ts';
 import { copyModel, EMPTY_TALLY, type NegotiationContext, type NegotiationModel } from './context.ts';
 import { applyAtTable } from './rules/at-table.ts';
@@ -191,7 +191,7 @@ export function speakerOf(c: CompiledScenario, m: NegotiationModel): string {
 
 export function beatLine(c: CompiledScenario, m: NegotiationModel): string {
   const beat = c.beats.get(m.beat)!;
-  return personaOf(c, m).lines?.[beat.id] ?? personaText(beat.line, m.personaId) ?? '';
+  return ownEntry(personaOf(c, m).lines, beat.id) ?? personaText(beat.line, m.personaId) ?? '';
 }
 
 /** The counterpart's reaction to the last choice, then the current beat's line. */

@@ -34,7 +34,7 @@ describe('trading from the trade list pays in the deal', () => {
     else expect(d).toBeGreaterThanOrEqual(0.02);
   });
 
-  it('on generated scenarios: trading beats holding by 2% of the zone in at least 85% of personas, and never costs more than 15%', () => {
+  it('on generated scenarios: trading beats holding by 2% of the zone in at least 85% of personas, and never costs more than 20%', () => {
     let beats = 0;
     let n = 0;
     let worst = Infinity;
@@ -48,7 +48,7 @@ describe('trading from the trade list pays in the deal', () => {
       }
     }
     expect(beats / n).toBeGreaterThanOrEqual(0.85);
-    expect(worst).toBeGreaterThan(-0.15);
+    expect(worst).toBeGreaterThan(-0.2);
   });
 
   it("the debrief measures it: a trader's deal creates more value and leaves less on the table", () => {

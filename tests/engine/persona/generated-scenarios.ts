@@ -2,7 +2,7 @@ import { compileScenario, ScenarioSchema, type CompiledScenario } from '../../..
 import { nextRandom, seedState } from '../../../src/engine/rng.ts';
 
 /**
- * Scenarios the tests make up: random issues (2 to 6: a price in eleven steps, the others of 2 to 5
+ * Scenarios the tests make up: random issues (2 to 6: a price in ten steps, the others of 2 to 5
  * options), random values for each side (each issue weighted independently, so trades across issues can create value), and personas with
  * random dials anywhere in the schema's range. Nothing in them is written for a lesson: the same
  * neutral lines and the same script shape for every one. The trade on offer is the one a trade list
@@ -23,8 +23,8 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
   const [iLo, iHi] = shape.issues ?? [2, 6];
   const [oLo, oHi] = shape.options ?? [2, 5];
   const issues = Array.from({ length: int(iLo, iHi) }, (_, i) => {
-    // The first issue is the price: money, in eleven steps, as prices are negotiated in fine steps.
-    const n = i === 0 ? 11 : int(oLo, oHi);
+    // The first issue is the price: money, in ten steps, as prices are negotiated in fine steps.
+    const n = i === 0 ? 10 : int(oLo, oHi);
     const you = int(5, 60);
     const them = int(2, 30);
     return {

@@ -1,4 +1,5 @@
 import type { Persona } from '../../scenario/schema.ts';
+import { ownEntry } from '../../text.ts';
 import { sortedUnion } from './common.ts';
 import { react, type TableTurn } from './turn.ts';
 
@@ -6,7 +7,7 @@ import { react, type TableTurn } from './turn.ts';
 function answersTo(p: Persona, ids: string[]): string[] {
   const out: string[] = [];
   for (const id of ids) {
-    const a = p.answers?.[id];
+    const a = ownEntry(p.answers, id);
     if (a !== undefined) out.push(a);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { TableTurn } from './turn.ts';
 import { flagAntiPattern } from './common.ts';
+import { givesNeverTrade } from './terms.ts';
 
 /** Walking away or accepting ends the negotiation at once; nothing else of the turn applies. */
 export function endingMove(turn: TableTurn): boolean {
@@ -15,6 +16,7 @@ export function endingMove(turn: TableTurn): boolean {
     m.nextBeat = null;
     m.pendingClaim = null;
     if (c.space.valueOf(m.terms) < m.walkAway) flagAntiPattern(turn, 'deal-below-walk-away', choice.id);
+    if (givesNeverTrade(c, m.terms)) flagAntiPattern(turn, 'signed-never-trade', choice.id);
     for (const id of choice.antiPatterns ?? []) flagAntiPattern(turn, id, choice.id);
     return true;
   }
