@@ -73,6 +73,8 @@ export function benchCommand(io: Io, quick = false): number {
         `${Math.round(viaSession.perSecond).toLocaleString('en')}/s (XState Session with snapshots)`,
     );
   }
+  benchReplay(io, texts, quick);
+
   // The counterfactual debrief of one finished negotiation (what the debrief screen computes once).
   const times: number[] = [];
   for (const t of texts) {
@@ -93,8 +95,6 @@ export function benchCommand(io: Io, quick = false): number {
   }
   times.sort((a, b) => a - b);
   io.out(`key moments of a finished negotiation: median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} random games)`);
-  benchReplay(io, texts, quick);
-
   const heap = process.memoryUsage();
   io.out(`heap used after benchmark: ${(heap.heapUsed / 1048576).toFixed(1)} MB`);
   return 0;

@@ -1,12 +1,17 @@
 import { formatProblem, ScenarioError } from '../engine/index.ts';
 import { displayPath, readScenario, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
+import { checkPathFile, isPathFile, PATH_DIR } from './path-files.ts';
 import type { Io } from './io.ts';
 
 /** `walkaway check [paths...]`: validates scenario files; one line per problem, exit 1 if any. */
 export function checkCommand(paths: string[], io: Io): number {
-  const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR]);
+  const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR, PATH_DIR]);
   let problems = 0;
   for (const file of files) {
+    if (isPathFile(file)) {
+      problems += checkPathFile(file, io);
+      continue;
+    }
     // Each file is checked on its own: whatever is wrong with one, the next is still checked.
     try {
       readScenario(file);

@@ -58,14 +58,14 @@ export function resultMessage(r: SessionResult, moments: KeyMoment[] = []) {
   };
 }
 
-/** The turns that mattered most in a finished game, each with the better move and what it would have changed. */
-export function momentsOf(session: Session): KeyMoment[] {
-  return keyMoments(session.compiled, session.personaId, session.seed, session.moves);
-}
-
 /** The JSONL result line: the result, and the attempt record that rebuilds it (`walkaway replay`). */
 export function resultLine(session: Session) {
   return { ...resultMessage(session.result()!, momentsOf(session)), attempt: session.attempt() };
+}
+
+/** The counterfactual debrief: what the best other move at the turns that mattered would have changed. */
+function momentsOf(session: Session): KeyMoment[] {
+  return keyMoments(session.compiled, session.personaId, session.seed, session.moves);
 }
 
 /** How a finished game ends in the terminal: the last words said, then the debrief. */
