@@ -25,6 +25,8 @@ export function checkCommand(paths: string[], io: Io): number {
     io.err('no scenario files found');
     return 1;
   }
-  io.err(problems === 0 ? `${files.length} scenario file(s) valid` : `${problems} problem(s) in ${files.length} file(s) checked`);
+  const pathFileCount = files.filter(isPathFile).length;
+  const what = `${files.length - pathFileCount} scenario file(s)${pathFileCount ? ` and ${pathFileCount} learning path file(s)` : ''}`;
+  io.err(problems === 0 ? `${what} valid` : `${problems} problem(s) in ${files.length} file(s) checked`);
   return problems === 0 ? 0 : 1;
 }

@@ -51,6 +51,10 @@ export class GameApp {
   /** Which storage this browser gave us (IndexedDB, localStorage, or memory only). */
   storageKind: 'indexeddb' | 'local' | 'memory' | 'opening' = 'opening';
   scene: SceneKey = SCENES.boot;
+  /** A packaged assignment (LMS) opens on this scene instead; set before the game starts. */
+  startScene: SceneKey | null = null;
+  /** Told after every start and move of a game (the LMS hook listens); a listener never stops play. */
+  readonly sessionListeners = new Set<(session: Session) => void>();
   private first: SceneKey = SCENES.menu;
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
@@ -61,10 +65,14 @@ export class GameApp {
     this.saves = new GameSaves(this.notices, this.catalog, this.sync);
     this.practice = new PracticeRecord(this.notices, this.catalog, this.sync);
     this.runner = new SessionRunner({
-      moved: (runner) => void this.saves.persist(runner),
+      moved: (runner) => {
+        void this.saves.persist(runner);
+        this.tell(runner.session);
+      },
       finished: (runner) => {
         void this.saves.finish(runner);
         void this.practice.recordFinished(runner);
+        this.tell(runner.session);
       },
       play: (id) => this.audio.play(id),
     });
@@ -195,7 +203,17 @@ export class GameApp {
 
   /** The first screen, decided once the scenarios and storage are ready. */
   firstScene(): SceneKey {
-    return this.first;
+    return this.startScene ?? this.first;
+  }
+
+  private tell(session: Session | null): void {
+    for (const listener of this.sessionListeners) {
+      try {
+        if (session) listener(session);
+      } catch (e) {
+        console.error(e);
+      }
+    }
   }
 
   /**
