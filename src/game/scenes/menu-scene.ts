@@ -21,6 +21,8 @@ export class MenuScene extends BaseScene {
     this.add.text(124, 34, 'Walkaway', TEXT.title);
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');
+    // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
+    this.button({ x: 1060, y: 30, width: 188, height: 46, label: 'Scenario studio', fontSize: 17, testid: 'studio-link', onActivate: () => location.assign('studio.html') });
 
     const entries = app.entries;
     const selected = entries.find((e) => e.id === app.selection?.entryId) ?? entries[0];
