@@ -31,7 +31,7 @@ export function createValueChart(host: HTMLElement): ValueChart {
   return {
     show(t) {
       const plain = t.rows.filter((r) => !r.onFrontier && r.neverTrade.length === 0).map((r) => ({ x: r.you, y: r.them }));
-      const never = t.rows.filter((r) => !r.onFrontier && r.neverTrade.length > 0).map((r) => ({ x: r.you, y: r.them }));
+      const never = t.rows.filter((r) => r.neverTrade.length > 0).map((r) => ({ x: r.you, y: r.them }));
       const frontier = [...t.frontier].sort((a, b) => a.you - b.you).map((r) => ({ x: r.you, y: r.them }));
       const vertical = (x: number) => [
         { x, y: 0 },
@@ -45,12 +45,14 @@ export function createValueChart(host: HTMLElement): ValueChart {
       const datasets = [
         { type: 'line' as const, label: 'Frontier', data: frontier, borderColor: COLOURS.frontier, backgroundColor: COLOURS.frontier, pointRadius: 3, borderWidth: 2, order: 0 },
         { type: 'scatter' as const, label: 'Packages', data: plain, backgroundColor: COLOURS.package, pointRadius: 2, order: 2 },
-        { type: 'scatter' as const, label: 'Never-trade', data: never, backgroundColor: COLOURS.neverTrade, borderColor: COLOURS.neverTrade, pointStyle: 'crossRot' as const, pointRadius: 4, order: 1 },
+        { type: 'scatter' as const, label: 'Never-trade', data: never, backgroundColor: COLOURS.neverTrade, borderColor: COLOURS.neverTrade, pointStyle: 'crossRot' as const, pointRadius: 5, borderWidth: 2, order: -1 },
         { type: 'line' as const, label: 'Walk-away', data: vertical(t.walkAway), borderColor: COLOURS.walkAway, borderDash: [6, 4], pointRadius: 0, borderWidth: 2, order: 3 },
         { type: 'line' as const, label: 'Target', data: vertical(t.target), borderColor: COLOURS.target, borderDash: [2, 3], pointRadius: 0, borderWidth: 2, order: 3 },
       ];
       if (chart) {
         chart.data.datasets = datasets;
+        const x = chart.options.scales?.['x'];
+        if (x && 'title' in x && x.title) x.title.text = `Value to you (${t.unit})`;
         chart.update('none');
         return;
       }
