@@ -2,6 +2,7 @@ import { ATTEMPT_MODES, ScenarioError, formatProblem, type AttemptMode } from '.
 import { parseArgs, flagString } from './args.ts';
 import { checkCommand } from './check.ts';
 import { listCommand } from './list.ts';
+import { pathCommand } from './path.ts';
 import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
 import { processIo, type Io } from './io.ts';
@@ -15,6 +16,7 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
   walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
+  walkaway path [file|id] [--json]            the steps of a learning path (default: onboarding)
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
 
@@ -27,6 +29,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return listCommand(args.flags.has('json'), io);
       case 'check':
         return checkCommand(args.positionals, io);
+      case 'path':
+        return pathCommand(args.positionals[0], args.flags.has('json'), io);
       case 'schema':
         return schemaCommand(io);
       case 'play': {

@@ -6,6 +6,9 @@ import { applyStudioPreview } from './scenario/studio-preview.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
 
+/** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
+declare const __WALKAWAY_ASSIGNMENT__: unknown;
+
 /**
  * Entry point: the services (the built-in scenarios start parsing in slices at once), the debug hook,
  * drag-and-drop uploads, then the Phaser game, whose preload scene shows the parsing progress.
@@ -24,7 +27,9 @@ function start(): void {
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
   applyStudioPreview(app);
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
-  installDebugHook(app, createGame(app));
+  if (__WALKAWAY_ASSIGNMENT__ === null) installDebugHook(app, createGame(app));
+  // A packaged assignment connects to the LMS (and resumes from it) before the game opens.
+  else void import('./lms/lms-hook.ts').then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__)).catch((e) => console.error(e)).then(() => installDebugHook(app, createGame(app)));
 }
 
 start();

@@ -84,6 +84,11 @@ function loadChecked(text: string, file: string): Scenario {
     throw fileProblem(1, 1, 'a scenario file is a YAML mapping (key: value lines)');
   }
 
+  // A key named "__proto__" would be dropped without a word when the schema copies a mapping: say so.
+  const protoKeys = keysNamedProto(data);
+  if (protoKeys.length > 0)
+    throw new ScenarioError(protoKeys.map((path) => locate(doc, at, file, path, '"__proto__" cannot be used as a name here', true)));
+
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     throw new ScenarioError(parsed.error.issues.map((issue) => locateIssue(doc, at, file, issue)));
@@ -98,6 +103,23 @@ function loadChecked(text: string, file: string): Scenario {
     throw new ScenarioError(structural.map((p) => locate(doc, at, file, p.path, p.message)));
   }
   return parsed.data;
+}
+
+/** Paths of every own key named "__proto__" in the data (iterative; the depth is already bounded). */
+function keysNamedProto(data: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') found.push([...path, key]);
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+  }
+  return found.reverse();
 }
 
 /** Offset of the first collection nested deeper than the limit, or null. Walks with its own stack. */
@@ -142,7 +164,7 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
+export function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) message = `required field is missing (${issue.expected} expected)`;
@@ -187,7 +209,7 @@ function describeInput(v: unknown): string {
 }
 
 /** Finds the deepest node of `path` that exists in the document and reports the problem there. */
-function locate(doc: Document, at: At, file: string, path: (string | number)[], message: string, preferKey = false): ScenarioProblem {
+export function locate(doc: Document, at: At, file: string, path: (string | number)[], message: string, preferKey = false): ScenarioProblem {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);

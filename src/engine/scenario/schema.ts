@@ -23,6 +23,8 @@ export const LIMITS = {
   value: 1_000_000,
   issues: 8,
   options: 10,
+  /** Packages (one option per issue) across all issues: 8 issues of 6 options (checked by the loader). */
+  packages: 6 ** 8,
   beats: 60,
   interjections: 20,
   choices: 6,
@@ -223,6 +225,7 @@ export const ScenarioSchema = z
     summary: Text,
     source: Text.optional().describe('Which source document the lessons come from'),
     tutorial: z.boolean().default(false),
+    passMark: z.number().int().min(0).max(100).optional().describe('Score out of 100 an assessment game must reach to pass (a learning path step may set its own)'),
     briefing: z
       .object({
         situation: z.array(Text).min(1).max(LIMITS.list),

@@ -1,4 +1,4 @@
-import type { BeatDef, ChoiceDef, Scenario } from './schema.ts';
+import { LIMITS, type BeatDef, type ChoiceDef, type Scenario } from './schema.ts';
 import type { ReferenceProblem } from './references.ts';
 
 /**
@@ -9,8 +9,7 @@ import type { ReferenceProblem } from './references.ts';
  * which choices can be shown there. Problems are paths into the scenario, located by the loader.
  */
 
-/** The most packages (combinations of one option per issue) a scenario may span: 8 issues of 6 options. */
-export const MAX_PACKAGES = 6 ** 8;
+const MAX_PACKAGES = LIMITS.packages;
 
 type Add = (path: (string | number)[], message: string) => void;
 

@@ -43,6 +43,6 @@ export function applyStudioPreview(app: GameApp): void {
   const { yaml, fileName, personaId } = preview;
   void app.loading.done.then(() => {
     const entry = app.upload(yaml, fileName);
-    if (entry && entry.scenario.personas.some((p) => p.id === personaId)) app.selection = { entryId: entry.id, personaId };
+    if (entry && entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
   });
 }

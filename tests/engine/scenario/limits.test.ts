@@ -59,6 +59,11 @@ describe('files a hostile or careless writer could hand the loader', () => {
     expect(p!.message).toMatch(/too large .* at most 1,000,000/);
   });
 
+  it('refuses a key named __proto__ at the key, instead of dropping it without a word', () => {
+    const text = MINI.replace('      deadline: Our budget closes at month end.', '      deadline: Our budget closes at month end.\n      __proto__: Hello');
+    expect(problemsOf(text)).toEqual([expect.objectContaining({ path: 'personas.0.answers.__proto__', line: lineOf(text, '__proto__: Hello'), col: 7, message: '"__proto__" cannot be used as a name here' })]);
+  });
+
   it('refuses a second YAML document and a file that is only a scalar, plainly', () => {
     expect(problemsOf(`${MINI}\n---\nid: other\n`)[0]!.message).toMatch(/one document/);
     expect(problemsOf('just words\n')[0]!.message).toMatch(/YAML mapping/);

@@ -102,6 +102,14 @@ describe('check refuses files that cannot be played through', () => {
     expect(problemsOf(raised)).toEqual([expect.objectContaining({ path: 'beats.0.choices.0.effect.walkAway', line: lineOf(raised, 'walkAway: 30'), message: 'preparation can raise the walk-away to 70, which is not below the target (70)' })]);
   });
 
+  it('more packages than the limit, though no list is too long (6 of its 8 issues with 8 options)', () => {
+    const issue = (i: number) => `  - id: extra-${i}\n    label: Extra ${i}\n    options:\n${Array.from({ length: 8 }, (_, j) => `      - { id: o${j}, label: O${j}, you: ${j}, them: ${7 - j} }\n`).join('')}`;
+    const text = replaced(MINI, 'batna:\n  strength', `${Array.from({ length: 6 }, (_, i) => issue(i)).join('')}batna:\n  strength`)
+      .replace('proposal: { price: full, term: one-year }', `proposal: { price: full, term: one-year, ${Array.from({ length: 6 }, (_, i) => `extra-${i}: o0`).join(', ')} }`)
+      .replace('      - { id: d25, label: 25% off, you: 20, them: 25 }\n', '      - { id: d25, label: 25% off, you: 20, them: 25 }\n      - { id: d30, label: 30% off, you: 15, them: 30 }\n');
+    expect(problemsOf(text)).toEqual([expect.objectContaining({ path: 'issues', line: lineOf(text, '  - id: price'), message: expect.stringMatching(/^3,670,016 possible packages .* at most 1,679,616/) })]);
+  });
+
   it('a tactic timed after the counterpart\'s patience has run out', () => {
     const text = replaced(MINI, '    patience: 2\n', '    patience: 2\n    tactics:\n      - { kind: deadline, turn: 3, beat: test-claim }\n');
     expect(problemsOf(text)).toEqual([expect.objectContaining({ path: 'personas.0.tactics.0.turn', line: lineOf(text, 'kind: deadline'), message: expect.stringMatching(/never be played/) })]);
