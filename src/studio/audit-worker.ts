@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import { compileScenario, loadScenario } from '../engine/index.ts';
 import { auditScenario } from '../engine/analysis/audit.ts';
 import type { AuditReply, AuditRequest } from './audit-messages.ts';

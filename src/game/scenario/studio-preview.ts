@@ -31,7 +31,7 @@ export function readStudioPreview(search: string, storage: Storage): StudioPrevi
   }
 }
 
-/** Once the built-in scenarios are ready (before the menu opens), loads the studio's text and persona. */
+/** Once the built-in scenarios are ready, loads the studio's text and selects its persona (the menu redraws on it). */
 export function applyStudioPreview(app: GameApp): void {
   let preview: StudioPreview | null = null;
   try {
