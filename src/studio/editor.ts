@@ -16,6 +16,16 @@ const SCHEMA = schemaJson as JsonSchema;
 /** Pause in typing before the text is validated again. */
 export const LINT_DELAY_MS = 150;
 
+/** Size, font and tooltip layout (the page's style sheet does not reach into the editor's shadow root). */
+const LAYOUT = EditorView.theme({
+  '&': { height: '100%', fontSize: '14px' },
+  '.cm-scroller': { fontFamily: '"DejaVu Sans Mono", Menlo, Consolas, monospace' },
+  '&.cm-focused': { outline: 'none' },
+  '.cm-content:focus-visible': { outline: 'none' },
+  '.schema-doc': { maxWidth: '420px', padding: '6px 8px', fontFamily: 'system-ui, "DejaVu Sans", sans-serif' },
+  '.schema-doc p': { margin: '4px 0 0', whiteSpace: 'pre-wrap' },
+});
+
 export interface ScenarioEditor {
   view: EditorView;
   text(): string;
@@ -38,8 +48,14 @@ export function createEditor(parent: HTMLElement, options: { text: string; valid
     },
     { delay: LINT_DELAY_MS },
   );
+  // The editor lives in a shadow root: CodeMirror then styles it with constructed style sheets
+  // (adoptedStyleSheets) instead of <style> elements, which a strict style-src refuses.
+  const root = parent.attachShadow({ mode: 'open' });
+  let focusInPanel = false;
+  root.addEventListener('focusin', (e) => (focusInPanel = (e.target as Element).closest('.cm-panels') !== null));
   const view = new EditorView({
-    parent,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: options.text,
       extensions: [
@@ -53,6 +69,15 @@ export function createEditor(parent: HTMLElement, options: { text: string; valid
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
         EditorState.tabSize.of(2),
         EditorView.lineWrapping,
+        LAYOUT,
+        EditorView.updateListener.of(() => {
+          // CodeMirror's dialogs (go to line) give focus back only when the document's active element is
+          // inside them, which it never is in a shadow root: give it back here once a dialog closes.
+          if (focusInPanel && !root.activeElement) {
+            focusInPanel = false;
+            setTimeout(() => view.focus());
+          }
+        }),
         // A dropped file opens as the whole scenario (the page handles it), not pasted into the text.
         EditorView.domEventHandlers({ drop: (e) => (e.dataTransfer?.files.length ?? 0) > 0 }),
       ],

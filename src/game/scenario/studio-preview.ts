@@ -31,7 +31,7 @@ export function readStudioPreview(search: string, storage: Storage): StudioPrevi
   }
 }
 
-/** Once the built-in scenarios are ready, loads the studio's text and selects its persona (the menu redraws on it). */
+/** Once the built-in scenarios are ready, loads the studio's text, selects its persona and opens the menu. */
 export function applyStudioPreview(app: GameApp): void {
   let preview: StudioPreview | null = null;
   try {
@@ -43,6 +43,9 @@ export function applyStudioPreview(app: GameApp): void {
   const { yaml, fileName, personaId } = preview;
   void app.loading.done.then(() => {
     const entry = app.upload(yaml, fileName);
-    if (entry && entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
+    if (!entry) return;
+    if (entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
+    // The menu, where the file and persona are selected (a new player would otherwise land on the path).
+    app.startScene = 'menu';
   });
 }
