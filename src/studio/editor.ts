@@ -157,8 +157,8 @@ function schemaHover(view: EditorView, pos: number) {
   let end = pos - line.from;
   while (end < text.length && /[A-Za-z0-9_-]/.test(text[end]!)) end++;
   const { place } = placeAt(view.state.doc, line.from + end);
-  if (!place.key && place.parent.length === 0) return null;
-  const doc = docAt(SCHEMA, valueField(place));
+  if (!place.key && place.parent.length === 0 && !place.word) return null;
+  const doc = docAt(SCHEMA, place.inKey && place.word ? [...place.parent, place.word] : valueField(place));
   if (!doc || !doc.text) return null;
   return {
     pos,
