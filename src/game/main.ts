@@ -2,6 +2,7 @@ import { SoundBoard } from './audio/sound-board.ts';
 import { GameApp } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';
 import { enableDropUpload } from './scenario/scenario-upload.ts';
+import { applyStudioPreview } from './scenario/studio-preview.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
 import { startFromLink } from './workshop/workshop-flow.ts';
@@ -25,6 +26,7 @@ function start(): void {
   const settings = loadSettings();
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
+  applyStudioPreview(app);
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
   if (__WALKAWAY_ASSIGNMENT__ === null) {
     const game = createGame(app);

@@ -28,6 +28,8 @@ export class MenuScene extends BaseScene {
     this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => openJoinPanel(app, this.game) });
     this.button({ x: 820, y: 28, width: 200, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
     this.button({ x: 1036, y: 28, width: 212, height: 48, label: 'Your progress', fontSize: 17, testid: 'to-progress', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.progress) });
+    // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
+    this.button({ x: 604, y: 28, width: 200, height: 48, label: 'Scenario studio', fontSize: 17, testid: 'studio-link', mirror: { parent: nav }, onActivate: () => location.assign('studio.html') });
 
     const entries = app.entries;
     const selected = entries.find((e) => e.id === app.selection?.entryId) ?? entries[0];
