@@ -1,7 +1,6 @@
 import type { Persona, Scenario } from '../scenario/schema.ts';
-import { PackageSpace } from '../persona/packages.ts';
-import { counterpartFloor } from '../persona/rules.ts';
-import type { NegotiationModel } from '../persona/context.ts';
+import { compileScenario, type CompiledScenario } from '../persona/compile.ts';
+import { counterpartFloor, initialContext } from '../persona/rules.ts';
 import { nextRandom, seedState } from '../rng.ts';
 
 /**
@@ -74,14 +73,18 @@ export function packageTable(s: Scenario, options: PackageTableOptions = {}): Pa
   const n = issues.length;
   const sizes = issues.map((i) => i.options.length);
   const combinations = sizes.reduce((a, b) => a * b, 1);
-  const themMin = issues.reduce((a, i) => a + Math.min(...i.options.map((o) => o.them)), 0);
-  const themMax = issues.reduce((a, i) => a + Math.max(...i.options.map((o) => o.them)), 0);
-  const themSpan = themMax - themMin || 1;
   const neverTrade = issues.map((i) => i.options.map((o) => o.flags?.includes('never-trade') ?? false));
 
-  // The frontier exactly as the counterpart's offers see it.
-  const space = new PackageSpace(issues);
-  const frontierPackages = space.frontier(space.unbounded()).packages;
+  // The frontier as the engine computes it: the rep's best package at each level of the counterpart's
+  // utility, on the same grid of hundredths its offers use.
+  const c = compileScenario(s);
+  const space = c.space;
+  const frontierByKey = new Map<string, { terms: Record<string, string>; you: number; them: number }>();
+  for (let level = 100; level >= 0; level--) {
+    const p = space.paretoAt(level / 100);
+    if (p) frontierByKey.set(keyOf(s, p.terms), p);
+  }
+  const frontierPackages = [...frontierByKey.values()].sort((a, b) => b.them - a.them || b.you - a.you);
   const frontierKeys = new Set(frontierPackages.map((p) => keyOf(s, p.terms)));
 
   const rowAt = (idx: readonly number[]): PackageRow => {
@@ -97,7 +100,7 @@ export function packageTable(s: Scenario, options: PackageTableOptions = {}): Pa
       points += o.them;
       if (neverTrade[i]![idx[i]!]) nt.push(issue.id);
     }
-    return { terms, you: round(you), themPoints: round(points), them: round((points - themMin) / themSpan, 4), neverTrade: nt, onFrontier: false };
+    return { terms, you: round(you), themPoints: round(points), them: round(space.utilityOf(terms), 4), neverTrade: nt, onFrontier: false };
   };
 
   // One pass over every combination for the counts (cheap: sums only), building rows only for the listed.
@@ -140,15 +143,15 @@ export function packageTable(s: Scenario, options: PackageTableOptions = {}): Pa
     rows,
     frontier,
     counts,
-    personas: s.personas.map((p) => personaFloor(p, frontierPackages)),
+    personas: s.personas.map((p) => personaFloor(c, p, frontierPackages)),
   };
 }
 
-function personaFloor(p: Persona, frontier: { you: number; them: number }[]): PersonaFloor {
+function personaFloor(c: CompiledScenario, p: Persona, frontier: { you: number; them: number }[]): PersonaFloor {
   // The engine's own floor rule, at the start (its starting belief, no lessons or threats yet) and
   // at full belief in the rep's alternative: the range a rep's signals can move it through.
-  const floorWith = (belief: number) =>
-    counterpartFloor(p, { belief, learnedPressure: p.memory?.learnedPressure ?? 0, hardened: 0 } as Pick<NegotiationModel, 'belief' | 'learnedPressure' | 'hardened'> as NegotiationModel);
+  const start = initialContext(c, p.id, 1).model;
+  const floorWith = (belief: number) => counterpartFloor(c, p, { ...start, belief });
   const floorAtStart = floorWith(p.belief);
   const floorAtBest = floorWith(1);
   const bestAt = (floor: number) => {
