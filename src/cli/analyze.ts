@@ -16,7 +16,7 @@ type WorkerMessage =
  * that begin differently rarely meet again), the subtrees are queued, one worker per core takes them in
  * turn, and the results are joined back per persona, exactly as one run would report them.
  */
-async function explorePersonasInParallel(
+export async function explorePersonasInParallel(
   c: CompiledScenario,
   file: string,
   personaIds: string[],

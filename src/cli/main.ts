@@ -10,10 +10,10 @@ import { UsageError } from './scenario-files.ts';
 const USAGE = `walkaway: negotiation role-play trainer
 
   walkaway list [--json]                      scenarios and their personas
-  walkaway check [paths...]                   validate scenario files (default: scenarios/)
+  walkaway check [paths...] [--strict] [--deep]   validate scenario files (default: scenarios/); warnings fail only with --strict
   walkaway play <scenario|file> [--persona ID] [--seed N] [--mode coach|practice|assessment] [--jsonl] [--choices a,b,c]
   walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
-  walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
+  walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]   every path: best and worst deal, walking vs signing, per persona
   walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
@@ -26,7 +26,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'list':
         return listCommand(args.flags.has('json'), io);
       case 'check':
-        return checkCommand(args.positionals, io);
+        return await checkCommand(args.positionals, io, { strict: args.flags.has('strict'), deep: args.flags.has('deep') });
       case 'schema':
         return schemaCommand(io);
       case 'play': {
