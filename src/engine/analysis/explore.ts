@@ -30,8 +30,8 @@ export interface PersonaAnalysis {
   choicesByBeat: Record<string, { min: number; max: number }>;
   /** The deals a rep can sign: the best and the worst for the rep by value, and how many paths sign at or above the walk-away. */
   deals: { best: DealEnd | null; worst: DealEnd | null; paths: number; soundPaths: number };
-  /** Walking away: paths that end so, how many of them were the right call (no offer reached the walk-away after the final offer), and the best score a walk earns. */
-  walking: { paths: number; rightCalls: number; bestScore: number | null };
+  /** Walking away: paths that end so, how many of them were the right call (no offer reached the walk-away after the final offer), and the best and worst score a walk earns. */
+  walking: { paths: number; rightCalls: number; bestScore: number | null; worstScore: number | null };
   /** Best and worst score of a signed deal. */
   signing: { bestScore: number | null; worstScore: number | null };
   /** Beats where some state offers no choice at all, with how many distinct states hit it. */
@@ -91,6 +91,7 @@ interface Summary {
   walks: number;
   rightWalks: number;
   bestWalk: number | null;
+  worstWalk: number | null;
   bestSign: number | null;
   worstSign: number | null;
   /** Paths by total score: score -> number of paths (sparse; most states reach few distinct scores). */
@@ -175,6 +176,7 @@ export function explorePersona(
         walks: walked ? 1 : 0,
         rightWalks: right ? 1 : 0,
         bestWalk: walked ? score : null,
+        worstWalk: walked ? score : null,
         bestSign: deal ? score : null,
         worstSign: deal ? score : null,
         histogram,
@@ -211,6 +213,7 @@ export function explorePersona(
       walks: 0,
       rightWalks: 0,
       bestWalk: null,
+      worstWalk: null,
       bestSign: null,
       worstSign: null,
       histogram: new Map(),
@@ -233,8 +236,9 @@ export function explorePersona(
     summary.walks += sub.walks;
     summary.rightWalks += sub.rightWalks;
     summary.bestWalk = maxOf(summary.bestWalk, sub.bestWalk);
+    summary.worstWalk = minOf(summary.worstWalk, sub.worstWalk);
     summary.bestSign = maxOf(summary.bestSign, sub.bestSign);
-    summary.worstSign = sub.worstSign === null ? summary.worstSign : summary.worstSign === null ? sub.worstSign : Math.min(summary.worstSign, sub.worstSign);
+    summary.worstSign = minOf(summary.worstSign, sub.worstSign);
     for (const [score, n] of sub.histogram) summary.histogram.set(score, (summary.histogram.get(score) ?? 0) + n);
     if (sub.best.score > summary.best.score) summary.best = { score: sub.best.score, choice, rest: sub.best };
     if (sub.worst.score < summary.worst.score) summary.worst = { score: sub.worst.score, choice, rest: sub.worst };
@@ -299,7 +303,7 @@ export function explorePersona(
     choicesPerDecision: { min: perDecision.min === Infinity ? 0 : perDecision.min, max: perDecision.max },
     choicesByBeat,
     deals: { best: dealEnd(root.bestDeal, under), worst: dealEnd(root.worstDeal, under), paths: root.dealPaths, soundPaths: root.soundDeals },
-    walking: { paths: root.walks, rightCalls: root.rightWalks, bestScore: root.bestWalk },
+    walking: { paths: root.walks, rightCalls: root.rightWalks, bestScore: root.bestWalk, worstScore: root.worstWalk },
     signing: { bestScore: root.bestSign, worstScore: root.worstSign },
     deadEnds,
     reachedBeats,
@@ -321,6 +325,10 @@ function stateKey(m: NegotiationModel): string {
 
 function maxOf(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function minOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 function dealEnd(link: DealLink | null, under: string[]): DealEnd | null {
@@ -402,7 +410,7 @@ export function joinSubtrees(c: CompiledScenario, personaId: string, seed: numbe
     },
     choicesByBeat,
     deals: { best: bestDeal, worst: worstDeal, paths: sum((p) => p.deals.paths), soundPaths: sum((p) => p.deals.soundPaths) },
-    walking: { paths: sum((p) => p.walking.paths), rightCalls: sum((p) => p.walking.rightCalls), bestScore: optional(scoresOfParts((p) => p.walking.bestScore), Math.max) },
+    walking: { paths: sum((p) => p.walking.paths), rightCalls: sum((p) => p.walking.rightCalls), bestScore: optional(scoresOfParts((p) => p.walking.bestScore), Math.max), worstScore: optional(scoresOfParts((p) => p.walking.worstScore), Math.min) },
     signing: { bestScore: optional(scoresOfParts((p) => p.signing.bestScore), Math.max), worstScore: optional(scoresOfParts((p) => p.signing.worstScore), Math.min) },
     deadEnds,
     reachedBeats: new Set([startBeat, ...parts.flatMap((p) => [...p.reachedBeats])]),

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileScenario, loadScenario } from '../../../src/engine/index.ts';
+import { deepWarnings } from '../../../src/engine/analysis/deep-warnings.ts';
+import { exploreScenario } from '../../../src/engine/analysis/explore.ts';
+import { trainerReports } from '../../../src/engine/analysis/trainer-report.ts';
+
+const read = (url: URL) => readFileSync(url, 'utf8');
+const MINI = read(new URL('../../fixtures/mini.yaml', import.meta.url));
+const BELOW = read(new URL('../scenario/fixtures/deal-below-walk-away.yaml', import.meta.url));
+
+function analyse(text: string) {
+  const c = compileScenario(loadScenario(text, 'x.yaml'));
+  return { c, analysis: exploreScenario(c) };
+}
+
+describe('deep warnings (walkaway check --deep)', () => {
+  it('a persona whose best deal is below the walk-away: signing never pays', () => {
+    const { c, analysis } = analyse(BELOW);
+    const [w, ...rest] = deepWarnings(c, analysis.personas);
+    expect(rest).toEqual([]);
+    expect(w!.path).toEqual(['personas', 0]);
+    expect(w!.message).toMatch(/^persona "buyer": the best deal a rep can sign is worth 55 \(Price: 15% off, Term: Two years\), below the walk-away \(60\): signing never pays/);
+  });
+
+  it('a persona against whom walking away is never the right call: the walk-away is never tested', () => {
+    const { c, analysis } = analyse(MINI);
+    expect(deepWarnings(c, analysis.personas).map((w) => w.message)).toEqual([expect.stringMatching(/^persona "buyer": walking away is never the right call/)]);
+  });
+
+  it('the deals found are the best and worst a rep can sign, by value, with the path that signs them', () => {
+    const { c, analysis } = analyse(MINI);
+    const [report] = trainerReports(c, analysis.personas);
+    const { best, worst } = report!.deals;
+    expect(best!.value).toBeGreaterThan(worst!.value);
+    // Each is what its terms are worth, and its path really signs those terms.
+    for (const d of [best!, worst!]) {
+      const terms = Object.fromEntries(d.terms.map((t) => [t.issue, t.option]));
+      expect(c.space.valueOf(terms)).toBe(d.value);
+      expect(d.choices.at(-1)).toBe('sign');
+    }
+    expect(report!.walkAway).toMatchObject({ reachable: true, rightCall: 0 });
+    expect(report!.deals.atOrAboveWalkAway).toBeLessThanOrEqual(report!.deals.paths);
+    expect(report!.scores.signing.best).toBe(91);
+  });
+});
