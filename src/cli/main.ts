@@ -14,7 +14,7 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway play <scenario|file> [--persona ID] [--seed N] [--mode coach|practice|assessment] [--jsonl] [--choices a,b,c]
   walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]   every path: best and worst deal, walking vs signing, per persona
-  walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
+  walkaway audit [scenario|file...] [--seeds N] [--json] [--paths]   teaching audit: strategy archetypes against every persona (--paths: and what every path lets a rep sign)
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
 
@@ -62,7 +62,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const { auditCommand } = await import('./audit.ts');
         const seeds = flagString(args, 'seeds');
         if (seeds !== undefined && !/^\d+$/.test(seeds)) throw new UsageError(`--seeds takes a whole number, not "${seeds}"`);
-        return auditCommand({ scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') }, io);
+        const auditOptions = { scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') };
+        if (args.flags.has('paths')) return await (await import('./audit-paths.ts')).auditWithPathsCommand(auditOptions, io);
+        return auditCommand(auditOptions, io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');

@@ -57,3 +57,19 @@ describe('walkaway check --deep', () => {
     expect((await run(['check', mistake('deal-below-walk-away.yaml'), fixture('mini.yaml')])).out).toEqual([]);
   });
 });
+
+describe('walkaway audit --paths', () => {
+  it('adds what every path lets a rep sign to the audit, in text and in --json', async () => {
+    const text = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--paths']);
+    const all = text.out.join('\n');
+    expect(all).toMatch(/mini: what a rep can sign, every path explored/);
+    expect(all).toMatch(/best deal a rep can sign: 55 pts, BELOW the walk-away of 60 pts/);
+    const json = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--paths', '--json']);
+    const audit = JSON.parse(json.out.join('\n'));
+    expect(audit.personas[0].paths).toMatchObject({ personaId: 'buyer', deals: { best: { value: 55, sound: false } }, walkAway: { reachable: true } });
+    // The audit itself is unchanged: same exit code and the same archetype rows as without --paths.
+    const plain = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--json']);
+    expect(json.code).toBe(plain.code);
+    expect(audit.personas[0].archetypes).toEqual(JSON.parse(plain.out.join('\n')).personas[0].archetypes);
+  });
+});
