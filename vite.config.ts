@@ -1,10 +1,13 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { customPhaser } from './scripts/vite/custom-phaser.ts';
 import { prevalidatedScenarios } from './scripts/vite/scenario-plugin.ts';
+import { prevalidatedPaths } from './scripts/vite/path-plugin.ts';
 
 // One config for the dev server, the production build and the test runner.
 const base = defineConfig({
-  plugins: [prevalidatedScenarios()],
+  plugins: [prevalidatedScenarios(), prevalidatedPaths()],
+  // An LMS package build (src/cli/package.ts) sets the assignment; the ordinary game has none.
+  define: { __WALKAWAY_ASSIGNMENT__: 'null' },
   // Static files (audio, images) are served from assets/ at the site root: /audio/click.ogg.
   publicDir: 'assets',
   server: { host: '127.0.0.1', port: 5173 },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { compileScenario, loadScenario, replayAttempt, Session, type CompiledScenario, type Scenario } from '../engine/index.ts';
 import { PersonaStepper } from '../engine/persona/stepper.ts';
 import { simulateRandomGame } from '../engine/analysis/simulate.ts';
+import { keyMoments } from '../engine/analysis/key-moments.ts';
 import { displayPath, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
 import type { Io } from './io.ts';
 import { scenarioAtLimits } from '../../tests/fixtures/at-limits.ts';
@@ -74,6 +75,26 @@ export function benchCommand(io: Io, quick = false): number {
   }
   benchReplay(io, texts, quick);
 
+  // The counterfactual debrief of one finished negotiation (what the debrief screen computes once).
+  const times: number[] = [];
+  for (const t of texts) {
+    const c = compileScenario(loadScenario(t.text, t.file));
+    const personas = [...c.personas.keys()];
+    for (let i = 0; i < (quick ? 3 : 30); i++) {
+      const s = Session.create(c, personas[i % personas.length]!, i);
+      let bot = i * 31 + 7;
+      while (!s.isOver()) {
+        const choices = s.snapshot().choices;
+        bot = (Math.imul(bot, 1103515245) + 12345) >>> 0;
+        s.choose(choices[bot % choices.length]!.id);
+      }
+      const start = performance.now();
+      keyMoments(c, s.personaId, s.seed, s.moves);
+      times.push(performance.now() - start);
+    }
+  }
+  times.sort((a, b) => a - b);
+  io.out(`key moments of a finished negotiation: median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} random games)`);
   const heap = process.memoryUsage();
   io.out(`heap used after benchmark: ${(heap.heapUsed / 1048576).toFixed(1)} MB`);
   return 0;

@@ -2,6 +2,7 @@ import { compileScenario, formatProblem, isWarning, locateWarnings, type Scenari
 import { deepWarnings } from '../engine/analysis/deep-warnings.ts';
 import { ExplorationLimitError } from '../engine/analysis/explore.ts';
 import { checkScenarioFile, displayPath, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
+import { checkPathFile, isPathFile, PATH_DIR } from './path-files.ts';
 import type { Io } from './io.ts';
 
 export interface CheckOptions {
@@ -12,15 +13,19 @@ export interface CheckOptions {
 }
 
 /**
- * `walkaway check [paths...] [--strict] [--deep]`: validates scenario files. One line per problem,
+ * `walkaway check [paths...] [--strict] [--deep]`: validates scenario files (and learning path files). One line per problem,
  * `file:line:col  field  message` for an error and `file:line:col  warning  field  message` for a
  * warning; exit 1 on any error (and on any warning with --strict).
  */
 export async function checkCommand(paths: string[], io: Io, options: CheckOptions = {}): Promise<number> {
-  const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR]);
+  const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR, PATH_DIR]);
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
+    if (isPathFile(file)) {
+      errors += checkPathFile(file, io);
+      continue;
+    }
     // Each file is checked on its own: whatever is wrong with one, the next is still checked.
     let found: ScenarioProblem[];
     try {
@@ -38,8 +43,10 @@ export async function checkCommand(paths: string[], io: Io, options: CheckOption
     io.err('no scenario files found');
     return 1;
   }
+  const pathFileCount = files.filter(isPathFile).length;
+  const what = `${files.length - pathFileCount} scenario file(s)${pathFileCount ? ` and ${pathFileCount} learning path file(s)` : ''}`;
   const warned = warnings ? `${warnings} warning(s)` : '';
-  if (errors === 0) io.err(`${files.length} scenario file(s) valid${warned ? `, ${warned}${options.strict ? ' (--strict: warnings fail the check)' : ''}` : ''}`);
+  if (errors === 0) io.err(`${what} valid${warned ? `, ${warned}${options.strict ? ' (--strict: warnings fail the check)' : ''}` : ''}`);
   else io.err(`${errors} problem(s)${warned ? ` and ${warned}` : ''} in ${files.length} file(s) checked`);
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { ATTEMPT_MODES, ScenarioError, formatProblem, type AttemptMode } from '.
 import { parseArgs, flagString } from './args.ts';
 import { checkCommand } from './check.ts';
 import { listCommand } from './list.ts';
+import { pathCommand } from './path.ts';
 import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
 import { processIo, type Io } from './io.ts';
@@ -14,7 +15,8 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway play <scenario|file> [--persona ID] [--seed N] [--mode coach|practice|assessment] [--jsonl] [--choices a,b,c]
   walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]   every path: best and worst deal, walking vs signing, per persona
-  walkaway audit [scenario|file...] [--seeds N] [--json] [--paths]   teaching audit: strategy archetypes against every persona (--paths: and what every path lets a rep sign)
+  walkaway audit [scenario|file...] [--seeds N] [--json] [--explore]   teaching audit: strategy archetypes against every persona (--explore: and what every path lets a rep sign)
+  walkaway path [file|id] [--json]            the steps of a learning path (default: onboarding)
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
 
@@ -27,6 +29,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return listCommand(args.flags.has('json'), io);
       case 'check':
         return await checkCommand(args.positionals, io, { strict: args.flags.has('strict'), deep: args.flags.has('deep') });
+      case 'path':
+        return pathCommand(args.positionals[0], args.flags.has('json'), io);
       case 'schema':
         return schemaCommand(io);
       case 'play': {
@@ -63,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const seeds = flagString(args, 'seeds');
         if (seeds !== undefined && !/^\d+$/.test(seeds)) throw new UsageError(`--seeds takes a whole number, not "${seeds}"`);
         const auditOptions = { scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') };
-        if (args.flags.has('paths')) return await (await import('./audit-paths.ts')).auditWithPathsCommand(auditOptions, io);
+        if (args.flags.has('explore')) return await (await import('./audit-explore.ts')).auditWithExplorationCommand(auditOptions, io);
         return auditCommand(auditOptions, io);
       }
       case 'bench': {

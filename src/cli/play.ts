@@ -1,4 +1,5 @@
 import { Session, type AttemptMode, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+import { keyMoments, type KeyMoment } from '../engine/analysis/key-moments.ts';
 import { formatDebrief, formatTurn } from './debrief-text.ts';
 import { readLines, type InputLine, type LineReader } from './line-reader.ts';
 import { playInput } from './player-input.ts';
@@ -40,7 +41,8 @@ export function turnMessage(s: SessionSnapshot) {
   };
 }
 
-export function resultMessage(r: SessionResult) {
+/** `moments`: the counterfactual key moments (`keyMoments` of the finished session). */
+export function resultMessage(r: SessionResult, moments: KeyMoment[] = []) {
   return {
     type: 'result',
     outcome: r.outcome,
@@ -52,18 +54,24 @@ export function resultMessage(r: SessionResult) {
     antiPatterns: r.antiPatterns.map((a) => ({ id: a.id, turn: a.turn, principle: a.principle })),
     offers: r.offers,
     transcript: r.transcript,
+    keyMoments: moments,
   };
 }
 
 /** The JSONL result line: the result, and the attempt record that rebuilds it (`walkaway replay`). */
 export function resultLine(session: Session) {
-  return { ...resultMessage(session.result()!), attempt: session.attempt() };
+  return { ...resultMessage(session.result()!, momentsOf(session)), attempt: session.attempt() };
+}
+
+/** The counterfactual debrief: what the best other move at the turns that mattered would have changed. */
+function momentsOf(session: Session): KeyMoment[] {
+  return keyMoments(session.compiled, session.personaId, session.seed, session.moves);
 }
 
 /** How a finished game ends in the terminal: the last words said, then the debrief. */
 export function finalText(session: Session): string[] {
   const last = session.snapshot();
-  return [...(last.line ? [`\n${last.speaker}: "${last.line}"`] : []), ...formatDebrief(session.result()!)];
+  return [...(last.line ? [`\n${last.speaker}: "${last.line}"`] : []), ...formatDebrief(session.result()!, momentsOf(session))];
 }
 
 /** `walkaway play`: in the terminal for people, or as a JSON-lines protocol for bots (`--jsonl`). */

@@ -6,6 +6,7 @@ import type { NegotiationContext, OfferPoint, TranscriptEntry } from './persona/
 import { createPersonaMachine, OUTCOME_OF_STATE, type PersonaMachine, type PhaseState } from './persona/machine.ts';
 import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './persona/rules.ts';
 import { personaText } from './text.ts';
+import { presentationOrder } from './choice-order.ts';
 import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
 import { ATTEMPT_FORMAT, encodePackage, type AttemptMode, type AttemptRecord, type Move } from './attempt-record.ts';
 
@@ -111,6 +112,8 @@ export class Session {
   private readonly actor: Actor<PersonaMachine>;
   /** Every move made so far, as the attempt record writes them. */
   private readonly played: Move[] = [];
+  /** Move numbers taken back in coach mode (see training/take-back.ts); carried into the record. */
+  private readonly takenBack: number[] = [];
 
   private constructor(compiled: CompiledScenario, personaId: string, seed: number, mode: AttemptMode) {
     this.compiled = compiled;
@@ -166,7 +169,8 @@ export class Session {
       line: over ? (m.reaction?.text ?? '') : spokenLine(c, m),
       reaction: m.reaction?.text || null,
       prompt: over ? '' : beatLine(c, m),
-      hint: over ? null : (personaText(beat.hint, p.id) ?? null),
+      // Hints are coaching: practice and assessment games never see them.
+      hint: over || this.mode !== 'coach' ? null : (personaText(beat.hint, p.id) ?? null),
       terms: { ...m.terms },
       termsView: c.scenario.issues.map((issue) => {
         const option = issue.options.find((o) => o.id === m.terms[issue.id])!;
@@ -180,7 +184,7 @@ export class Session {
       deadline: p.patience,
       facts: [...m.facts],
       discovered: [...m.discovered],
-      choices: availableChoices(c, m).map((ch) => ({
+      choices: presentationOrder(availableChoices(c, m), this.seed, m.turn).map((ch) => ({
         id: ch.id,
         text: ch.text,
         tags: [...ch.tags],
@@ -208,6 +212,16 @@ export class Session {
     throw new UnknownChoiceError(`propose:${move.join('.')}`, availableChoices(this.compiled, this.state.context.model).map((c) => c.id));
   }
 
+  /** Notes that move `n` was taken back before this session was rebuilt without it. */
+  noteTakeBack(n: number): void {
+    this.takenBack.push(n);
+  }
+
+  /** Move numbers taken back so far (coach mode). */
+  get takeBacks(): readonly number[] {
+    return this.takenBack;
+  }
+
   /** The moves made so far, in order. */
   get moves(): readonly Move[] {
     return this.played;
@@ -223,6 +237,7 @@ export class Session {
       seed: this.seed,
       mode: this.mode,
       moves: this.played.map((m) => (typeof m === 'string' ? m : [...m])),
+      ...(this.takenBack.length ? { takeBacks: [...this.takenBack] } : {}),
     };
   }
 

@@ -58,16 +58,16 @@ describe('walkaway check --deep', () => {
   });
 });
 
-describe('walkaway audit --paths', () => {
+describe('walkaway audit --explore', () => {
   it('adds what every path lets a rep sign to the audit, in text and in --json', async () => {
-    const text = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--paths']);
+    const text = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--explore']);
     const all = text.out.join('\n');
     expect(all).toMatch(/mini: what a rep can sign, every path explored/);
     expect(all).toMatch(/best deal a rep can sign: 55 pts, BELOW the walk-away of 60 pts/);
-    const json = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--paths', '--json']);
+    const json = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--explore', '--json']);
     const audit = JSON.parse(json.out.join('\n'));
-    expect(audit.personas[0].paths).toMatchObject({ personaId: 'buyer', deals: { best: { value: 55, sound: false } }, walkAway: { reachable: true } });
-    // The audit itself is unchanged: same exit code and the same archetype rows as without --paths.
+    expect(audit.personas[0].explored).toMatchObject({ personaId: 'buyer', deals: { best: { value: 55, sound: false } }, walkAway: { reachable: true } });
+    // The audit itself is unchanged: same exit code and the same archetype rows as without --explore.
     const plain = await run(['audit', mistake('deal-below-walk-away.yaml'), '--seeds', '1', '--json']);
     expect(json.code).toBe(plain.code);
     expect(audit.personas[0].archetypes).toEqual(JSON.parse(plain.out.join('\n')).personas[0].archetypes);

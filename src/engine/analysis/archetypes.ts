@@ -2,6 +2,7 @@ import type { ChoiceDef } from '../scenario/schema.ts';
 import type { CompiledScenario } from '../persona/compile.ts';
 import type { NegotiationModel } from '../persona/context.ts';
 import { availableChoices } from '../persona/rules.ts';
+import { presentationOrder } from '../choice-order.ts';
 
 /**
  * Strategy archetypes: ways of negotiating a real negotiator would recognise, each a few lines of policy
@@ -82,8 +83,11 @@ function prepGainOf(ch: ChoiceDef): number {
   return Math.max(0, e.batna ?? 0) * 10 + (e.threads ? 1 : 0) + (e.facts?.length ?? 0) * 0.5 + (e.reveals?.length ?? 0) * 0.2 + Math.max(0, e.walkAway ?? 0) * 0.001;
 }
 
-/** The player's view of a negotiation state (from the persona model; a session snapshot carries the same). */
-export function policyView(c: CompiledScenario, m: NegotiationModel): PolicyView {
+/**
+ * The player's view of a negotiation state (from the persona model; a session snapshot carries the
+ * same), with the choices in the order the session shows them for this seed.
+ */
+export function policyView(c: CompiledScenario, m: NegotiationModel, seed: number): PolicyView {
   const beat = c.beats.get(m.beat)!;
   const holds = (f: string) => m.facts.includes(f);
   return {
@@ -94,7 +98,7 @@ export function policyView(c: CompiledScenario, m: NegotiationModel): PolicyView
     walkAway: m.walkAway,
     target: c.scenario.target,
     turn: m.turn,
-    choices: availableChoices(c, m).map((ch) => ({
+    choices: presentationOrder(availableChoices(c, m), seed, m.turn).map((ch) => ({
       id: ch.id,
       tags: c.choiceTags.get(ch.id) ?? new Set(ch.tags),
       backed: ch.backedBy === undefined || ch.backedBy.some(holds),
@@ -159,7 +163,7 @@ function disciplinedRank(ch: PolicyChoice): number {
   if (has(ch, 'test:claim')) r += 4;
   if (has(ch, 'trade') || (ch.gives && ch.gets)) r += 3;
   if (has(ch, 'walk-to') || ch.proposes) r += 3;
-  if (has(ch, 'batna:strong')) r += 2;
+  if (has(ch, 'batna:strong')) r += 3;
   if (has(ch, 'hold')) r += 1;
   if (has(ch, 'pace:pause')) r += 1;
   return r;
@@ -240,7 +244,7 @@ const POLICIES: Record<ArchetypeId, Omit<Archetype, 'id'>> = {
     policy: (view, random) => view.choices[Math.floor(random() * view.choices.length)]!.id,
   },
   'first-button': {
-    description: 'always takes the first choice offered',
+    description: 'always takes the first choice shown',
     bad: true,
     oneNote: true,
     policy: (view) => view.choices[0]!.id,

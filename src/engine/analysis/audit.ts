@@ -120,10 +120,13 @@ export function auditScenario(c: CompiledScenario, options: AuditOptions = {}): 
       for (let seed = 1; seed <= samples; seed++) {
         const start = stepper.start({ personaId, seed });
         let branched = false;
-        const game = playPolicy(stepper, c, start, a.policy, botRandom(seed), [], (s, moves) => {
-          if (branched || s.context.model.beat !== c.scenario.flow.finalOffer) return;
-          branched = true;
-          branches.push(branchAtFinalOffer(c, stepper, s, moves, a.id, seed));
+        const game = playPolicy(stepper, c, start, a.policy, botRandom(seed), {
+          seed,
+          visit: (s, moves) => {
+            if (branched || s.context.model.beat !== c.scenario.flow.finalOffer) return;
+            branched = true;
+            branches.push(branchAtFinalOffer(c, stepper, s, moves, a.id, seed));
+          },
         });
         list.push({ ...game, seed });
       }

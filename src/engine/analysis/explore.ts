@@ -5,6 +5,7 @@ import { PersonaStepper, type StepState } from '../persona/stepper.ts';
 import { availableChoices } from '../persona/rules.ts';
 import type { ChoiceDef } from '../scenario/schema.ts';
 import { scoreNegotiation } from '../scoring/score.ts';
+import { tallyKey } from '../scoring/checks.ts';
 import { ANTI_PATTERN_IDS, type AntiPatternId, type Outcome } from '../vocabulary.ts';
 
 /** What exploring every path of one persona found. */
@@ -315,11 +316,10 @@ export function explorePersona(
  * What makes two states the same for the rest of the game and for the score: the model without the
  * turn count and the words of the last reaction (display only), with the tallies and the best offer
  * reduced to what the score's checks read (whether a count is zero, whether an offer reached the
- * walk-away). Kept next to `dimensionChecks`' needs; a test compares it with playing every path.
+ * walk-away). The tally's part comes from the checks themselves (`tallyKey`); a test compares it with playing every path.
  */
 function stateKey(m: NegotiationModel): string {
-  const t = m.tally;
-  const tally = [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+  const tally = tallyKey(m.tally);
   return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.claimTested ? 0 : m.rng, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.bounds, m.terms, m.bestOffer >= m.walkAway, tally, m.antiPatterns, m.outcome]);
 }
 

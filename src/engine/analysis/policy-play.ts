@@ -50,25 +50,23 @@ export function finish(c: CompiledScenario, moves: string[], s: StepState): Play
 /** Longest negotiation a policy may play (a guard against a script that loops). */
 const MAX_MOVES = 200;
 
-/**
- * Plays `policy` from `from` to the end through the persona machine's table. `visit` sees every state
- * before its decision (the audit uses it to branch at the final offer).
- */
-export function playPolicy(
-  stepper: PersonaStepper,
-  c: CompiledScenario,
-  from: StepState,
-  policy: Policy,
-  random: () => number,
-  moves: string[] = [],
-  visit?: (s: StepState, moves: string[]) => void,
-): PlayedGame {
+export interface PlayOptions {
+  /** The session's seed: it decides the order the choices are shown in, as the session shows them. */
+  seed: number;
+  /** The moves already made before `from`. */
+  moves?: readonly string[];
+  /** Sees every state before its decision (the audit uses it to branch at the final offer). */
+  visit?: (s: StepState, moves: string[]) => void;
+}
+
+/** Plays `policy` from `from` to the end through the persona machine's table. */
+export function playPolicy(stepper: PersonaStepper, c: CompiledScenario, from: StepState, policy: Policy, random: () => number, o: PlayOptions): PlayedGame {
   let s = from;
-  const played = [...moves];
+  const played = [...(o.moves ?? [])];
   while (!s.done) {
     if (played.length >= MAX_MOVES) throw new Error(`${c.scenario.id}: a negotiation ran past ${MAX_MOVES} moves`);
-    visit?.(s, played);
-    const id = policy(policyView(c, s.context.model), random);
+    o.visit?.(s, played);
+    const id = policy(policyView(c, s.context.model, o.seed), random);
     const next = stepper.choose(s, id);
     if (!next) throw new Error(`${c.scenario.id}: the machine refused the available choice "${id}"`);
     played.push(id);

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { Outcome } from '../vocabulary.ts';
-import type { NegotiationModel } from '../persona/context.ts';
+import type { NegotiationModel, Tally } from '../persona/context.ts';
 import type { DimensionId } from './dimensions.ts';
 
 /**
@@ -34,6 +34,7 @@ export const CHECK_IDS = [
   'never-trade-kept',
   'showed-strength',
   'no-bluff',
+  'claims-held',
   'no-threat',
   'no-desperation',
   'deadline-kept',
@@ -87,21 +88,21 @@ export const CHECKS: readonly CheckDef[] = [
     label: (i) =>
       i.outcome === 'deal'
         ? 'Signed at or above your walk-away'
-        : 'Walking was the right call: you heard their final offer and no offer reached your walk-away',
+        : 'Walked at their final offer, and no offer ever reached your walk-away',
     passed: (i) => (i.outcome === 'deal' ? i.value >= i.model.walkAway : walkedRightly(i)),
   },
   {
     id: 'zone-middle',
     dimension: 'value',
     share: 0.3,
-    label: always('Signed a deal in the upper half of the zone between walk-away and target'),
+    label: always('Signed in the upper half of your zone (walk-away to target)'),
     passed: (i) => i.outcome === 'deal' && i.value >= i.model.walkAway + (i.scenario.target - i.model.walkAway) / 2,
   },
   {
     id: 'target',
     dimension: 'value',
     share: 0.3,
-    label: always('Signed a deal that reached your target'),
+    label: always('Signed a deal at or above your target'),
     passed: (i) => i.outcome === 'deal' && i.value >= i.scenario.target,
   },
   { id: 'gives-traded', dimension: 'concessions', share: 0.4, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
@@ -111,13 +112,15 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'never-trade-kept',
     dimension: 'concessions',
     share: 0.2,
-    label: (i) => (i.outcome === 'deal' ? 'Signed none of your never-trade items, whoever put them on the table' : 'Offered none of your never-trade items'),
+    label: (i) => (i.outcome === 'deal' ? 'Signed no never-trade item, whoever proposed it' : 'Offered none of your never-trade items'),
     // The signed terms are what is judged, whoever proposed them; without a deal, what the player gave.
     passed: (i) => !i.signedFlags.has('never-trade') && i.model.tally.neverTradeGiven === 0,
   },
   { id: 'showed-strength', dimension: 'signalling', share: 0.25, label: always('Showed a real alternative, calmly'), passed: (i) => i.model.tally.strongSignals > 0 },
-  { id: 'no-bluff', dimension: 'signalling', share: 0.25, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
-  { id: 'no-threat', dimension: 'signalling', share: 0.2, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
+  { id: 'no-bluff', dimension: 'signalling', share: 0.2, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
+  // A claim that folds when it is tested costs leverage for the rest of the deal, bluff or not.
+  { id: 'claims-held', dimension: 'signalling', share: 0.1, label: always('Stood by every claim they put to the test'), passed: (i) => i.model.tally.bluffsCalled === 0 },
+  { id: 'no-threat', dimension: 'signalling', share: 0.15, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
   { id: 'no-desperation', dimension: 'signalling', share: 0.15, label: always('Showed no sign of needing the deal'), passed: (i) => i.model.tally.weakSignals === 0 },
   { id: 'deadline-kept', dimension: 'signalling', share: 0.15, label: always('Kept your deadline to yourself'), passed: (i) => i.model.tally.panics === 0 },
   { id: 'asked', dimension: 'discovery', share: 0.4, label: always('Asked about their alternatives and timeline'), passed: (i) => i.model.tally.asks > 0 },
@@ -140,14 +143,14 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'no-precedent',
     dimension: 'relationship',
     share: 0.3,
-    label: (i) => (i.outcome === 'deal' ? 'Signed, at or above your walk-away, no terms that set a precedent' : 'No deal signed: no precedent-free terms to earn'),
+    label: (i) => (i.outcome === 'deal' ? 'A deal above your walk-away that sets no precedent' : 'No deal signed, so no sound terms to earn'),
     passed: (i) => soundDeal(i) && !i.signedFlags.has('precedent'),
   },
   {
     id: 'no-delivery-load',
     dimension: 'relationship',
     share: 0.3,
-    label: (i) => (i.outcome === 'deal' ? 'Signed, at or above your walk-away, no delivery load your team cannot carry' : 'No deal signed: no deliverable terms to earn'),
+    label: (i) => (i.outcome === 'deal' ? 'A deal above your walk-away your team can deliver' : 'No deal signed, so no deliverable terms to earn'),
     passed: (i) => soundDeal(i) && !i.signedFlags.has('delivery-load'),
   },
   {
@@ -160,6 +163,15 @@ export const CHECKS: readonly CheckDef[] = [
   { id: 'threads', dimension: 'preparation', share: 0.3, label: always('Kept more than one thread in play'), passed: (i) => !i.hasThreadsAction || i.model.threads },
   { id: 'prep-complete', dimension: 'preparation', share: 0.3, label: always('Used every preparation step'), passed: (i) => i.model.prepActions >= i.prepBeats },
 ];
+
+/**
+ * The part of the tally the checks read, reduced to what decides them (whether a count is zero, how
+ * many gives up to the limit). Path exploration merges states whose keys are equal, so this must change
+ * whenever a check above starts reading the tally differently; it lives here, next to the checks.
+ */
+export function tallyKey(t: Tally): (boolean | number)[] {
+  return [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+}
 
 /**
  * Limits on the total, whatever the dimensions add up to: an outcome a real negotiator would call a

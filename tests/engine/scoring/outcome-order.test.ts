@@ -16,7 +16,7 @@ function finalOffers(c: (typeof SHIPPED)[number], personaId: string) {
   for (const a of ARCHETYPES)
     for (const seed of SEEDS) {
       let seen = false;
-      playPolicy(stepper, c, stepper.start({ personaId, seed }), a.policy, botRandom(seed), [], (s: StepState, moves) => {
+      playPolicy(stepper, c, stepper.start({ personaId, seed }), a.policy, botRandom(seed), { seed, visit: (s: StepState, moves) => {
         if (seen || s.context.model.beat !== c.scenario.flow.finalOffer) return;
         seen = true;
         const choices = availableChoices(c, s.context.model);
@@ -40,7 +40,7 @@ function finalOffers(c: (typeof SHIPPED)[number], personaId: string) {
           walk: end('walk-away'),
           pushed: cur?.done ? finish(c, moves, cur) : null,
         });
-      });
+      } });
     }
   return out;
 }
@@ -81,7 +81,7 @@ describe('outcomes are worth what they are worth, in every shipped persona', () 
 describe('signals cost or pay, visibly, in every shipped persona', () => {
   it.each(PERSONAS)('%s: the same path with weak signals in place of strong ones ends lower and with worse offers', (_, c, personaId) => {
     const stepper = new PersonaStepper(c, { record: false });
-    const play = (id: ArchetypeId, seed: number) => playPolicy(stepper, c, stepper.start({ personaId, seed }), archetype(id).policy, botRandom(seed));
+    const play = (id: ArchetypeId, seed: number) => playPolicy(stepper, c, stepper.start({ personaId, seed }), archetype(id).policy, botRandom(seed), { seed });
     for (const seed of SEEDS) {
       const strong = play('strong-signal', seed);
       const weak = play('weak-signal', seed);

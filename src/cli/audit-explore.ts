@@ -8,11 +8,11 @@ import { resolveScenario, shippedScenarios } from './scenario-files.ts';
 import type { Io } from './io.ts';
 
 /**
- * `walkaway audit --paths`: the teaching audit, followed for each scenario by what every path of each
+ * `walkaway audit --explore`: the teaching audit, followed for each scenario by what every path of each
  * persona lets a rep sign (the report of `walkaway analyze`): the sampled archetypes say how strategies
- * fare, the paths say what is possible at all. With --json, each persona of the audit gains `paths`.
+ * fare, the paths say what is possible at all. With --json, each persona of the audit gains `explored`.
  */
-export async function auditWithPathsCommand(o: AuditOptions, io: Io): Promise<number> {
+export async function auditWithExplorationCommand(o: AuditOptions, io: Io): Promise<number> {
   const printed: string[] = [];
   const code = auditCommand(o, { ...io, out: (l: string) => printed.push(l) });
   const files: { file: string; scenario: Scenario }[] = o.scenarios.length ? o.scenarios.map(resolveScenario) : shippedScenarios();
@@ -23,13 +23,13 @@ export async function auditWithPathsCommand(o: AuditOptions, io: Io): Promise<nu
       reports.set(scenario.id, trainerReports(c, await explorePersonasInParallel(c, file, [...c.personas.keys()], 1, () => {})));
     } catch (e) {
       if (!(e instanceof ExplorationLimitError)) throw e;
-      io.err(`walkaway: audit --paths could not explore every path of ${scenario.id}: ${e.message}`);
+      io.err(`walkaway: audit --explore could not explore every path of ${scenario.id}: ${e.message}`);
     }
   }
   if (o.json) {
     const parsed = JSON.parse(printed.join('\n')) as AuditJson | AuditJson[];
     for (const audit of Array.isArray(parsed) ? parsed : [parsed])
-      for (const p of audit.personas) p.paths = reports.get(audit.scenarioId)?.find((r) => r.personaId === p.personaId) ?? null;
+      for (const p of audit.personas) p.explored = reports.get(audit.scenarioId)?.find((r) => r.personaId === p.personaId) ?? null;
     io.out(JSON.stringify(parsed, null, 2));
     return code;
   }
@@ -50,5 +50,5 @@ export async function auditWithPathsCommand(o: AuditOptions, io: Io): Promise<nu
 
 interface AuditJson {
   scenarioId: string;
-  personas: { personaId: string; paths?: TrainerReport | null }[];
+  personas: { personaId: string; explored?: TrainerReport | null }[];
 }
