@@ -1,6 +1,21 @@
-import type { CompiledScenario } from '../persona/compile.ts';
+import { compileScenario, type CompiledScenario } from '../persona/compile.ts';
+import { checkScenarioText, locateWarnings } from '../scenario/load.ts';
+import type { ScenarioProblem } from '../scenario/problems.ts';
 import type { ScenarioWarning } from '../scenario/warnings.ts';
-import type { DealEnd, PersonaAnalysis } from './explore.ts';
+import { exploreScenario, type DealEnd, type PersonaAnalysis } from './explore.ts';
+
+/**
+ * Everything `walkaway check --deep` reports on a scenario's text, in one call on one thread (the
+ * studio runs it in a worker): its errors, or its warnings and deep warnings, located in the text.
+ * Throws ExplorationLimitError when a file is too large to explore.
+ */
+export function deepCheckText(text: string, file: string, onProgress?: (personaId: string, states: number) => void): ScenarioProblem[] {
+  const checked = checkScenarioText(text, file);
+  if (!checked.scenario) return checked.problems;
+  const c = compileScenario(checked.scenario);
+  const deep = locateWarnings(text, file, deepWarnings(c, exploreScenario(c, { onProgress }).personas));
+  return [...checked.problems, ...deep].sort((a, b) => a.line - b.line || a.col - b.col);
+}
 
 /**
  * What only playing every path shows (`walkaway check --deep`, the studio's teaching table): a persona

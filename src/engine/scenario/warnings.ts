@@ -100,6 +100,8 @@ const NUMBER_WORDS: Record<string, number> = {
   eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, 'thirty-six': 36, a: 1, an: 1, single: 1,
 };
 
+const DURATION = new RegExp(`\\b(\\d+|${Object.keys(NUMBER_WORDS).join('|')})[\\s-]+(year|month)s?\\b`, 'g');
+
 const RELATIVE = /\b(another|further|extra|more|additional)\s+(?:\$|€|£)?$/;
 
 /** Every amount a text names: "5%", "15 percent", "$80K", "64K", "$1.2M", "three years", "18 months". */
@@ -119,9 +121,7 @@ export function amountsIn(text: string): Amount[] {
     const factor = scale === 'k' || scale === 'thousand' ? 1e3 : scale === 'm' || scale === 'million' ? 1e6 : 1;
     out.push({ kind: 'money', value: n * factor, text: m[0].trim() });
   }
-  const words = Object.keys(NUMBER_WORDS).join('|');
-  const duration = new RegExp(`\\b(\\d+|${words})[\\s-]+(year|month)s?\\b`, 'g');
-  for (const m of lower.matchAll(duration)) {
+  for (const m of lower.matchAll(DURATION)) {
     const n = /^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!;
     out.push({ kind: 'months', value: m[2] === 'year' ? n * 12 : n, text: m[0].trim() });
   }

@@ -44,3 +44,17 @@ describe('deep warnings (walkaway check --deep)', () => {
     expect(report!.scores.signing.best).toBe(91);
   });
 });
+
+describe('deepCheckText (what the studio calls)', () => {
+  it('gives the errors of a broken file, or its warnings and deep warnings located in the text', async () => {
+    const { deepCheckText } = await import('../../../src/engine/analysis/deep-warnings.ts');
+    const broken = deepCheckText(BELOW.replace('    patience: 2', '    patience: soon'), 'x.yaml');
+    expect(broken.map((p) => [p.path, p.severity ?? 'error'])).toEqual([['personas[1].patience', 'error']]);
+    const deep = deepCheckText(BELOW.replace('tags: [hold, batna:strong]\n', 'tags: [hold, batna-strong]\n'), 'x.yaml');
+    expect(deep.map((p) => [p.path, p.severity])).toEqual([
+      ['beats[2].choices[3].tags[2]', 'warning'],
+      ['personas[1]', 'warning'],
+    ]);
+    expect(deep[1]!.line).toBe(BELOW.split('\n').findIndex((l) => l.includes('- id: buyer')) + 1);
+  });
+});
