@@ -76,6 +76,9 @@ function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
+/** The top-level parts whose ids the reference check looks up. */
+const REFERENCED_PARTS = new Set(['issues', 'facts', 'discovery', 'personas', 'beats', 'interjections', 'batna', 'flow']);
+
 type Locator = (path: (string | number)[], message: string, preferKey?: boolean) => ScenarioProblem;
 
 function loadChecked(text: string, file: string): { scenario: Scenario; locate: Locator } {
@@ -126,11 +129,14 @@ function loadChecked(text: string, file: string): { scenario: Scenario; locate: 
   if (!parsed.success) {
     // Shape and references are reported together: the references of every part whose shape holds.
     const shape = parsed.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), problem: locateIssue(doc, at, file, issue) }));
+    misplacedFields(parsed.error.issues, shape.map((s) => s.problem));
     const broken = shape.map((s) => s.path);
     const touchesBroken = (path: (string | number)[]) => broken.some((b) => isPrefix(b, path) || isPrefix(path, b));
     let references: ScenarioProblem[] = [];
+    // With a list that ids are looked up in missing or of the wrong kind, what the references point at is not known.
+    const lookedUpBroken = broken.some((b) => b.length === 1 && REFERENCED_PARTS.has(String(b[0])));
     try {
-      references = checkReferences(referenceSafeCopy(data)).filter((p) => !touchesBroken(p.path)).map((p) => here(p.path, p.message));
+      if (!lookedUpBroken) references = checkReferences(referenceSafeCopy(data)).filter((p) => !touchesBroken(p.path)).map((p) => here(p.path, p.message));
     } catch {
       // A shape too far from a scenario to follow its references: its shape problems say enough.
     }
@@ -142,6 +148,24 @@ function loadChecked(text: string, file: string): { scenario: Scenario; locate: 
   const structural = checkStructure(parsed.data);
   if (structural.length > 0) throw new ScenarioError(sortProblems(structural.map((p) => here(p.path, p.message))));
   return { scenario: parsed.data, locate: here };
+}
+
+/**
+ * A field indented into the wrong mapping is reported twice by the schema: missing where it belongs and
+ * unknown where it is. Each of the two problems names the other's line, so the cause is plain.
+ */
+function misplacedFields(issues: z.core.$ZodIssue[], problems: ScenarioProblem[]): void {
+  issues.forEach((issue, i) => {
+    if (issue.code !== 'invalid_type' || issue.input !== undefined) return;
+    const key = issue.path[issue.path.length - 1];
+    if (typeof key !== 'string') return;
+    const j = issues.findIndex((other) => other.code === 'unrecognized_keys' && other.keys.includes(key));
+    if (j < 0) return;
+    const missing = problems[i]!;
+    const unknown = problems[j]!;
+    missing.message += ` (a "${key}" is written at line ${unknown.line}, in ${unknown.path.slice(0, -key.length - 1) || 'another mapping'}: check its indentation)`;
+    unknown.message += ` here (it belongs in ${missing.path.slice(0, -key.length - 1) || 'the scenario itself'}: check its indentation)`;
+  });
 }
 
 function isPrefix(prefix: (string | number)[], path: (string | number)[]): boolean {

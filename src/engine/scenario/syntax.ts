@@ -9,19 +9,26 @@ import type { ScenarioProblem } from './problems.ts';
  */
 export function syntaxProblems(errors: readonly YAMLError[], text: string, at: (offset: number) => { line: number; col: number }, file: string): ScenarioProblem[] {
   const lines = text.split(/\r?\n/);
-  const byLine = new Map<number, ScenarioProblem>();
+  const byLine = new Map<number, ScenarioProblem & { structural: boolean }>();
   for (const e of errors) {
-    const { line, col, message } = explain(e, lines, at(e.pos[0]));
+    const { line, col, message, structural } = explain(e, lines, at(e.pos[0]));
     if (byLine.has(line)) continue;
-    byLine.set(line, { file, line, col, path: '', message, source: lines[line - 1] ?? '' });
+    byLine.set(line, { file, line, col, path: '', message, source: lines[line - 1] ?? '', structural: structural ?? false });
   }
-  return [...byLine.values()].sort((a, b) => a.line - b.line || a.col - b.col);
+  const sorted = [...byLine.values()].sort((a, b) => a.line - b.line || a.col - b.col);
+  // After a slip in the structure (indentation, an open bracket or quote) the parser reads the rest of
+  // the file as something else, and what it reports further down is mostly that misreading, at lines
+  // that are fine: the first such problem is the one to fix.
+  const firstStructural = sorted.findIndex((p) => p.structural);
+  return (firstStructural < 0 ? sorted : sorted.slice(0, firstStructural + 1)).map(({ structural: _, ...p }) => p);
 }
 
 interface Explained {
   line: number;
   col: number;
   message: string;
+  /** A slip in the file's structure, after which the parser misreads what follows. */
+  structural?: boolean;
 }
 
 function explain(e: YAMLError, lines: string[], pos: { line: number; col: number }): Explained {
@@ -47,14 +54,14 @@ function explain(e: YAMLError, lines: string[], pos: { line: number; col: number
   }
   if (/closing "?quote/i.test(e.message) || /Missing closing/i.test(e.message)) {
     const open = unclosedQuoteLine(lines, pos.line);
-    if (open) return { ...open, message: 'a quote opened here is never closed: end the text with the same quote mark' };
-    return here('a quote is never closed: end the text with the same quote mark');
+    if (open) return { ...open, message: 'a quote opened here is never closed: end the text with the same quote mark', structural: true };
+    return { ...here('a quote is never closed: end the text with the same quote mark'), structural: true };
   }
   if (/end with a [}\]]/.test(e.message) || /Expected .*[}\]]/.test(e.message)) {
     const open = unclosedBracketLine(lines, pos.line);
     const which = /\]/.test(e.message) ? '[ … ]' : '{ … }';
-    if (open) return { ...open, message: `a bracket opened here is never closed: close the ${which} on the same line (or the item after it is indented wrongly)` };
-    return here(`a bracket is never closed: close the ${which}`);
+    if (open) return { ...open, message: `a bracket opened here is never closed: close the ${which} on the same line (or the item after it is indented wrongly)`, structural: true };
+    return { ...here(`a bracket is never closed: close the ${which}`), structural: true };
   }
   const colon = secondColon(text);
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colon !== null) {
@@ -68,7 +75,7 @@ function explain(e: YAMLError, lines: string[], pos: { line: number; col: number
   }
   if (e.code === 'UNEXPECTED_TOKEN' && /^\s*(?:-\s+)?[^:]+:\s*["'*&!]/.test(text))
     return here('the value goes on after its closing quote or starts with a special sign (* & !): put the whole value in quotes');
-  return { line: pos.line, col: firstNonSpace(text), message: indentMessage(lines, pos.line) };
+  return { line: pos.line, col: firstNonSpace(text), message: indentMessage(lines, pos.line), structural: true };
 }
 
 /** A mis-indented line, with the indentation of the line above to line it up with. */
@@ -80,7 +87,7 @@ function indentMessage(lines: string[], line: number): string {
   const prev = above >= 0 ? lines[above]! : '';
   const prevIndent = prev.length - prev.trimStart().length;
   const detail = above >= 0 ? ` (${indent} space${indent === 1 ? '' : 's'} here, ${prevIndent} on line ${above + 1})` : '';
-  return `this line is not indented like the lines around it${detail}: fields of the same mapping start in the same column, two spaces further in than the field they belong to`;
+  return `this line is not indented like the lines around it${detail}: fields of the same mapping start in the same column, two spaces further in than the field they belong to (if this line looks right, look at the lines just above it)`;
 }
 
 /** Column (1-based) of a colon followed by a space or the end, after the line's own `key:`. */

@@ -77,7 +77,42 @@ describe('YAML syntax problems in a trainer\'s words', () => {
   });
 });
 
+describe('one slip, one message', () => {
+  it('shifting one line of a shipped scenario (a space or two either way, or a tab) gives at most two problems, the first within three lines of the slip', () => {
+    const text = readFileSync(new URL('../../../scenarios/renewal.yaml', import.meta.url), 'utf8');
+    const lines = text.split('\n');
+    let slips = 0;
+    for (let i = 5; i < lines.length; i += 23) {
+      const line = lines[i]!;
+      if (!line.trim() || line.trim().startsWith('#')) continue;
+      const variants = [' ' + line, '  ' + line, '\t' + line.trimStart(), ...(line.startsWith('  ') ? [line.slice(1), line.slice(2)] : [])];
+      for (const variant of variants) {
+        const copy = [...lines];
+        copy[i] = variant;
+        const problems = checkScenarioText(copy.join('\n'), 'renewal.yaml').problems;
+        if (problems.length === 0) continue; // some shifts are still valid YAML with the same meaning
+        slips++;
+        expect(problems.length, `line ${i + 1} as ${JSON.stringify(variant)}`).toBeLessThanOrEqual(2);
+        // A syntax slip is reported first where it is; valid YAML with another meaning (a field moved into
+        // the mapping above) is reported where it lands, with the field it went missing from.
+        expect(Math.min(...problems.map((p) => Math.abs(p.line - (i + 1)))), `line ${i + 1} as ${JSON.stringify(variant)}`).toBeLessThanOrEqual(3);
+        if (problems[0]!.source !== undefined) expect(Math.abs(problems[0]!.line - (i + 1))).toBeLessThanOrEqual(3);
+      }
+    }
+    expect(slips).toBeGreaterThan(40);
+  });
+});
+
 describe('field paths and hints', () => {
+  it('a field indented into the mapping above: missing where it belongs, unknown where it is, each naming the other', () => {
+    const text = MINI.replace('unit: pts\n', '  unit: pts\n');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ['unit', `required field is missing (string expected) (a "unit" is written at line ${lineOf(text, '  unit: pts')}, in briefing: check its indentation)`],
+      ['briefing.unit', 'unknown field "unit" here (it belongs in the scenario itself: check its indentation)'],
+    ]);
+  });
+
   it('counts list items from 1, and says when an unquoted comma split a label', () => {
     const text = fixture('comma-split-label.yaml');
     const problems = problemsOf(text);
