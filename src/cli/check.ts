@@ -56,7 +56,16 @@ async function deepProblems(file: string, text: string, scenario: Parameters<typ
   const { explorePersonasInParallel } = await import('./analyze.ts');
   const c = compileScenario(scenario);
   try {
-    const analyses = await explorePersonasInParallel(c, file, [...c.personas.keys()], 1, () => {});
+    const started = performance.now();
+    let reported = started;
+    const analyses = await explorePersonasInParallel(c, file, [...c.personas.keys()], 1, (states) => {
+      // A long exploration says it is still going (on stderr, so the problem lines stay clean).
+      const now = performance.now();
+      if (now - started > 2000 && now - reported > 2000) {
+        reported = now;
+        io.err(`  ${displayPath(file)}: exploring every path… ${states.toLocaleString('en')} positions so far`);
+      }
+    });
     return locateWarnings(text, displayPath(file), deepWarnings(c, analyses));
   } catch (e) {
     if (!(e instanceof ExplorationLimitError)) throw e;
