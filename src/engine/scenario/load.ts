@@ -51,8 +51,7 @@ export function checkScenarioText(text: string, file: string, options: { warning
   try {
     const loaded = loadChecked(text, file);
     if (options.warnings === false) return { scenario: loaded.scenario, problems: [] };
-    const warnings = scenarioWarnings(loaded.scenario).map((w) => ({ ...loaded.locate(w.path, w.message, w.atKey ?? false), severity: 'warning' as const }));
-    return { scenario: loaded.scenario, problems: sortProblems(warnings) };
+    return { scenario: loaded.scenario, problems: sortProblems(locatedWarnings(loaded.scenario, loaded.locate)) };
   } catch (e) {
     if (e instanceof ScenarioError) return { scenario: null, problems: e.problems };
     // Whatever a library throws on a file we did not foresee becomes a located, plain problem.
@@ -70,6 +69,15 @@ export function locateWarnings(text: string, file: string, warnings: readonly Sc
   const doc = parseDocument(text, { lineCounter });
   const at: At = (offset) => lineCounter.linePos(offset);
   return sortProblems(warnings.map((w) => ({ ...locate(doc, at, file, w.path, w.message, w.atKey ?? false), severity: 'warning' as const })));
+}
+
+/** The warnings of a valid scenario, located. Advice never stops a valid file from loading, so a warning check that fails gives none. */
+function locatedWarnings(scenario: Scenario, locate: Locator): ScenarioProblem[] {
+  try {
+    return scenarioWarnings(scenario).map((w) => ({ ...locate(w.path, w.message, w.atKey ?? false), severity: 'warning' as const }));
+  } catch {
+    return [];
+  }
 }
 
 function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
