@@ -27,8 +27,9 @@ type At = (offset: number) => { line: number; col: number };
 /**
  * Turns the text of a scenario file into a validated Scenario, or throws a ScenarioError whose problems
  * each name the file, line, column and field. Checks run in layers (YAML, size and shape, schema,
- * references, then numbers and structure: whether the script can be played to an end); each layer needs
- * the one before it to hold, and reports all of its problems at once. Pure: the caller reads the file
+ * references, then numbers and structure: whether the script can be played to an end); each layer
+ * reports all of its problems at once, and the schema and the references are reported together (the
+ * references of every part whose shape holds), so a trainer fixes both in one round. Pure: the caller reads the file
  * (CLI) or the upload (browser) and passes its text and name. It throws nothing but ScenarioError.
  */
 export function loadScenario(text: string, file: string): Scenario {
