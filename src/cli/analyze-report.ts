@@ -1,16 +1,20 @@
-import { formatValue, type Scenario } from '../engine/index.ts';
+import { formatValue, type CompiledScenario } from '../engine/index.ts';
+import { valueUnit } from '../engine/persona/worth.ts';
 import type { ReportedDeal, TrainerReport } from '../engine/analysis/trainer-report.ts';
 
-/** The scenario's numbers in one line: what a value means, and the walk-away and target. */
-export function formatValueLegend(s: Scenario): string {
-  const money = s.issues.filter((i) => (i as { money?: boolean }).money).map((i) => i.id);
-  const what = money.length ? `money issues (${money.join(', ')}) in ${s.unit}, the others in points of the same scale` : `in ${s.unit}`;
-  return `values ${what}: a deal is worth the sum of its options' "you" values; walk-away ${formatValue(s.walkAway, s.unit)}, target ${formatValue(s.target, s.unit)}`;
+/** The scenario's numbers in one line: what a deal's value is in, and the walk-away and target (money only when every issue is money, as the game shows them). */
+export function formatValueLegend(c: CompiledScenario): string {
+  const s = c.scenario;
+  const unit = valueUnit(c);
+  const money = s.issues.filter((i) => i.money).map((i) => i.id);
+  const what = unit === s.unit ? `in ${unit}` : money.length ? `in points (${money.join(', ')} in ${s.unit}, the other issues on the same scale)` : `in points (${s.unit})`;
+  return `values ${what}; a deal is worth the sum of its options' "you" values; walk-away ${formatValue(s.walkAway, unit)}, target ${formatValue(s.target, unit)}`;
 }
 
-/** One persona's trainer report as lines of text (`walkaway analyze`, `walkaway audit --paths`). */
-export function formatTrainerReport(s: Scenario, r: TrainerReport, indent = ''): string[] {
-  const v = (n: number) => formatValue(n, s.unit);
+/** One persona's trainer report as lines of text (`walkaway analyze`, `walkaway audit --explore`). */
+export function formatTrainerReport(c: CompiledScenario, r: TrainerReport, indent = ''): string[] {
+  const unit = valueUnit(c);
+  const v = (n: number) => formatValue(n, unit);
   const lines: string[] = [];
   const out = (l: string) => lines.push(indent + l);
   out(`${r.personaName} (${r.personaId}), difficulty ${r.difficulty}: ${r.paths.toLocaleString('en')} paths`);

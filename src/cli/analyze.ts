@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compileScenario, type CompiledScenario } from '../engine/index.ts';
 import { combineAnalyses, ExplorationLimitError, explorePersona, firstChoices, joinSubtrees, type PersonaAnalysis } from '../engine/analysis/explore.ts';
+import { sampleProposals } from '../engine/analysis/proposals.ts';
 import type { ExploreTask } from './analyze-worker.ts';
 import { trainerReports } from '../engine/analysis/trainer-report.ts';
 import { formatTrainerReport, formatValueLegend } from './analyze-report.ts';
@@ -114,8 +115,13 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
     return 1;
   }
   const analysis = combineAnalyses(c, personas);
+  // Free proposals are sampled, not explored: the scripted choices above are covered exhaustively.
+  const proposals = analysis.personas.map((p) => sampleProposals(c, p.personaId, 200, o.seed));
   const seconds = (performance.now() - started) / 1000;
-  const problems = analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) + (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);
+  const problems =
+    analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) +
+    proposals.reduce((a, p) => a + p.deadEnds, 0) +
+    (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);
 
   const reports = trainerReports(c, analysis.personas);
 
@@ -130,20 +136,23 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
         unreachableBeats: analysis.unreachableBeats,
         unreachableChoices: analysis.unreachableChoices,
         personas: analysis.personas.map(({ reachedBeats: _b, reachedChoices: _c, ...p }, i) => ({ ...p, report: reports[i] })),
+        proposals,
       }),
     );
     return problems === 0 ? 0 : 1;
   }
   io.out(`${scenario.title} (${scenario.id}), seed ${o.seed}: every path explored in ${seconds.toFixed(2)} s`);
-  io.out(formatValueLegend(scenario));
+  io.out(formatValueLegend(c));
   analysis.personas.forEach((p, i) => {
     io.out('');
-    for (const line of formatTrainerReport(scenario, reports[i]!)) io.out(line);
+    for (const line of formatTrainerReport(c, reports[i]!)) io.out(line);
     io.out(`  highest score (${p.best.score}) by: ${p.best.choices.join(', ')}`);
     io.out(`  lowest score (${p.worst.score}) by: ${p.worst.choices.join(', ')}`);
     io.out(`  decisions per playthrough ${p.decisions.min}-${p.decisions.max}; ${p.states.toLocaleString('en')} distinct positions`);
     io.out(`  outcomes: deal ${p.outcomes.deal}, walked away ${p.outcomes['walked-away']}, counterpart walked ${p.outcomes['counterpart-walked']}`);
     io.out(`  anti-patterns reachable: ${p.antiPatternsReachable.join(', ') || 'none'}`);
+    const sample = proposals.find((x) => x.personaId === p.personaId)!;
+    io.out(`  free proposals (sampled): ${sample.proposals} in ${sample.games} games, ${sample.accepted} accepted; scores ${sample.scores.min}-${sample.scores.max}${sample.deadEnds ? `; ${sample.deadEnds} DEAD END(S)` : ''}`);
   });
   if (!o.persona) {
     io.out('');

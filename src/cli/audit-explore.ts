@@ -1,4 +1,4 @@
-import { compileScenario, type Scenario } from '../engine/index.ts';
+import { compileScenario, type CompiledScenario, type Scenario } from '../engine/index.ts';
 import { ExplorationLimitError } from '../engine/analysis/explore.ts';
 import { trainerReports, type TrainerReport } from '../engine/analysis/trainer-report.ts';
 import { explorePersonasInParallel } from './analyze.ts';
@@ -17,8 +17,10 @@ export async function auditWithExplorationCommand(o: AuditOptions, io: Io): Prom
   const code = auditCommand(o, { ...io, out: (l: string) => printed.push(l) });
   const files: { file: string; scenario: Scenario }[] = o.scenarios.length ? o.scenarios.map(resolveScenario) : shippedScenarios();
   const reports = new Map<string, TrainerReport[]>();
+  const compiled = new Map<string, CompiledScenario>();
   for (const { file, scenario } of files) {
     const c = compileScenario(scenario);
+    compiled.set(scenario.id, c);
     try {
       reports.set(scenario.id, trainerReports(c, await explorePersonasInParallel(c, file, [...c.personas.keys()], 1, () => {})));
     } catch (e) {
@@ -38,10 +40,11 @@ export async function auditWithExplorationCommand(o: AuditOptions, io: Io): Prom
     const rs = reports.get(scenario.id);
     if (!rs) continue;
     io.out(`${scenario.id}: what a rep can sign, every path explored`);
-    io.out(`  ${formatValueLegend(scenario)}`);
+    const c = compiled.get(scenario.id)!;
+    io.out(`  ${formatValueLegend(c)}`);
     for (const r of rs) {
       io.out('');
-      for (const line of formatTrainerReport(scenario, r, '  ')) io.out(line);
+      for (const line of formatTrainerReport(c, r, '  ')) io.out(line);
     }
     io.out('');
   }
