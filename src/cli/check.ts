@@ -1,12 +1,17 @@
 import { formatProblem, ScenarioError } from '../engine/index.ts';
 import { displayPath, readScenario, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
+import { checkPathFile, isPathFile, PATH_DIR } from './path-files.ts';
 import type { Io } from './io.ts';
 
 /** `walkaway check [paths...]`: validates scenario files; one line per problem, exit 1 if any. */
 export function checkCommand(paths: string[], io: Io): number {
-  const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR]);
+  const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR, PATH_DIR]);
   let problems = 0;
   for (const file of files) {
+    if (isPathFile(file)) {
+      problems += checkPathFile(file, io);
+      continue;
+    }
     // Each file is checked on its own: whatever is wrong with one, the next is still checked.
     try {
       readScenario(file);
@@ -20,6 +25,8 @@ export function checkCommand(paths: string[], io: Io): number {
     io.err('no scenario files found');
     return 1;
   }
-  io.err(problems === 0 ? `${files.length} scenario file(s) valid` : `${problems} problem(s) in ${files.length} file(s) checked`);
+  const pathFileCount = files.filter(isPathFile).length;
+  const what = `${files.length - pathFileCount} scenario file(s)${pathFileCount ? ` and ${pathFileCount} learning path file(s)` : ''}`;
+  io.err(problems === 0 ? `${what} valid` : `${problems} problem(s) in ${files.length} file(s) checked`);
   return problems === 0 ? 0 : 1;
 }

@@ -141,6 +141,8 @@ export class Session {
   private readonly actor: Actor<PersonaMachine>;
   /** Every move made so far, as the attempt record writes them. */
   private readonly played: Move[] = [];
+  /** Move numbers taken back in coach mode (see training/take-back.ts); carried into the record. */
+  private readonly takenBack: number[] = [];
 
   private constructor(compiled: CompiledScenario, personaId: string, seed: number, mode: AttemptMode) {
     this.compiled = compiled;
@@ -196,7 +198,8 @@ export class Session {
       line: over ? (m.reaction?.text ?? '') : spokenLine(c, m),
       reaction: m.reaction?.text || null,
       prompt: over ? '' : beatLine(c, m),
-      hint: over ? null : (personaText(beat.hint, p.id) ?? null),
+      // Hints are coaching: practice and assessment games never see them.
+      hint: over || this.mode !== 'coach' ? null : (personaText(beat.hint, p.id) ?? null),
       terms: { ...m.terms },
       termsView: c.scenario.issues.map((issue) => {
         const option = issue.options.find((o) => o.id === m.terms[issue.id])!;
@@ -264,6 +267,16 @@ export class Session {
     return packageWorth(this.compiled, this.state.context.model, terms);
   }
 
+  /** Notes that move `n` was taken back before this session was rebuilt without it. */
+  noteTakeBack(n: number): void {
+    this.takenBack.push(n);
+  }
+
+  /** Move numbers taken back so far (coach mode). */
+  get takeBacks(): readonly number[] {
+    return this.takenBack;
+  }
+
   /** The moves made so far, in order. */
   get moves(): readonly Move[] {
     return this.played;
@@ -279,6 +292,7 @@ export class Session {
       seed: this.seed,
       mode: this.mode,
       moves: this.played.map((m) => (typeof m === 'string' ? m : [...m])),
+      ...(this.takenBack.length ? { takeBacks: [...this.takenBack] } : {}),
     };
   }
 

@@ -71,9 +71,14 @@ export function fixture(name: string): string {
 
 export const testid = (id: string) => `[data-testid="${id}"]`;
 
-/** Opens the game and waits for the menu's accessible buttons. */
+/**
+ * Opens the game and waits for the menu's accessible buttons. A new rep lands on the learning path;
+ * the full scenario list is one step away from it.
+ */
 export async function openMenu(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}, #a11y[data-screen="path"] ${testid('to-menu')}`, { state: 'attached' });
+  if ((await page.getAttribute('#a11y', 'data-screen')) === 'path') await actAndWait(page, 'to-menu');
   await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached' });
 }
 

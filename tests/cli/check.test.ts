@@ -34,9 +34,9 @@ describe('walkaway check', () => {
     for (const line of r.out) expect(line).toMatch(/^\S+\.yaml:\d+:\d+ {2}\S+ {2}\S/);
   });
 
-  it('passes the four shipped scenarios', async () => {
+  it('passes the four shipped scenarios and the shipped learning path', async () => {
     const r = await check([]);
     expect(r.code).toBe(0);
-    expect(r.err).toEqual(['4 scenario file(s) valid']);
+    expect(r.err).toEqual(['4 scenario file(s) and 1 learning path file(s) valid']);
   });
 });

@@ -53,7 +53,8 @@ describe('ids named like built-in object properties', () => {
   });
 
   it('the beat, choice, discovery item and texts named "constructor" read as written', () => {
-    const robin = Session.create(c, 'constructor', 1);
+    // Coach mode: hints are shown only there.
+    const robin = Session.create(c, 'constructor', 1, 'coach');
     robin.choose('line-up-other');
     let snap = robin.snapshot();
     expect(snap.prompt).toBe('We need 20% off.');
@@ -64,7 +65,7 @@ describe('ids named like built-in object properties', () => {
     expect(snap.reaction).toBe('Our budget closes at month end.');
     expect(snap.discovered).toEqual(['constructor']);
 
-    const sam = Session.create(c, 'buyer', 1);
+    const sam = Session.create(c, 'buyer', 1, 'coach');
     sam.choose('skip-prep');
     expect(sam.snapshot().hint).toBe('Sam answers questions. Ask.');
     // Sam has no answer written for the item: nothing is said, rather than something inherited.

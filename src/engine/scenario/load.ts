@@ -164,7 +164,7 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
+export function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) message = `required field is missing (${issue.expected} expected)`;
@@ -209,7 +209,7 @@ function describeInput(v: unknown): string {
 }
 
 /** Finds the deepest node of `path` that exists in the document and reports the problem there. */
-function locate(doc: Document, at: At, file: string, path: (string | number)[], message: string, preferKey = false): ScenarioProblem {
+export function locate(doc: Document, at: At, file: string, path: (string | number)[], message: string, preferKey = false): ScenarioProblem {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);

@@ -245,6 +245,7 @@ export const ScenarioSchema = z
     summary: Text,
     source: Text.optional().describe('Which source document the lessons come from'),
     tutorial: z.boolean().default(false),
+    passMark: z.number().int().min(0).max(100).optional().describe('Score out of 100 an assessment game must reach to pass (a learning path step may set its own)'),
     briefing: z
       .object({
         situation: z.array(Text).min(1).max(LIMITS.list),

@@ -50,7 +50,17 @@ export abstract class BaseScene extends Phaser.Scene {
     return new ActionButton(this, this.app.mirror, cfg, (id) => this.app.play(id));
   }
 
-  protected goTo(key: SceneKey, data?: object): void {
+  /** For helpers that draw part of a scene (see debrief-practice.ts). */
+  addButton(cfg: ActionButtonConfig): ActionButton {
+    return this.button(cfg);
+  }
+
+  go(key: SceneKey, data?: object): void {
+    this.goTo(key, data);
+  }
+
+  protected goTo(key: SceneKey, data: object = {}): void {
+    // Always hand over data: Phaser keeps a scene's previous data when none is given.
     if (key === this.scene.key) this.scene.restart(data);
     else this.scene.start(key, data);
   }

@@ -8,6 +8,7 @@ import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { fmt } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
+import { addPracticeButtons, drawPracticeNotes } from './debrief-practice.ts';
 
 const OUTCOME_SOUND: Record<Outcome, SoundId> = {
   deal: 'outcome-deal',
@@ -28,13 +29,13 @@ export class DebriefScene extends BaseScene {
 
   create(): void {
     const app = this.app;
-    const entry = app.entry!;
+    const view = app.view();
     const session = app.requireSession();
     const r = session.result();
     if (!r) throw new Error('debrief before the end of the negotiation');
     const score = r.score;
-    this.enter(SCENES.debrief, `Debrief: ${entry.scenario.title}`);
-    app.play(OUTCOME_SOUND[r.outcome]);
+    this.enter(SCENES.debrief, `Debrief: ${view.scenarioTitle}`);
+    if (!view.watching) app.play(OUTCOME_SOUND[r.outcome]);
     drawBackdrop(this);
 
     // Outcome and total.
@@ -148,33 +149,38 @@ export class DebriefScene extends BaseScene {
 
     // What next.
     const personaId = session.personaId;
+    const entry = app.entry!;
+    const step = app.runner.origin?.pathStep ?? null;
     this.button({
       x: 32,
       y: 648,
-      width: 236,
+      width: 130,
       height: 56,
-      label: 'Replay',
+      label: view.watching ? 'Play it' : 'Replay',
       variant: 'primary',
       testid: 'replay',
       onActivate: () => {
-        app.startNew(entry, personaId);
+        app.startNew(entry, personaId, view.mode, step);
         this.goTo(SCENES.briefing);
       },
     });
     this.button({
-      x: 284,
+      x: 170,
       y: 648,
-      width: 300,
+      width: 210,
       height: 56,
-      label: 'Try another counterpart',
+      label: 'Another counterpart',
+      fontSize: 17,
       testid: 'other-persona',
       onActivate: () => {
-        const others = entry.scenario.personas.filter((p) => p.id !== personaId);
-        app.selection = { entryId: entry.id, personaId: others[0]?.id ?? personaId };
+        app.catalog.select(entry, view.otherPersonaIds[0] ?? personaId);
         this.goTo(SCENES.menu);
       },
     });
-    this.button({ x: 600, y: 648, width: 200, height: 56, label: 'Back to menu', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    const x = addPracticeButtons(this, app, { x: 388, y: 648, height: 56 });
+    const back = view.watching ? { label: 'Back', to: SCENES.progress } : step ? { label: 'Path', to: SCENES.path } : { label: 'Menu', to: SCENES.menu };
+    this.button({ x, y: 648, width: 110, height: 56, label: back.label, fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(back.to) });
+    drawPracticeNotes(this, app, x + 124, 646, 1248 - (x + 124));
     this.settleFocus();
   }
 }
