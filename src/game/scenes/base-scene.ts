@@ -67,13 +67,7 @@ export abstract class BaseScene extends Phaser.Scene {
    * player has already moved on: a late redraw must not pull them back.
    */
   protected redraw(data: object = {}): void {
-    if (this.leaving) return;
-    // A hidden tab draws nothing (the browser stops its frames): redraw when the rep comes back to it.
-    if (document.hidden) {
-      document.addEventListener('visibilitychange', () => this.redraw(data), { once: true });
-      return;
-    }
-    this.goTo(this.scene.key as SceneKey, data);
+    if (!this.leaving) this.goTo(this.scene.key as SceneKey, data);
   }
 
   protected goTo(key: SceneKey, data: object = {}): void {
