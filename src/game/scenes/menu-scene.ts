@@ -205,9 +205,9 @@ export class MenuScene extends BaseScene {
     });
     this.add.text(672, 662, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', TEXT.small);
 
-    const off = app.onCatalogChange(() => this.goTo(SCENES.menu));
+    const off = app.onCatalogChange(() => this.redraw());
     // Another tab saved or finished a game: the Continue list follows.
-    const offSaves = app.saves.onChange(() => this.goTo(SCENES.menu));
+    const offSaves = app.saves.onChange(() => this.redraw());
     this.events.once('shutdown', () => {
       off();
       offSaves();
