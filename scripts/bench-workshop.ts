@@ -12,6 +12,8 @@
  * Each server prints on exit (stderr) the time it spent handling a move (p50/p99) and its event-loop
  * delay, which separates the server's own latency from waiting on an overloaded machine.
  *
+ * `--postgres-only` runs the second part alone.
+ *
  * Bounded: each phase stops after 300 s whatever happens (and says how many reps finished); N is at most 1,000.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,7 +24,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Session, type SessionSnapshot } from '../src/engine/index.ts';
-import { RoomClient } from '../src/server/client.ts';
+import { RoomClient, RoomRequestError } from '../src/server/client.ts';
 import { shippedCatalog } from '../src/server/scenarios.ts';
 import { startPostgres } from '../tests/server/postgres-cluster.ts';
 
@@ -119,6 +121,7 @@ interface PhaseResult {
   projectorLagMs: number;
   wallS: number;
   finished: number;
+  resends: number;
   scores: Map<string, number>;
 }
 
@@ -135,6 +138,7 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
   const rtts: number[] = [];
   const scores = new Map<string, number>();
   let lastResultAt = 0;
+  let resends = 0;
   await Promise.all(
     seats.map(async (seat, i) => {
       const client = clients[i % clients.length]!;
@@ -147,7 +151,18 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
         const id = pick(session.snapshot(), rnd);
         session.choose(id);
         const t = performance.now();
-        await client.move(seat.code, seat.token, { seq: session.moves.length, move: id });
+        // Like the game's move sender: a connection lost before the answer is resent (same seq, so it
+        // is acknowledged once), and the resend is counted.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.move(seat.code, seat.token, { seq: session.moves.length, move: id });
+            break;
+          } catch (e) {
+            if (!(e instanceof RoomRequestError) || e.status !== 0 || attempt >= 5) throw e;
+            resends++;
+            await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+          }
+        }
         rtts.push(performance.now() - t);
       }
       const r = session.result()!;
@@ -169,6 +184,7 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
     projectorLagMs: Math.max(0, shownAt - lastResultAt),
     wallS: (performance.now() - started) / 1000,
     finished: scores.size,
+    resends,
     scores,
   };
 }
@@ -177,7 +193,7 @@ function report(prefix: string, r: PhaseResult, cpu: { cpuS: number; peakMb: num
   const cpuPct = cpu.map((c) => `${Math.round((100 * c.cpuS) / r.wallS)}%`).join(' + ');
   if (r.finished < REPS) console.log(`${prefix}-DID-NOT-FINISH ${r.finished} of ${REPS} reps finished within ${PHASE_LIMIT_MS / 1000} s (figures below are partial)`);
   console.log(`${prefix}-joins-per-s ${Math.round(r.joinsPerS)}   (${REPS} reps joining at once)`);
-  console.log(`${prefix}-choice-rtt-ms p50 ${r.rttP50.toFixed(1)} p99 ${r.rttP99.toFixed(1)}   (target p99 < 100; ${r.moves} moves, think time ${THINK_MS} ms on average)`);
+  console.log(`${prefix}-choice-rtt-ms p50 ${r.rttP50.toFixed(1)} p99 ${r.rttP99.toFixed(1)}   (target p99 < 100; ${r.moves} moves, think time ${THINK_MS} ms on average; ${r.resends} resent after a lost connection)`);
   console.log(`${prefix}-server-cpu ${cpu.map((c) => `${c.cpuS.toFixed(1)} s`).join(' + ')} over ${r.wallS.toFixed(1)} s (${cpuPct} of one core)`);
   console.log(`${prefix}-server-peak-rss-mb ${cpu.map((c) => Math.round(c.peakMb)).join(' + ')}`);
   console.log(`${prefix}-load-generator-loop-delay-ms p50 ${Math.round(generatorLoop.percentile(50) / 1e6)} p99 ${Math.round(generatorLoop.percentile(99) / 1e6)}   (the ${REPS} simulated reps' own process; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
@@ -193,8 +209,8 @@ generatorLoop.enable();
 const data = mkdtempSync(join(tmpdir(), 'walkaway-bench-'));
 const cluster = await startPostgres();
 try {
-  const one = await startServer({ WALKAWAY_DATA: data });
-  try {
+  const one = process.argv.includes('--postgres-only') ? null : await startServer({ WALKAWAY_DATA: data });
+  if (one) try {
     const before = usage(one.pid);
     const r = await phase([one.url], one.url);
     const after = usage(one.pid);

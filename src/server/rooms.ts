@@ -253,11 +253,12 @@ export class RoomService {
     const id = randomUUID();
     const token = randomBytes(18).toString('base64url');
     const nameKey = name.toLocaleLowerCase('en');
-    // Two joins can race for the same position (or the same name) on two processes: the unique
-    // constraints decide, and a lost race for a position is simply retried.
+    // The unique constraints are the last word if two joins ever race; a lost race is retried.
     for (let attempt = 0; attempt < 20; attempt++) {
       try {
         await this.db.transaction(async (tx) => {
+          // Joins to one room take turns (across processes too), so positions are handed out in order.
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [code]);
           if ((await tx.query('SELECT 1 FROM reps WHERE room_code = $1 AND name_key = $2', [code, nameKey])).length) {
             throw new RoomError(409, `someone in room ${code} is already called "${name}"; pick another name`);
           }

@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
     server = await startTestServer(db, { distDir: dist, liveThrottleMs: 100 });
     url = await server.app.listen({ port: 0, host: '127.0.0.1' });
     port = Number(new URL(url).port);
-  });
+    }, 180_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await projector?.context().close();

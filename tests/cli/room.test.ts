@@ -77,7 +77,7 @@ describe('walkaway room', () => {
     db = await dbs.open(await dbs.location('pglite'));
     server = await startTestServer(db);
     url = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  });
+    }, 180_000);
   afterAll(async () => {
     await server?.close();
     await db?.close();

@@ -26,7 +26,7 @@ beforeAll(async () => {
   b = await startTestServer(dbB);
   urlA = await a.app.listen({ port: 0, host: '127.0.0.1' });
   urlB = await b.app.listen({ port: 0, host: '127.0.0.1' });
-});
+}, 180_000);
 afterAll(async () => {
   await a?.close();
   await b?.close();
