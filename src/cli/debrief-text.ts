@@ -1,10 +1,4 @@
-import { DIMENSIONS, formatValue, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
-
-const OUTCOME_TEXT = {
-  deal: 'Deal signed',
-  'walked-away': 'You walked away',
-  'counterpart-walked': 'They walked away',
-} as const;
+import { DIMENSIONS, formatValue, keyMomentText, outcomeContext, outcomeHeadline, type KeyMoment, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
 
 /** The turn as the terminal shows it: who speaks, what is on the table, the numbered choices. */
 export function formatTurn(s: SessionSnapshot): string[] {
@@ -27,16 +21,15 @@ export function formatTurn(s: SessionSnapshot): string[] {
   return lines;
 }
 
-/** The debrief in plain text: outcome, score, every check, anti-patterns at their turns, offers. */
-export function formatDebrief(r: SessionResult): string[] {
+/** The debrief in plain text: outcome, score, every check, anti-patterns at their turns, key moments, offers. */
+export function formatDebrief(r: SessionResult, moments: KeyMoment[] = []): string[] {
   const lines: string[] = [];
   const tick = (b: boolean) => (b ? '[x]' : '[ ]');
   lines.push('');
-  lines.push(`══ Debrief: ${OUTCOME_TEXT[r.outcome]} ══`);
-  const v = (n: number) => formatValue(n, r.unit);
-  if (r.outcome === 'deal') lines.push(`Deal worth ${v(r.value)} (walk-away ${v(r.walkAwayValue)}, target ${v(r.target)})`);
-  else lines.push(`Best offer they made: ${v(r.bestOffer)} (walk-away ${v(r.walkAwayValue)}, target ${v(r.target)})`);
+  lines.push(`══ Debrief: ${outcomeHeadline(r)} ══`);
+  lines.push(outcomeContext(r));
   lines.push(`Score ${r.score.total}/100, grade ${r.score.grade}`);
+  if (r.score.cap) lines.push(`  Capped at ${r.score.cap.max}: ${r.score.cap.reason}`);
   for (const d of DIMENSIONS) {
     const dim = r.score.dimensions[d];
     lines.push(`  ${dim.label}: ${dim.score}/${dim.max}`);
@@ -46,6 +39,10 @@ export function formatDebrief(r: SessionResult): string[] {
     lines.push('Where you gave leverage away:');
     for (const a of r.antiPatterns) lines.push(`  turn ${a.turn}: ${a.label}. ${a.principle}`);
   } else lines.push('No anti-patterns. Clean negotiation.');
+  if (moments.length) {
+    lines.push('Key moments (each replayed with the better choice and a disciplined game from there):');
+    for (const m of moments) lines.push(`  ${keyMomentText(m, r.unit)}`);
+  }
   if (r.offers.length) {
     lines.push('Offers over the turns (their offer / your position, valued by you):');
     lines.push('  ' + r.offers.map((o) => `t${o.turn}: ${o.theirs}/${o.yours}`).join('  '));

@@ -43,6 +43,8 @@ export const AttemptRecordSchema = z
     seed: z.number().int().min(0).max(2 ** 32 - 1),
     mode: z.enum(ATTEMPT_MODES),
     moves: z.array(MoveSchema).max(MAX_MOVES, `more than ${MAX_MOVES} moves`),
+    /** Coach mode only: the move numbers (1-based) the rep took back, so the debrief can note them. */
+    takeBacks: z.array(z.number().int().min(1).max(MAX_MOVES)).max(MAX_MOVES).optional(),
   })
   .strict();
 export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;

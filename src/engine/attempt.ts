@@ -21,6 +21,7 @@ export function replayAttempt(c: CompiledScenario, raw: unknown): Session {
     throw new AttemptError('unknown-persona', `the scenario has no persona "${record.personaId}"`);
   }
   const session = Session.create(c, record.personaId, record.seed, record.mode);
+  for (const n of record.takeBacks ?? []) session.noteTakeBack(n);
   record.moves.forEach((move, i) => playMove(c, session, move, i + 1));
   return session;
 }

@@ -1,153 +1,193 @@
-import {
-  AttemptError,
-  formatProblem,
-  loadScenario,
-  replayAttempt,
-  ScenarioError,
-  Session,
-  type SessionResult,
-  type SessionSnapshot,
-} from '../engine/index.ts';
+import type { AttemptMode, SessionResult, SessionSnapshot, Session } from '../engine/index.ts';
+import type { PathStep, RecordEntry } from '../engine/training/index.ts';
 import type { SoundBoard } from './audio/sound-board.ts';
 import type { SoundId } from './audio/sound-ids.ts';
 import { ScreenMirror } from './a11y/screen-mirror.ts';
 import { NoticeBoard } from './a11y/notice-board.ts';
-import { entryOf, resolveSource, type ScenarioEntry } from './scenario/catalog.ts';
-import { loadBuiltInsInSlices } from './scenario/builtin-loader.ts';
-import { clearSaveSlot, readSaveSlot, setSaveAside, writeSaveSlot } from './storage/save-store.ts';
-import { loadSettings, storeSettings, type Settings, type TextSpeed } from './storage/settings-store.ts';
+import type { ScenarioEntry } from './scenario/catalog.ts';
+import { GameSaves } from './services/game-saves.ts';
+import { gameView, type GameView } from './services/game-view.ts';
+import { PracticeRecord } from './services/practice-record.ts';
+import { ScenarioCatalog, type Selection } from './services/scenario-catalog.ts';
+import { SessionRunner } from './services/session-runner.ts';
+import { SoundAndSettings } from './services/sound-settings.ts';
+import { openStorage } from './storage/open-storage.ts';
+import type { Settings, TextSpeed } from './storage/settings-store.ts';
+import { TabSync } from './storage/tab-sync.ts';
 
 /** Scene keys, in the order a player meets them. */
 export const SCENES = {
   boot: 'boot',
   preload: 'preload',
+  path: 'path',
   menu: 'menu',
+  saves: 'saves',
+  progress: 'progress',
   briefing: 'briefing',
   preparation: 'preparation',
   negotiation: 'negotiation',
   debrief: 'debrief',
+  rewatch: 'rewatch',
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
-const MOOD_STINGS: Partial<Record<SessionSnapshot['mood'], SoundId>> = {
-  pleased: 'sting-pleased',
-  skeptical: 'sting-skeptical',
-  annoyed: 'sting-annoyed',
-  pressing: 'sting-pressing',
-};
-
-export type ResumeOutcome = { kind: 'none' } | { kind: 'resumed' } | { kind: 'recovered'; reason: string };
-
 /**
- * The game's services shared by every scene: the scenarios, the running session, settings, sound, the
- * accessibility mirror and notices. It only carries the session and persists it; every negotiation
- * decision is the engine's (Session.choose / snapshot / result).
+ * What every scene shares, put together from parts that each do one job: the scenario catalog (what
+ * can be played, the learning path, the menu's selection), the session runner (the game on screen),
+ * the saves (games in progress, one slot each), the practice record (finished games, progress) and
+ * sound and settings. Scenes call these; every negotiation decision is the engine's.
  */
 export class GameApp {
-  readonly sound: SoundBoard;
   readonly mirror: ScreenMirror;
   readonly notices: NoticeBoard;
-  /** Filled once the built-in scenario files are parsed (see `loading`). */
-  builtIns: ScenarioEntry[] = [];
-  /** Parsing the built-in scenarios: progress 0..1 for the preload bar, and when it is done. */
+  readonly audio: SoundAndSettings;
+  readonly catalog: ScenarioCatalog;
+  readonly runner: SessionRunner;
+  readonly saves: GameSaves;
+  readonly practice: PracticeRecord;
+  readonly sync = new TabSync();
+  /** Scenarios compiled and storage opened: progress 0..1 for the preload bar, and when it is done. */
   readonly loading: { progress: number; ready: boolean; done: Promise<void> };
-  settings: Settings;
-  /** The last uploaded scenario, playable like a built-in one. */
-  custom: ScenarioEntry | null = null;
-  /** What the menu has selected. */
-  selection: { entryId: string; personaId: string } | null = null;
-  entry: ScenarioEntry | null = null;
-  session: Session | null = null;
+  /** Which storage this browser gave us (IndexedDB, localStorage, or memory only). */
+  storageKind: 'indexeddb' | 'local' | 'memory' | 'opening' = 'opening';
   scene: SceneKey = SCENES.boot;
-  /** A workshop room takes its own session's moves (to the room's server) instead of the save slot. */
+  /** A packaged assignment (LMS) opens on this scene instead; set before the game starts. */
+  startScene: SceneKey | null = null;
+  /** Told after every start and move of a game (the LMS hook listens); a listener never stops play. */
+  readonly sessionListeners = new Set<(session: Session) => void>();
+  private first: SceneKey = SCENES.menu;
+  /** A workshop room takes its own session's moves (to the room's server) instead of a save slot. */
   moveSink: ((session: Session) => boolean) | null = null;
-  private readonly catalogListeners = new Set<() => void>();
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
-    this.sound = options.sound;
     this.mirror = new ScreenMirror(options.mirrorRoot);
     this.notices = new NoticeBoard(options.noticeRoot);
-    this.settings = options.settings ?? loadSettings();
+    this.audio = new SoundAndSettings(options.sound, options.settings);
+    this.catalog = new ScenarioCatalog(this.notices);
+    this.saves = new GameSaves(this.notices, this.catalog, this.sync);
+    this.practice = new PracticeRecord(this.notices, this.catalog, this.sync);
+    this.runner = new SessionRunner({
+      moved: (runner) => {
+        if (!this.sinksMove(runner.session)) void this.saves.persist(runner);
+        this.tell(runner.session);
+      },
+      finished: (runner) => {
+        if (!this.sinksMove(runner.session)) void this.saves.finish(runner);
+        void this.practice.recordFinished(runner);
+        this.tell(runner.session);
+      },
+      play: (id) => this.audio.play(id),
+    });
+    const storage = openStorage().then(async ({ backend, notice }) => {
+      this.storageKind = backend.kind;
+      if (notice) this.notices.show(notice);
+      await Promise.all([this.saves.attach(backend), this.practice.attach(backend)]);
+    });
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
-    loading.done = loadBuiltInsInSlices((p) => (loading.progress = p)).then(({ entries, problems }) => {
-      this.builtIns = entries;
-      const first = entries[0];
-      if (first && !this.selection) this.selection = { entryId: first.id, personaId: first.scenario.personas[0]!.id };
-      if (problems.length) this.notices.showProblems('A built-in scenario', problems);
+    const scenarios = this.catalog.loading;
+    loading.done = Promise.all([scenarios.done, storage]).then(async () => {
       performance.mark('walkaway:scenarios-loaded');
+      this.first = await this.chooseFirstScene();
+      loading.progress = 1;
       loading.ready = true;
     });
+    Object.defineProperty(loading, 'progress', { get: () => (loading.ready ? 1 : scenarios.progress * 0.95), set: () => {} });
     this.loading = loading;
   }
 
-  get entries(): ScenarioEntry[] {
-    return this.custom ? [...this.builtIns, this.custom] : [...this.builtIns];
+  // ---- Shortcuts scenes use (each belongs to one part above) ----
+
+  get sound(): SoundBoard {
+    return this.audio.sound;
   }
-
-  // ---- Sound and settings ----
-
-  /** Plays a cue without ever waiting on it or failing the game over it. */
+  get settings(): Settings {
+    return this.audio.settings;
+  }
   play(id: SoundId): void {
-    try {
-      this.sound.play(id);
-    } catch {
-      // Audio is decoration: a missing file or a locked audio context must not stop play.
-    }
+    this.audio.play(id);
   }
-
   setVolume(volume: number): void {
-    this.settings = { ...this.settings, volume: Math.round(Math.min(1, Math.max(0, volume)) * 10) / 10 };
-    this.sound.setVolume(this.settings.volume);
-    storeSettings(this.settings);
+    this.audio.setVolume(volume);
   }
-
   setMuted(muted: boolean): void {
-    this.settings = { ...this.settings, muted };
-    this.sound.setMuted(muted);
-    storeSettings(this.settings);
+    this.audio.setMuted(muted);
   }
-
-  setTextSpeed(textSpeed: TextSpeed): void {
-    this.settings = { ...this.settings, textSpeed };
-    storeSettings(this.settings);
+  setTextSpeed(speed: TextSpeed): void {
+    this.audio.setTextSpeed(speed);
   }
-
-  // ---- Sessions ----
-
-  /** Starts a fresh negotiation with the selected scenario and persona. */
-  startNew(entry: ScenarioEntry, personaId: string): Session {
-    this.entry = entry;
-    this.session = Session.create(entry.compiled, personaId, seedForNewGame());
-    this.selection = { entryId: entry.id, personaId };
-    this.persist();
-    return this.session;
+  get entries(): ScenarioEntry[] {
+    return this.catalog.entries;
   }
-
-  /** Sends the player's choice to the engine, saves, and plays the cues for what changed. */
-  choose(choiceId: string): SessionSnapshot {
-    const session = this.requireSession();
-    const before = session.snapshot();
-    const after = session.choose(choiceId);
-    this.play(before.phase === 'prep' ? 'prep-tick' : 'choice');
-    const sting = MOOD_STINGS[after.mood];
-    if (!after.over && after.mood !== before.mood && sting) this.play(sting);
-    if (this.moveSink?.(session)) return after;
-    if (after.over) clearSaveSlot();
-    else this.persist();
-    return after;
+  get selection(): Selection | null {
+    return this.catalog.selection;
   }
-
+  upload(text: string, fileName: string): ScenarioEntry | null {
+    return this.catalog.upload(text, fileName);
+  }
+  onCatalogChange(listener: () => void): () => void {
+    return this.catalog.onChange(listener);
+  }
+  get entry(): ScenarioEntry | null {
+    return this.runner.entry;
+  }
+  get session(): Session | null {
+    return this.runner.session;
+  }
   snapshot(): SessionSnapshot | null {
-    return this.session?.snapshot() ?? null;
+    return this.runner.snapshot();
   }
-
   result(): SessionResult | null {
-    return this.session?.result() ?? null;
+    return this.runner.result();
+  }
+  requireSession(): Session {
+    return this.runner.requireSession();
+  }
+  choose(choiceId: string): SessionSnapshot {
+    return this.runner.choose(choiceId);
+  }
+  /** The game on screen as scenes draw it (snapshot plus resolved names). */
+  view(): GameView {
+    return gameView(this.runner);
   }
 
-  requireSession(): Session {
-    if (!this.session) throw new Error('no negotiation is running');
-    return this.session;
+  // ---- Starting games ----
+
+  /** Starts a fresh negotiation (mode from the path step, else the menu's choice). */
+  startNew(entry: ScenarioEntry, personaId: string, mode: AttemptMode = this.catalog.selection?.mode ?? 'practice', step: PathStep | null = null): Session {
+    this.catalog.select(entry, personaId, mode);
+    return this.runner.start(entry, personaId, step?.mode ?? mode, seedForNewGame(), step);
+  }
+
+  /** Starts a learning path step; false when its scenario is not available. */
+  startStep(step: PathStep): boolean {
+    const entry = this.catalog.byScenarioId(step.scenario);
+    if (!entry || !entry.scenario.personas.some((p) => p.id === step.persona)) {
+      this.notices.show(`The scenario "${step.scenario}" of this step is not available.`);
+      return false;
+    }
+    this.startNew(entry, step.persona, step.mode, step);
+    return true;
+  }
+
+  /** "Try again from turn N" of a recorded game. */
+  retryFrom(record: RecordEntry, turn: number): boolean {
+    const entry = this.catalog.byScenarioId(record.attempt.scenarioId);
+    if (!entry || entry.compiled.fingerprint !== record.attempt.fingerprint) {
+      this.notices.show('That game cannot be tried again: the scenario has changed since it was played.');
+      return false;
+    }
+    const step = this.runner.origin?.pathStep ?? null;
+    this.runner.retry(entry, record, turn, step);
+    return true;
+  }
+
+  /** Opens a past game from the record in the debrief view (replayed); false with a notice when it cannot be. */
+  watch(recordId: string): boolean {
+    const opened = this.practice.open(recordId);
+    if (!opened) return false;
+    const step = this.catalog.path?.steps.find((s) => s.scenario === opened.record.attempt.scenarioId && s.persona === opened.record.attempt.personaId) ?? null;
+    this.runner.watch(opened.entry, opened.session, opened.record.id, step);
+    return true;
   }
 
   /** The scene that shows a snapshot: preparation, the table, or the debrief once it is over. */
@@ -156,92 +196,47 @@ export class GameApp {
     return snapshot.phase === 'prep' ? SCENES.preparation : SCENES.negotiation;
   }
 
-  /**
-   * The first screen once the scenarios are ready. Any save is checked now, so a damaged one is reported
-   * (and removed) before the menu offers it. A reload lands back where the player was; a fresh visit
-   * shows the menu, which offers Continue.
-   */
+  /** Continues a saved game (from the menu's list); the scene to show. */
+  async continueGame(id: string): Promise<SceneKey> {
+    const outcome = await this.saves.resume(id, this.runner);
+    const snap = this.snapshot();
+    return outcome.kind === 'resumed' && snap ? this.sceneFor(snap) : SCENES.menu;
+  }
+
+  /** The first screen, decided once the scenarios and storage are ready. */
   firstScene(): SceneKey {
-    const outcome = this.hasSave() ? this.resume() : { kind: 'none' as const };
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const snapshot = this.snapshot();
-    if (outcome.kind === 'resumed' && navigation?.type === 'reload' && snapshot) return this.sceneFor(snapshot);
-    return SCENES.menu;
+    return this.startScene ?? this.first;
   }
 
-  // ---- Saves ----
-
-  hasSave(): boolean {
-    return readSaveSlot().kind !== 'empty';
+  /** Whether a workshop room took this game's move (then no local save slot is written for it). */
+  private sinksMove(session: Session | null): boolean {
+    return session !== null && this.moveSink !== null && this.moveSink(session);
   }
 
-  private persist(): void {
-    if (!this.session || !this.entry) return;
-    writeSaveSlot({ source: this.entry.source, attempt: this.session.attempt(), savedAt: new Date().toISOString() });
+  private tell(session: Session | null): void {
+    for (const listener of this.sessionListeners) {
+      try {
+        if (session) listener(session);
+      } catch (e) {
+        console.error(e);
+      }
+    }
   }
 
   /**
-   * Resumes the saved negotiation by replaying its attempt record. Anything wrong with it (unreadable
-   * JSON, an outdated format, a scenario that changed or disappeared, a move that is not a choice) sets
-   * the record aside, says why and offers a fresh start; it never throws.
+   * A reload lands back in this tab's game. A new rep (nothing played, nothing saved) lands on the
+   * learning path; everyone else on the menu, which offers their saved games and the path.
    */
-  resume(): ResumeOutcome {
-    const slot = readSaveSlot();
-    if (slot.kind === 'empty') return { kind: 'none' };
-    const fail = (reason: string): ResumeOutcome => {
-      setSaveAside();
-      this.notices.show(`Your saved negotiation could not be resumed: ${reason}. Starting fresh.`);
-      return { kind: 'recovered', reason };
-    };
-    if (slot.kind === 'unreadable') return fail(slot.reason);
-    try {
-      const entry = resolveSource(slot.game.source, this.builtIns);
-      const session = replayAttempt(entry.compiled, slot.game.attempt);
-      if (session.isOver()) {
-        clearSaveSlot();
-        return { kind: 'none' };
-      }
-      if (entry.source.kind === 'custom') this.setCustom(entry);
-      this.entry = entry.source.kind === 'custom' ? this.custom! : entry;
-      this.session = session;
-      this.selection = { entryId: this.entry.id, personaId: session.personaId };
-      return { kind: 'resumed' };
-    } catch (e) {
-      if (e instanceof AttemptError) return fail(e.message);
-      if (e instanceof ScenarioError) return fail('its scenario file no longer loads');
-      return fail((e as Error).message || 'unknown problem');
+  private async chooseFirstScene(): Promise<SceneKey> {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const tabGame = this.saves.tabGame();
+    if (tabGame && navigation?.type === 'reload') {
+      const outcome = await this.saves.resume(tabGame, this.runner);
+      const snap = this.snapshot();
+      if (outcome.kind === 'resumed' && snap) return this.sceneFor(snap);
     }
-  }
-
-  // ---- Custom scenarios ----
-
-  onCatalogChange(listener: () => void): () => void {
-    this.catalogListeners.add(listener);
-    return () => this.catalogListeners.delete(listener);
-  }
-
-  /** Validates an uploaded file with the engine; shows every problem, or makes it playable at once. */
-  upload(text: string, fileName: string): ScenarioEntry | null {
-    try {
-      const scenario = loadScenario(text, fileName);
-      const entry = entryOf(scenario, { kind: 'custom', fileName, yaml: text });
-      this.notices.clearProblems();
-      this.setCustom(entry);
-      this.selection = { entryId: this.custom!.id, personaId: scenario.personas[0]!.id };
-      this.notices.show(`Loaded "${scenario.title}" from ${fileName}. It is selected in the menu.`);
-      for (const listener of this.catalogListeners) listener();
-      return this.custom;
-    } catch (e) {
-      const lines = e instanceof ScenarioError ? e.problems.map(formatProblem) : [`${fileName}: ${(e as Error).message}`];
-      this.notices.showProblems(fileName, lines);
-      return null;
-    }
-  }
-
-  /** An uploaded file may reuse a built-in scenario's id; it gets its own menu id so both stay pickable. */
-  private setCustom(entry: ScenarioEntry): void {
-    const clash = this.builtIns.some((b) => b.id === entry.id);
-    this.custom = clash ? { ...entry, id: `${entry.id}-yours` } : entry;
+    const newRep = this.practice.entries.length === 0 && this.saves.games.length === 0;
+    return newRep && this.catalog.path ? SCENES.path : SCENES.menu;
   }
 }
 

@@ -10,6 +10,8 @@ export interface WalkawayDebugHook {
   readonly scene: string;
   /** Whether the game loop is drawing frames now (it sleeps while the screen is still). */
   readonly drawing: boolean;
+  /** Where games and the practice record are kept, and how many of each this tab knows of. */
+  readonly storage: { kind: string; savedGames: number; recordGames: number };
 }
 
 declare global {
@@ -30,6 +32,9 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     },
     get drawing() {
       return game.loop.running;
+    },
+    get storage() {
+      return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };
     },
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });

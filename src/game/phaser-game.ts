@@ -8,10 +8,16 @@ import { MenuScene } from './scenes/menu-scene.ts';
 import { NegotiationScene } from './scenes/negotiation-scene.ts';
 import { PreloadScene } from './scenes/preload-scene.ts';
 import { PreparationScene } from './scenes/preparation-scene.ts';
+import { PathScene } from './scenes/path-scene.ts';
+import { ProgressScene } from './scenes/progress-scene.ts';
+import { RewatchScene } from './scenes/rewatch-scene.ts';
+import { SavesScene } from './scenes/saves-scene.ts';
 import { COLORS, GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
+import { installLinearWordWrap } from './ui/wrap-text.ts';
 
 /** Creates the Phaser game: WebGL, a 1280x720 stage scaled to fit the window (a phone in landscape too). */
 export function createGame(app: GameApp): Phaser.Game {
+  installLinearWordWrap(Phaser.GameObjects.Text);
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',
@@ -27,11 +33,15 @@ export function createGame(app: GameApp): Phaser.Game {
     scene: [
       new BootScene(app),
       new PreloadScene(app),
+      new PathScene(app),
       new MenuScene(app),
+      new SavesScene(app),
+      new ProgressScene(app),
       new BriefingScene(app),
       new PreparationScene(app),
       new NegotiationScene(app),
       new DebriefScene(app),
+      new RewatchScene(app),
     ],
   });
   // Loading screens animate a progress bar from a promise: keep drawing until the menu is up.

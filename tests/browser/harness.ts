@@ -29,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { autoplay?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { autoplay?: boolean; extraArgs?: string[] } = {}): Promise<Harness> {
   const server = await createServer({
     root: ROOT,
     configFile: `${ROOT}/vite.config.ts`,
@@ -42,7 +42,7 @@ export async function startHarness(options: { autoplay?: boolean } = {}): Promis
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(options.autoplay ? ['--autoplay-policy=no-user-gesture-required'] : [])],
+    args: [...CHROMIUM_ARGS, ...(options.autoplay ? ['--autoplay-policy=no-user-gesture-required'] : []), ...(options.extraArgs ?? [])],
   });
   return {
     server,
@@ -71,9 +71,14 @@ export function fixture(name: string): string {
 
 export const testid = (id: string) => `[data-testid="${id}"]`;
 
-/** Opens the game and waits for the menu's accessible buttons. */
+/**
+ * Opens the game and waits for the menu's accessible buttons. A new rep lands on the learning path;
+ * the full scenario list is one step away from it.
+ */
 export async function openMenu(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}, #a11y[data-screen="path"] ${testid('to-menu')}`, { state: 'attached' });
+  if ((await page.getAttribute('#a11y', 'data-screen')) === 'path') await actAndWait(page, 'to-menu');
   await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached' });
 }
 

@@ -1,53 +1,246 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { Composer, parseDocument, isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, Parser, type CST, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { checkReferences } from './references.ts';
-import { ScenarioError, type ScenarioProblem } from './problems.ts';
+import { checkNumbers, checkStructure } from './structure.ts';
+import { fieldPath, ScenarioError, type ScenarioProblem } from './problems.ts';
+import { syntaxProblems } from './syntax.ts';
+import { referenceSafeCopy } from './reference-safe.ts';
+import { scenarioWarnings, type ScenarioWarning } from './warnings.ts';
+
+/**
+ * What a scenario file may hold before anything is built from it. A scenario at every schema limit is
+ * well under these; they stop a hostile or mistaken file (a YAML alias bomb, thousands of nested
+ * brackets, a pasted database dump) from exhausting memory or the call stack.
+ */
+export const FILE_LIMITS = {
+  /** Characters of text in one file (about 1 MB). */
+  chars: 1_000_000,
+  /** Levels of nested mappings and lists (a valid scenario needs about 8). */
+  depth: 32,
+  /** Alias expansions (`*name`) in one file, counting aliases inside aliases. */
+  aliases: 100,
+} as const;
+
+type At = (offset: number) => { line: number; col: number };
 
 /**
  * Turns the text of a scenario file into a validated Scenario, or throws a ScenarioError whose problems
- * each name the file, line, column and field. Pure: the caller reads the file (CLI) or the upload
- * (browser) and passes its text and name.
+ * each name the file, line, column and field. Checks run in layers (YAML, size and shape, schema,
+ * references, then numbers and structure: whether the script can be played to an end); each layer
+ * reports all of its problems at once, and the schema and the references are reported together (the
+ * references of every part whose shape holds), so a trainer fixes both in one round. Pure: the caller reads the file
+ * (CLI) or the upload (browser) and passes its text and name. It throws nothing but ScenarioError.
  */
 export function loadScenario(text: string, file: string): Scenario {
+  const checked = checkScenarioText(text, file, { warnings: false });
+  if (checked.scenario === null) throw new ScenarioError(checked.problems);
+  return checked.scenario;
+}
+
+/** What checking a scenario file found: the scenario when it has no errors, and every problem (errors and warnings), in file order. */
+export interface ScenarioCheck {
+  scenario: Scenario | null;
+  problems: ScenarioProblem[];
+}
+
+/**
+ * Checks a scenario file as `walkaway check` and the studio do: every error, and (when there is no
+ * error) the warnings of what plays but probably not as the trainer meant. Pure, throws nothing.
+ */
+export function checkScenarioText(text: string, file: string, options: { warnings?: boolean } = {}): ScenarioCheck {
+  try {
+    const loaded = loadChecked(text, file);
+    if (options.warnings === false) return { scenario: loaded.scenario, problems: [] };
+    return { scenario: loaded.scenario, problems: sortProblems(locatedWarnings(loaded.scenario, loaded.locate)) };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { scenario: null, problems: e.problems };
+    // Whatever a library throws on a file we did not foresee becomes a located, plain problem.
+    const reason = e instanceof RangeError ? 'the file is too deeply nested or too large to read' : `could not read this file (${firstLine(String((e as Error)?.message ?? e))})`;
+    return { scenario: null, problems: [{ file, line: 1, col: 1, path: '', message: reason }] };
+  }
+}
+
+/**
+ * Places warnings found on a scenario (by path, e.g. the deep warnings of an exploration) at their
+ * line and column in the file's text.
+ */
+export function locateWarnings(text: string, file: string, warnings: readonly ScenarioWarning[]): ScenarioProblem[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
+  const doc = parseDocument(text, { lineCounter });
+  const at: At = (offset) => lineCounter.linePos(offset);
+  return sortProblems(warnings.map((w) => ({ ...locate(doc, at, file, w.path, w.message, w.atKey ?? false), severity: 'warning' as const })));
+}
 
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = at(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${firstLine(e.message)}` };
-      }),
-    );
+/** The warnings of a valid scenario, located. Advice never stops a valid file from loading, so a warning check that fails gives none. */
+function locatedWarnings(scenario: Scenario, locate: Locator): ScenarioProblem[] {
+  try {
+    return scenarioWarnings(scenario).map((w) => ({ ...locate(w.path, w.message, w.atKey ?? false), severity: 'warning' as const }));
+  } catch {
+    return [];
   }
-  const data: unknown = doc.toJS();
+}
+
+function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** The top-level parts whose ids the reference check looks up. */
+const REFERENCED_PARTS = new Set(['issues', 'facts', 'discovery', 'personas', 'beats', 'interjections', 'batna', 'flow']);
+
+type Locator = (path: (string | number)[], message: string, preferKey?: boolean) => ScenarioProblem;
+
+function loadChecked(text: string, file: string): { scenario: Scenario; locate: Locator } {
+  const fileProblem = (line: number, col: number, message: string): ScenarioError => new ScenarioError([{ file, line, col, path: '', message }]);
+  if (text.length > FILE_LIMITS.chars)
+    throw fileProblem(1, 1, `the file is too large (${text.length.toLocaleString('en')} characters; at most ${FILE_LIMITS.chars.toLocaleString('en')})`);
+
+  const lineCounter = new LineCounter();
+  const at: At = (offset) => lineCounter.linePos(offset);
+  // The CST parser keeps its own stack (no recursion), so the nesting is measured before the composer,
+  // which recurses, ever sees it.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeep(tokens);
+  if (deep !== null) {
+    const pos = at(deep);
+    throw fileProblem(pos.line, pos.col, `nested more than ${FILE_LIMITS.depth} levels deep (a scenario needs far fewer: check the indentation and brackets)`);
+  }
+  const docs = [...new Composer({ uniqueKeys: true }).compose(tokens, true, text.length)];
+  const doc = docs[0]!;
+  if (docs.length > 1) {
+    const pos = at(docs[1]!.range[0]);
+    throw fileProblem(pos.line, pos.col, 'YAML syntax: a scenario file holds one document (remove the second "---")');
+  }
+  if (doc.errors.length > 0) throw new ScenarioError(syntaxProblems(doc.errors, text, at, file));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: FILE_LIMITS.aliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    // The yaml library refuses an alias bomb (or an alias to an anchor not yet defined) with a ReferenceError.
+    const pos = at(firstAliasOffset(doc) ?? 0);
+    const message = /resource exhaustion/i.test(e.message)
+      ? `too many aliases: "*name" references expand to more than ${FILE_LIMITS.aliases} copies (write the text out instead)`
+      : `YAML alias: ${firstLine(e.message)}`;
+    throw fileProblem(pos.line, pos.col, message);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: 'a scenario file is a YAML mapping (key: value lines)' }]);
+    throw fileProblem(1, 1, 'a scenario file is a YAML mapping (key: value lines)');
   }
 
+  // A key named "__proto__" would be dropped without a word when the schema copies a mapping: say so.
+  const protoKeys = keysNamedProto(data);
+  if (protoKeys.length > 0)
+    throw new ScenarioError(protoKeys.map((path) => locate(doc, at, file, path, '"__proto__" cannot be used as a name here', true)));
+
+  const here: Locator = (path, message, preferKey = false) => locate(doc, at, file, path, message, preferKey);
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    throw new ScenarioError(parsed.error.issues.map((issue) => locateIssue(doc, at, file, issue)));
+    // Shape and references are reported together: the references of every part whose shape holds.
+    const shape = parsed.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), problem: locateIssue(doc, at, file, issue) }));
+    misplacedFields(parsed.error.issues, shape.map((s) => s.problem));
+    const broken = shape.map((s) => s.path);
+    const touchesBroken = (path: (string | number)[]) => broken.some((b) => isPrefix(b, path) || isPrefix(path, b));
+    let references: ScenarioProblem[] = [];
+    // With a list that ids are looked up in missing or of the wrong kind, what the references point at is not known.
+    const lookedUpBroken = broken.some((b) => b.length === 1 && REFERENCED_PARTS.has(String(b[0])));
+    try {
+      if (!lookedUpBroken) references = checkReferences(referenceSafeCopy(data)).filter((p) => !touchesBroken(p.path)).map((p) => here(p.path, p.message));
+    } catch {
+      // A shape too far from a scenario to follow its references: its shape problems say enough.
+    }
+    throw new ScenarioError(sortProblems([...shape.map((s) => s.problem), ...references]));
   }
-  const refProblems = checkReferences(parsed.data);
-  if (refProblems.length > 0) {
-    throw new ScenarioError(refProblems.map((p) => locate(doc, at, file, p.path, p.message)));
+  const refProblems = [...checkReferences(parsed.data), ...checkNumbers(parsed.data)];
+  if (refProblems.length > 0) throw new ScenarioError(sortProblems(refProblems.map((p) => here(p.path, p.message))));
+  // Whether the script can be played through needs every id to point somewhere, so it comes last.
+  const structural = checkStructure(parsed.data);
+  if (structural.length > 0) throw new ScenarioError(sortProblems(structural.map((p) => here(p.path, p.message))));
+  return { scenario: parsed.data, locate: here };
+}
+
+/**
+ * A field indented into the wrong mapping is reported twice by the schema: missing where it belongs and
+ * unknown where it is. Each of the two problems names the other's line, so the cause is plain.
+ */
+function misplacedFields(issues: z.core.$ZodIssue[], problems: ScenarioProblem[]): void {
+  issues.forEach((issue, i) => {
+    if (issue.code !== 'invalid_type' || issue.input !== undefined) return;
+    const key = issue.path[issue.path.length - 1];
+    if (typeof key !== 'string') return;
+    const j = issues.findIndex((other) => other.code === 'unrecognized_keys' && other.keys.includes(key));
+    if (j < 0) return;
+    const missing = problems[i]!;
+    const unknown = problems[j]!;
+    missing.message += ` (a "${key}" is written at line ${unknown.line}, in ${unknown.path.slice(0, -key.length - 1) || 'another mapping'}: check its indentation)`;
+    unknown.message += ` here (it belongs in ${missing.path.slice(0, -key.length - 1) || 'the scenario itself'}: check its indentation)`;
+  });
+}
+
+function isPrefix(prefix: (string | number)[], path: (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
+}
+
+/** Paths of every own key named "__proto__" in the data (iterative; the depth is already bounded). */
+function keysNamedProto(data: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') found.push([...path, key]);
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
   }
-  return parsed.data;
+  return found.reverse();
+}
+
+/** Offset of the first collection nested deeper than the limit, or null. Walks with its own stack. */
+function tooDeep(tokens: CST.Token[]): number | null {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (!isCollectionToken(token)) continue;
+    if (depth + 1 > FILE_LIMITS.depth) return token.offset;
+    for (const item of token.items) {
+      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+function isCollectionToken(t: CST.Token): t is CST.BlockMap | CST.BlockSequence | CST.FlowCollection {
+  return t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+}
+
+/** Where the first alias of the document is written (to point at an alias bomb). */
+function firstAliasOffset(doc: Document): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  let first: number | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const offset = node.range?.[0];
+      if (offset !== undefined && (first === undefined || offset < first)) first = offset;
+    } else if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) stack.push(...node.items);
+  }
+  return first;
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function locateIssue(
-  doc: Document,
-  at: (offset: number) => { line: number; col: number },
-  file: string,
-  issue: z.core.$ZodIssue,
-): ScenarioProblem {
+export function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) message = `required field is missing (${issue.expected} expected)`;
@@ -55,40 +248,77 @@ function locateIssue(
   else if (issue.code === 'unrecognized_keys') {
     // Point at the unknown key itself: the most useful place for a typo.
     const key = issue.keys[0]!;
-    return locate(doc, at, file, [...path, key], `unknown field "${key}"${issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : ''}`, true);
+    const split = commaSplit(doc, path, key);
+    const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : '';
+    const hint = split ? `: an unquoted comma inside { } ends a value, so "${key}" became a field of its own; put the whole value in quotes, e.g. ${split.field}: "${split.whole}"` : '';
+    return locate(doc, at, file, [...path, key], `unknown field "${key}"${more}${hint}`, true);
   } else if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  else if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message)) message = plainBound(issue, path);
   return locate(doc, at, file, path, message);
+}
+
+/**
+ * Whether an unknown key is the tail of a value cut at an unquoted comma: in a `{ ... }` mapping,
+ * `label: 10% off, paid yearly` reads as `label: 10% off` and a field `paid yearly` with no value.
+ */
+function commaSplit(doc: Document, path: (string | number)[], key: string): { field: string; whole: string } | null {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(parent) || !parent.flow) return null;
+  const items = parent.items;
+  const i = items.findIndex((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (i <= 0) return null;
+  const pair = items[i]!;
+  if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return null;
+  const before = items[i - 1]!;
+  if (!isScalar(before.key) || !isScalar(before.value) || typeof before.value.value !== 'string') return null;
+  return { field: String(before.key.value), whole: `${before.value.value}, ${key}` };
+}
+
+/** Zod's wording of a size limit, said plainly ("at most 60 beats (this list has 61)"). */
+function plainBound(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, path: (string | number)[]): string {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum);
+  const n = limit.toLocaleString('en');
+  const input = issue.input;
+  if (issue.origin === 'string') {
+    const length = typeof input === 'string' ? ` (this one has ${input.length.toLocaleString('en')})` : '';
+    return big ? `at most ${n} characters${length}` : `at least ${n} characters`;
+  }
+  if (issue.origin === 'array') {
+    const last = path[path.length - 1];
+    const what = typeof last === 'string' ? last : 'items';
+    const length = Array.isArray(input) ? ` (this list has ${input.length})` : '';
+    return big ? `at most ${n} ${what}${length}` : `at least ${n} ${what}`;
+  }
+  const got = typeof input === 'number' ? ` (got ${String(input)})` : '';
+  if (issue.inclusive === false) return `must be ${big ? 'below' : 'above'} ${n}${got}`;
+  return `${big ? 'at most' : 'at least'} ${n}${got}`;
 }
 
 function describeInput(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'number') return `number ${String(v)}`;
+  const shown = JSON.stringify(v) ?? String(v);
+  return `${typeof v} ${shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown}`;
 }
 
 /** Finds the deepest node of `path` that exists in the document and reports the problem there. */
-function locate(
-  doc: Document,
-  at: (offset: number) => { line: number; col: number },
-  file: string,
-  path: (string | number)[],
-  message: string,
-  preferKey = false,
-): ScenarioProblem {
+export function locate(doc: Document, at: At, file: string, path: (string | number)[], message: string, preferKey = false): ScenarioProblem {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
     if (preferKey && depth === path.length && sub.length > 0) {
       const keyNode = findKey(doc, sub);
-      if (keyNode) return { file, ...at(keyNode), path: path.join('.'), message };
+      if (keyNode !== undefined) return { file, ...at(keyNode), path: fieldPath(path), message };
     }
     if (isNode(node) && node.range) {
       const pos = at(node.range[0]);
-      return { file, line: pos.line, col: pos.col, path: path.join('.'), message };
+      return { file, line: pos.line, col: pos.col, path: fieldPath(path), message };
     }
   }
-  return { file, line: 1, col: 1, path: path.join('.'), message };
+  return { file, line: 1, col: 1, path: fieldPath(path), message };
 }
 
 /** Offset of a mapping key (for unknown-field errors, where the key is the problem). */

@@ -15,13 +15,12 @@ export class BriefingScene extends BaseScene {
 
   create(): void {
     const app = this.app;
-    const entry = app.entry;
     const session = app.requireSession();
-    if (!entry) throw new Error('briefing without a scenario');
-    const s = entry.scenario;
-    const persona = entry.compiled.personas.get(session.personaId)!;
-    const personaIndex = s.personas.findIndex((p) => p.id === persona.id);
-    const snapshot = session.snapshot();
+    const view = app.view();
+    const s = { title: view.scenarioTitle, role: view.role, counterpartRole: view.counterpartRole, briefing: view.briefing };
+    const persona = view.persona;
+    const personaIndex = persona.index;
+    const snapshot = view.snapshot;
     this.enter(SCENES.briefing, `Briefing: ${s.title}`);
     drawBackdrop(this);
 
@@ -45,7 +44,7 @@ export class BriefingScene extends BaseScene {
     };
     section('The situation', s.briefing.situation, 'briefing-situation');
     section('Your facts', s.briefing.facts, 'briefing-facts');
-    const position = [`Walk-away: ${formatValue(snapshot.walkAwayValue, s.unit)}`, `Target: ${formatValue(snapshot.target, s.unit)}`];
+    const position = [`Walk-away: ${formatValue(snapshot.walkAwayValue, snapshot.unit)}`, `Target: ${formatValue(snapshot.target, snapshot.unit)}`];
     section('Your numbers', position, 'briefing-numbers');
 
     // The counterpart.
@@ -54,7 +53,7 @@ export class BriefingScene extends BaseScene {
     portrait.draw('neutral');
     this.add.text(832, 436, `${persona.name}`, TEXT.heading);
     this.add.text(832, 466, `${persona.title} · difficulty ${persona.difficulty}/5`, TEXT.small);
-    const known = [persona.blurb, ...s.briefing.known, ...(persona.memory?.note ? [`They remember: ${persona.memory.note}`] : [])];
+    const known = view.counterpartKnown;
     const knownText = this.add.text(832, 494, known.join('\n'), { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 396, useAdvancedWrap: true }, lineSpacing: 4 });
     // Scenario files decide how much is known; keep it inside the panel (it ends at y 630).
     for (let size = 14; knownText.height > 128 && size >= 11; size--) knownText.setFontSize(size).setLineSpacing(size >= 13 ? 3 : 1);
@@ -63,7 +62,12 @@ export class BriefingScene extends BaseScene {
 
     const next = snapshot.phase === 'prep' ? 'Start preparing' : 'Go to the table';
     this.button({ x: 972, y: 648, width: 276, height: 56, label: next, variant: 'primary', testid: 'briefing-continue', onActivate: () => this.goTo(app.sceneFor(session.snapshot())) });
-    this.button({ x: 32, y: 648, width: 200, height: 56, label: 'Back to menu', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    const back = app.runner.origin?.pathStep ? { label: 'Back to path', to: SCENES.path } : { label: 'Back to menu', to: SCENES.menu };
+    this.button({ x: 32, y: 648, width: 200, height: 56, label: back.label, testid: 'to-menu', onActivate: () => this.goTo(back.to) });
+    if (view.mode !== 'practice') {
+      this.add.text(250, 664, `${view.modeLabel} mode`, { ...TEXT.small, fontStyle: 'bold' });
+      app.mirror.text(`${view.modeLabel} mode.`, 'briefing-mode');
+    }
     this.settleFocus();
   }
 }

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Outcome, type SessionResult, formatValue } from '../../engine/index.ts';
+import { DIMENSIONS, type Outcome, formatValue, keyMoments, keyMomentEffect, keyMomentText, outcomeContext, outcomeHeadline } from '../../engine/index.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -8,6 +8,7 @@ import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { fmt } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
+import { addPracticeButtons, drawPracticeNotes } from './debrief-practice.ts';
 
 const OUTCOME_SOUND: Record<Outcome, SoundId> = {
   deal: 'outcome-deal',
@@ -15,20 +16,12 @@ const OUTCOME_SOUND: Record<Outcome, SoundId> = {
   'counterpart-walked': 'outcome-lost',
 };
 
-function headline(r: SessionResult): string {
-  switch (r.outcome) {
-    case 'deal':
-      return `Deal signed at ${formatValue(r.value, r.unit)}`;
-    case 'walked-away':
-      return 'You walked away';
-    case 'counterpart-walked':
-      return 'They walked away';
-  }
-}
+/** Shortens a quoted choice to fit one line of the key-moments panel. */
+const clip = (text: string, n: number) => (text.length <= n ? text : `${text.slice(0, n - 1).trimEnd()}…`);
 
 const GRADE_COLORS: Record<string, number> = { A: COLORS.success, B: COLORS.success, C: COLORS.warm, D: COLORS.warm, F: COLORS.danger };
 
-/** The scored debrief: outcome, total and grade, every dimension's checks, the offers, the anti-patterns. */
+/** The scored debrief: outcome, total and grade, every dimension's checks, the offers, the key moments, the anti-patterns. */
 export class DebriefScene extends BaseScene {
   constructor(app: GameApp) {
     super(SCENES.debrief, app);
@@ -36,24 +29,24 @@ export class DebriefScene extends BaseScene {
 
   create(): void {
     const app = this.app;
-    const entry = app.entry!;
+    const view = app.view();
     const session = app.requireSession();
     const r = session.result();
     if (!r) throw new Error('debrief before the end of the negotiation');
     const score = r.score;
-    this.enter(SCENES.debrief, `Debrief: ${entry.scenario.title}`);
-    app.play(OUTCOME_SOUND[r.outcome]);
+    this.enter(SCENES.debrief, `Debrief: ${view.scenarioTitle}`);
+    if (!view.watching) app.play(OUTCOME_SOUND[r.outcome]);
     drawBackdrop(this);
 
     // Outcome and total.
-    const title = headline(r);
+    const title = outcomeHeadline(r);
     this.add.text(40, 22, 'DEBRIEF', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
-    fitText(this.add.text(40, 40, title, { ...TEXT.title, fontSize: '32px' }), 450, 20);
-    const context =
-      r.outcome === 'deal'
-        ? `Your walk-away was ${fmt(r.walkAwayValue)}, your target ${fmt(r.target)}.`
-        : `The best offer you saw was worth ${fmt(r.bestOffer)}; your walk-away was ${fmt(r.walkAwayValue)}.`;
-    this.add.text(42, 82, context, { ...TEXT.small, fontSize: '14px', wordWrap: { width: 450, useAdvancedWrap: true } });
+    const titleText = fitText(this.add.text(40, 40, title, { ...TEXT.title, fontSize: '32px' }), 450, 18);
+    const context = outcomeContext(r) + (score.cap ? ` Capped at ${score.cap.max}: ${score.cap.reason}` : '');
+    // Between the title and the offers panel, whatever the length of the scenario's unit.
+    const contextTop = titleText.y + titleText.height + 2;
+    const contextText = this.add.text(42, contextTop, context, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 450, useAdvancedWrap: true } });
+    for (let size = 12; contextTop + contextText.height > 124 && size >= 10; size--) contextText.setFontSize(size);
     app.mirror.say('', `${title}. ${context}`);
     app.mirror.text(title, 'debrief-outcome');
     app.mirror.text(context);
@@ -68,20 +61,36 @@ export class DebriefScene extends BaseScene {
     app.mirror.text(`Grade: ${score.grade}`, 'debrief-grade');
 
     // The offers over the turns.
-    drawPanel(this, 32, 128, 720, 300);
-    this.add.text(52, 140, 'OFFERS OVER THE TURNS', TEXT.label);
-    drawOfferChart(this, 52, 164, 680, 226, r, r.antiPatterns);
+    drawPanel(this, 32, 128, 720, 212);
+    this.add.text(52, 138, 'OFFERS OVER THE TURNS', TEXT.label);
+    drawOfferChart(this, 52, 158, 680, 150, r, r.antiPatterns);
     app.mirror.list(
       'Offers over the turns',
       r.offers.map((o) => `Turn ${o.turn}: their offer worth ${formatValue(o.theirs, r.unit)} to you; your position ${formatValue(o.yours, r.unit)}`),
       'debrief-offers',
     );
 
+    // Key moments: the turns that mattered most, each replayed with the better choice.
+    const moments = keyMoments(session.compiled, session.personaId, session.seed, session.moves);
+    drawPanel(this, 32, 350, 720, 110);
+    this.add.text(52, 360, moments.length ? 'KEY MOMENTS: WHAT A BETTER MOVE WOULD HAVE CHANGED' : 'KEY MOMENTS: NO OTHER MOVE WOULD HAVE DONE CLEARLY BETTER', TEXT.label);
+    // Two fit on the canvas (the ones that mattered most come first); the mirror and the text debrief list all.
+    [...moments].sort((a, b) => b.valueDelta - a.valueDelta || b.scoreDelta - a.scoreDelta).slice(0, 2).sort((a, b) => a.turn - b.turn).forEach((m, i) => {
+      const y0 = 380 + i * 38;
+      this.add.text(52, y0, `Turn ${m.turn}, better: "${clip(m.better.text, 84)}"`, { fontFamily: FONT, fontSize: '13px', color: css(COLORS.text) });
+      this.add.text(72, y0 + 17, `→ ${keyMomentEffect(m, r.unit)}`, { fontFamily: FONT, fontSize: '13px', color: css(COLORS.success), fontStyle: 'bold' });
+    });
+    app.mirror.list(
+      'Key moments',
+      moments.length ? moments.map((m) => ({ text: keyMomentText(m, r.unit), testid: `key-moment-${m.turn}` })) : ['No other move would have done clearly better.'],
+      'debrief-key-moments',
+    );
+
     // Anti-patterns at their turns.
-    drawPanel(this, 32, 444, 720, 186);
-    this.add.text(52, 456, r.antiPatterns.length ? 'WHAT TO WORK ON' : 'NO ANTI-PATTERNS: WELL PLAYED', TEXT.label);
-    let y = 480;
-    const ap = r.antiPatterns.slice(0, 4);
+    drawPanel(this, 32, 470, 720, 160);
+    this.add.text(52, 480, r.antiPatterns.length ? 'WHAT TO WORK ON' : 'NO ANTI-PATTERNS: WELL PLAYED', TEXT.label);
+    let y = 502;
+    const ap = r.antiPatterns.slice(0, 3);
     ap.forEach((a, i) => {
       const line = this.add.text(52, y, `${i + 1}. Turn ${a.turn}: ${a.label}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.warm), fontStyle: 'bold' });
       const why = this.add.text(72, y + line.height + 1, a.principle, { fontFamily: FONT, fontSize: '13px', color: css(COLORS.text), wordWrap: { width: 660, useAdvancedWrap: true } });
@@ -90,7 +99,7 @@ export class DebriefScene extends BaseScene {
     if (r.antiPatterns.length > ap.length) this.add.text(52, y, `…and ${r.antiPatterns.length - ap.length} more (see the text version).`, TEXT.small);
     if (r.antiPatterns.length === 0) {
       // Nothing to fix: replay the moves at the table so the rep can see what worked.
-      const moves = r.transcript.filter((t) => t.phase === 'negotiation').slice(-7);
+      const moves = r.transcript.filter((t) => t.phase === 'negotiation').slice(-5);
       this.add.text(52, y, moves.map((m) => `Turn ${m.turn}: ${m.choice.text}`).join('\n'), {
         fontFamily: FONT,
         fontSize: '14px',
@@ -98,7 +107,7 @@ export class DebriefScene extends BaseScene {
         lineSpacing: 4,
         fixedWidth: 680,
         wordWrap: { width: 680 },
-        maxLines: 7,
+        maxLines: 5,
       });
     }
     app.mirror.list(
@@ -140,33 +149,38 @@ export class DebriefScene extends BaseScene {
 
     // What next.
     const personaId = session.personaId;
+    const entry = app.entry!;
+    const step = app.runner.origin?.pathStep ?? null;
     this.button({
       x: 32,
       y: 648,
-      width: 236,
+      width: 130,
       height: 56,
-      label: 'Replay',
+      label: view.watching ? 'Play it' : 'Replay',
       variant: 'primary',
       testid: 'replay',
       onActivate: () => {
-        app.startNew(entry, personaId);
+        app.startNew(entry, personaId, view.mode, step);
         this.goTo(SCENES.briefing);
       },
     });
     this.button({
-      x: 284,
+      x: 170,
       y: 648,
-      width: 300,
+      width: 210,
       height: 56,
-      label: 'Try another counterpart',
+      label: 'Another counterpart',
+      fontSize: 17,
       testid: 'other-persona',
       onActivate: () => {
-        const others = entry.scenario.personas.filter((p) => p.id !== personaId);
-        app.selection = { entryId: entry.id, personaId: others[0]?.id ?? personaId };
+        app.catalog.select(entry, view.otherPersonaIds[0] ?? personaId);
         this.goTo(SCENES.menu);
       },
     });
-    this.button({ x: 600, y: 648, width: 200, height: 56, label: 'Back to menu', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    const x = addPracticeButtons(this, app, { x: 388, y: 648, height: 56 });
+    const back = view.watching ? { label: 'Back', to: SCENES.progress } : step ? { label: 'Path', to: SCENES.path } : { label: 'Menu', to: SCENES.menu };
+    this.button({ x, y: 648, width: 110, height: 56, label: back.label, fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(back.to) });
+    drawPracticeNotes(this, app, x + 124, 646, 1248 - (x + 124));
     this.settleFocus();
   }
 }

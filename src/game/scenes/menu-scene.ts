@@ -1,3 +1,5 @@
+import { ATTEMPT_MODES } from '../../engine/index.ts';
+import { MODE_RULES } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
@@ -8,7 +10,7 @@ import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
-/** Scenario and counterpart (difficulty) choice, settings, continuing a saved negotiation, uploads. */
+/** Scenario, counterpart (difficulty) and mode choice, settings, continuing saved games, uploads. */
 export class MenuScene extends BaseScene {
   constructor(app: GameApp) {
     super(SCENES.menu, app);
@@ -22,12 +24,16 @@ export class MenuScene extends BaseScene {
     this.add.text(124, 34, 'Walkaway', TEXT.title);
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');
+    const nav = app.mirror.group('Go to', 'menu-nav');
+    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => openJoinPanel(app, this.game) });
+    this.button({ x: 820, y: 28, width: 200, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
+    this.button({ x: 1036, y: 28, width: 212, height: 48, label: 'Your progress', fontSize: 17, testid: 'to-progress', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.progress) });
+    // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
+    this.button({ x: 604, y: 28, width: 200, height: 48, label: 'Scenario studio', fontSize: 17, testid: 'studio-link', mirror: { parent: nav }, onActivate: () => location.assign('studio.html') });
 
     const entries = app.entries;
     const selected = entries.find((e) => e.id === app.selection?.entryId) ?? entries[0];
-    if (selected && (!app.selection || app.selection.entryId !== selected.id)) {
-      app.selection = { entryId: selected.id, personaId: selected.scenario.personas[0]!.id };
-    }
+    if (selected && (!app.selection || app.selection.entryId !== selected.id)) app.catalog.select(selected, selected.scenario.personas[0]!.id);
 
     // Scenarios.
     drawPanel(this, 32, 120, 600, 430);
@@ -53,7 +59,7 @@ export class MenuScene extends BaseScene {
         testid: `menu-scenario-${entry.id}`,
         mirror: { parent: scenarioGroup, pressed: entry.id === selected?.id },
         onActivate: () => {
-          app.selection = { entryId: entry.id, personaId: s.personas[0]!.id };
+          app.catalog.select(entry, s.personas[0]!.id);
           this.goTo(SCENES.menu);
         },
       });
@@ -64,7 +70,7 @@ export class MenuScene extends BaseScene {
     this.add.text(672, 134, 'COUNTERPART', TEXT.label);
     const personaGroup = app.mirror.group('Counterpart', 'menu-personas');
     const personas = selected ? [...selected.scenario.personas].sort((a, b) => a.difficulty - b.difficulty) : [];
-    const personaH = Math.min(86, (400 - 10 * personas.length) / Math.max(1, personas.length));
+    const personaH = Math.min(86, (300 - 10 * personas.length) / Math.max(1, personas.length));
     personas.forEach((p, i) => {
       const stars = '●'.repeat(p.difficulty) + '○'.repeat(5 - p.difficulty);
       const isSelected = app.selection?.personaId === p.id;
@@ -81,15 +87,40 @@ export class MenuScene extends BaseScene {
         testid: `menu-persona-${p.id}`,
         mirror: { parent: personaGroup, pressed: isSelected },
         onActivate: () => {
-          if (selected) app.selection = { entryId: selected.id, personaId: p.id };
+          if (selected) app.catalog.select(selected, p.id);
           this.goTo(SCENES.menu);
         },
       });
     });
 
+    // How to play it.
+    this.add.text(672, 462, 'MODE', TEXT.label);
+    const modeGroup = app.mirror.group('Mode', 'menu-modes');
+    const mode = app.selection?.mode ?? 'practice';
+    ATTEMPT_MODES.forEach((m, i) => {
+      this.button({
+        x: 668 + i * 190,
+        y: 484,
+        width: 180,
+        height: 50,
+        label: MODE_RULES[m].label,
+        fontSize: 18,
+        variant: 'card',
+        align: 'center',
+        selected: m === mode,
+        testid: `mode-${m}`,
+        mirror: { parent: modeGroup, pressed: m === mode, description: MODE_RULES[m].description },
+        onActivate: () => {
+          if (selected && app.selection) app.catalog.select(selected, app.selection.personaId, m);
+          this.goTo(SCENES.menu);
+        },
+      });
+    });
+    this.add.text(672, 538, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
+
     // Start and continue.
-    const snapshot = app.snapshot();
-    const canContinue = snapshot !== null && !snapshot.over && app.hasSave();
+    const saved = app.saves.games;
+    const latest = saved[0];
     this.button({
       x: 32,
       y: 572,
@@ -101,21 +132,21 @@ export class MenuScene extends BaseScene {
       onActivate: () => {
         const entry = app.entries.find((e) => e.id === app.selection?.entryId);
         if (!entry || !app.selection) return;
-        app.startNew(entry, app.selection.personaId);
+        app.startNew(entry, app.selection.personaId, app.selection.mode);
         this.goTo(SCENES.briefing);
       },
     });
-    if (canContinue && snapshot) {
-      const entryTitle = app.entry?.scenario.title ?? '';
+    if (latest) {
       this.button({
         x: 338,
         y: 572,
         width: 294,
         height: 60,
         label: 'Continue',
-        detail: `${entryTitle}, turn ${snapshot.turn + 1}`,
+        detail: `${latest.title}, turn ${latest.turn + 1}`,
+        fontSize: 18,
         testid: 'continue',
-        onActivate: () => this.goTo(app.sceneFor(app.requireSession().snapshot())),
+        onActivate: () => void app.continueGame(latest.id).then((scene) => this.goTo(scene)),
       });
     }
 
@@ -123,15 +154,26 @@ export class MenuScene extends BaseScene {
     this.button({
       x: 32,
       y: 646,
-      width: 380,
+      width: saved.length ? 290 : 600,
       height: 50,
-      label: 'Load your own scenario file… (or drop it)',
+      label: saved.length ? 'Load a scenario file…' : 'Load your own scenario file… (or drop it on the page)',
       fontSize: 17,
       testid: 'upload-button',
       onActivate: () => pickFile((text, name) => app.upload(text, name)),
     });
+    if (saved.length) {
+      this.button({
+        x: 338,
+        y: 646,
+        width: 294,
+        height: 50,
+        label: `Saved games (${saved.length})`,
+        fontSize: 17,
+        testid: 'to-saves',
+        onActivate: () => this.goTo(SCENES.saves),
+      });
+    }
     app.mirror.control(createFileInput((text, name) => app.upload(text, name)));
-    this.button({ x: 424, y: 646, width: 208, height: 50, label: 'Join a workshop…', fontSize: 17, testid: 'workshop-open', onActivate: () => openJoinPanel(app, this.game) });
 
     // Settings.
     drawPanel(this, 652, 572, 596, 124);
@@ -163,8 +205,13 @@ export class MenuScene extends BaseScene {
     });
     this.add.text(672, 662, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', TEXT.small);
 
-    const off = app.onCatalogChange(() => this.goTo(SCENES.menu));
-    this.events.once('shutdown', off);
+    const off = app.onCatalogChange(() => this.redraw());
+    // Another tab saved or finished a game: the Continue list follows.
+    const offSaves = app.saves.onChange(() => this.redraw());
+    this.events.once('shutdown', () => {
+      off();
+      offSaves();
+    });
     this.settleFocus();
   }
 

@@ -46,15 +46,16 @@ export class NegotiationScene extends BaseScene {
   create(): void {
     this.busy = false;
     const app = this.app;
-    const entry = app.entry!;
-    const snap = app.requireSession().snapshot();
-    const persona = entry.compiled.personas.get(snap.personaId)!;
-    const personaIndex = entry.scenario.personas.findIndex((p) => p.id === persona.id);
-    this.enter(SCENES.negotiation, `Negotiation: ${entry.scenario.title}`);
+    const view = app.view();
+    const snap = view.snapshot;
+    const persona = view.persona;
+    const personaIndex = persona.index;
+    this.enter(SCENES.negotiation, `Negotiation: ${view.scenarioTitle}`);
     drawBackdrop(this, { table: true });
 
     // Top bar: where we are on their clock.
-    fitText(this.add.text(40, 18, entry.scenario.title.toUpperCase(), { ...TEXT.label, fontSize: '15px' }), 800, 11);
+    fitText(this.add.text(40, 18, `${view.scenarioTitle.toUpperCase()}  ·  ${view.modeLabel.toUpperCase()} MODE`, { ...TEXT.label, fontSize: '15px' }), 800, 11);
+    app.mirror.text(`${view.modeLabel} mode.`, 'mode');
     const clock = new TurnClock(this, 40, 40);
     clock.set(snap.clock, snap.deadline);
     app.mirror.text(`Turn ${Math.min(snap.clock + 1, snap.deadline)} of ${snap.deadline} before their final offer.`, 'clock');
@@ -110,8 +111,7 @@ export class NegotiationScene extends BaseScene {
     app.mirror.text(`Value to you: ${formatValue(snap.value, snap.unit)}. Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'value');
 
     // What you have learned so far.
-    const scenario = entry.scenario;
-    const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
+    const learned = view.discovered;
     const knownY = 262 + termsHeight + 14;
     drawPanel(this, 860, knownY, 380, 696 - knownY);
     this.add.text(876, knownY + 12, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
@@ -126,7 +126,7 @@ export class NegotiationScene extends BaseScene {
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 
     // The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on.
-    const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
+    const facts = view.facts;
     drawPanel(this, 40, 440, 250, 184);
     this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
     const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
@@ -155,8 +155,33 @@ export class NegotiationScene extends BaseScene {
     line.bindSkipInput();
     line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
 
-    this.button({ x: 40, y: 640, width: 250, height: 50, label: 'Menu (saved)', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    const back = app.runner.origin?.pathStep ? SCENES.path : SCENES.menu;
+    if (view.mode === 'coach') {
+      // Coach mode: undo the last move once per turn (the engine replays the game without it).
+      this.button({ x: 40, y: 640, width: 116, height: 50, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(back) });
+      this.button({
+        x: 164,
+        y: 640,
+        width: 126,
+        height: 50,
+        label: 'Take back',
+        fontSize: 17,
+        testid: 'take-back',
+        mirror: { disabled: !view.canTakeBack, description: view.canTakeBack ? 'undo your last move' : 'already used for this move, or nothing to undo' },
+        onActivate: () => this.takeBack(),
+      });
+    } else {
+      this.button({ x: 40, y: 640, width: 250, height: 50, label: 'Menu (saved)', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(back) });
+    }
     this.settleFocus();
+  }
+
+  private takeBack(): void {
+    if (this.busy || !this.app.runner.canTakeBack()) return;
+    this.busy = true;
+    const before = this.app.requireSession().snapshot();
+    const after = this.app.runner.takeBack();
+    this.goTo(this.app.sceneFor(after), { previous: before });
   }
 
   private pick(choiceId: string): void {

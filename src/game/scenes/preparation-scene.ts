@@ -25,12 +25,12 @@ export class PreparationScene extends BaseScene {
   create(): void {
     this.busy = false;
     const app = this.app;
-    const entry = app.entry!;
-    const snap = app.requireSession().snapshot();
-    this.enter(SCENES.preparation, `Preparation: ${entry.scenario.title}`);
+    const view = app.view();
+    const snap = view.snapshot;
+    this.enter(SCENES.preparation, `Preparation: ${view.scenarioTitle}`);
     drawBackdrop(this);
     this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
-    fitText(this.add.text(40, 46, entry.scenario.title, TEXT.heading), 1000, 16);
+    fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
 
     // The coach and the question.
     drawPanel(this, 32, 96, 820, 200);
@@ -67,7 +67,6 @@ export class PreparationScene extends BaseScene {
 
   private drawPosition(snap: SessionSnapshot): void {
     const app = this.app;
-    const scenario = app.entry!.scenario;
     drawPanel(this, 872, 96, 376, 600);
     this.add.text(892, 110, 'YOUR POSITION', TEXT.label);
     const number = { fontFamily: FONT, fontSize: '20px', fontStyle: 'bold' };
@@ -77,8 +76,7 @@ export class PreparationScene extends BaseScene {
     this.add.text(1040, 164, String(snap.target), { ...number, color: css(COLORS.success) });
     this.add.text(892, 192, `in ${snap.unit}`, { ...TEXT.small, wordWrap: { width: 336 } });
     app.mirror.text(`Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'position');
-    const facts = snap.facts.map((id) => scenario.facts.find((f) => f.id === id)?.text ?? id);
-    const learned = snap.discovered.map((id) => scenario.discovery.find((d) => d.id === id)?.label ?? id);
+    const { facts, discovered: learned } = this.app.view();
     let y = 222;
     const list = (label: string, items: string[], empty: string) => {
       this.add.text(892, y, label, TEXT.label);

@@ -72,7 +72,7 @@ export function openJoinPanel(app: GameApp, game: SceneSwitcher, code?: string):
 }
 
 function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: MyGame['record'] | null): void {
-  const entry = app.builtIns.find((e) => e.id === seat.scenarioId);
+  const entry = app.catalog.builtIns.find((e) => e.id === seat.scenarioId);
   if (!entry || entry.compiled.fingerprint !== seat.fingerprint) {
     app.notices.show(`Room ${seat.code} plays a version of "${seat.scenarioId}" this page does not have. Reload the page to get the room's version.`);
     return;
@@ -98,9 +98,9 @@ function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: M
   };
   show({ kind: 'saved', moves: session.moves.length });
   const sender = new MoveSender({ client: client(), code: seat.code, token: seat.token, acked: session.moves.length, onStatus: show });
-  app.entry = entry;
-  app.session = session;
-  app.selection = { entryId: entry.id, personaId: session.personaId };
+  // The room's server keeps this game (moveSink below), so it gets no save slot of its own.
+  app.catalog.select(entry, session.personaId, session.mode);
+  app.runner.resume(entry, session, { slotId: `room-${seat.code}`, startedAt: new Date().toISOString(), pathStep: null, retry: null });
   app.moveSink = (s) => {
     if (s !== session) return false;
     sender.sync(s);

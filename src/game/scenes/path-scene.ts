@@ -1,0 +1,138 @@
+import { MODE_RULES, currentStep, type StepProgress } from '../../engine/training/index.ts';
+import { SCENES, type GameApp } from '../app.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { fitText } from '../ui/fit-text.ts';
+import { drawLogo } from '../ui/logo.ts';
+import { drawPanel } from '../ui/panel.ts';
+import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
+import { BaseScene } from './base-scene.ts';
+
+const STATUS_MARK = { done: '✓', current: '▶', locked: '–' } as const;
+const STATUS_WORD = { done: 'done', current: 'up next', locked: 'locked' } as const;
+const STATUS_COLOR = { done: COLORS.success, current: COLORS.accent, locked: COLORS.textMuted } as const;
+
+/**
+ * The learning path, where a new rep lands: every step with done / up next / locked, the selected
+ * step's concept card, and the way in. Steps unlock in order (the engine's pathProgress decides).
+ */
+export class PathScene extends BaseScene {
+  private selectedId: string | null = null;
+
+  constructor(app: GameApp) {
+    super(SCENES.path, app);
+  }
+
+  /** Coming back to the path selects the step up next; a click on a step selects that one. */
+  init(data: { stepId?: string }): void {
+    this.selectedId = data.stepId ?? null;
+  }
+
+  create(): void {
+    const app = this.app;
+    const path = app.catalog.path;
+    this.enter(SCENES.path, 'Walkaway: your learning path');
+    drawBackdrop(this);
+    drawLogo(this, 36, 24, 56);
+    if (!path) {
+      this.add.text(110, 34, 'No learning path is available.', TEXT.heading);
+      this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+      this.settleFocus();
+      return;
+    }
+    const progress = app.practice.pathProgress();
+    const done = progress.filter((p) => p.status === 'done').length;
+    const next = currentStep(progress);
+    const selected = progress.find((p) => p.step.id === this.selectedId) ?? next ?? progress[progress.length - 1]!;
+
+    fitText(this.add.text(108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }), 760, 18);
+    const status = next ? `${done} of ${progress.length} steps done. Up next: step ${next.index + 1}, ${next.step.concept.title.toLowerCase()}.` : `All ${progress.length} steps done. Well played.`;
+    this.add.text(110, 66, status, TEXT.small);
+    app.mirror.text(path.summary ?? path.title);
+    app.mirror.text(status, 'path-status');
+
+    // The steps.
+    drawPanel(this, 32, 104, 580, 530);
+    this.add.text(52, 116, 'STEPS', TEXT.label);
+    const group = app.mirror.group('Steps', 'path-steps');
+    const rowH = Math.min(52, (486 - 6 * progress.length) / progress.length);
+    progress.forEach((p, i) => {
+      const y = 140 + i * (rowH + 6);
+      const entry = app.catalog.byScenarioId(p.step.scenario);
+      const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
+      this.button({
+        x: 84,
+        y,
+        width: 512,
+        height: rowH,
+        label: `${i + 1}. ${p.step.concept.title}`,
+        detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
+        variant: 'card',
+        fontSize: 16,
+        selected: p.step.id === selected.step.id,
+        testid: `path-step-${p.step.id}`,
+        mirror: { parent: group, pressed: p.step.id === selected.step.id, description: STATUS_WORD[p.status] },
+        onActivate: () => {
+          this.selectedId = p.step.id;
+          this.goTo(SCENES.path, { stepId: p.step.id });
+        },
+      });
+      this.add.circle(60, y + rowH / 2, 13, STATUS_COLOR[p.status], p.status === 'locked' ? 0.35 : 1);
+      this.add.text(60, y + rowH / 2, STATUS_MARK[p.status], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' }).setOrigin(0.5);
+    });
+
+    this.drawCard(selected);
+
+    this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    this.button({ x: 288, y: 648, width: 240, height: 56, label: 'Your progress', testid: 'to-progress', onActivate: () => this.goTo(SCENES.progress) });
+    const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
+    this.events.once('shutdown', offRecord);
+    this.settleFocus();
+  }
+
+  /** The concept card of the selected step, what it asks for, and the way in. */
+  private drawCard(p: StepProgress): void {
+    const app = this.app;
+    const entry = app.catalog.byScenarioId(p.step.scenario);
+    const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
+    drawPanel(this, 632, 104, 616, 530);
+    this.add.text(656, 118, `STEP ${p.index + 1} · ${STATUS_WORD[p.status].toUpperCase()}`, { ...TEXT.label, color: css(STATUS_COLOR[p.status]) });
+    const title = fitText(this.add.text(656, 142, p.step.concept.title, { ...TEXT.title, fontSize: '32px' }), 568, 20);
+    const text = this.add.text(656, title.y + title.height + 14, p.step.concept.text, { ...TEXT.body, fontSize: '19px', lineSpacing: 6, wordWrap: { width: 568, useAdvancedWrap: true } });
+    app.mirror.text(`Step ${p.index + 1}: ${p.step.concept.title}. ${p.step.concept.text}`, 'path-concept');
+
+    const facts = [
+      `Scenario: ${entry?.scenario.title ?? p.step.scenario}`,
+      `Counterpart: ${persona ? `${persona.name}, ${persona.title} (difficulty ${persona.difficulty} of 5)` : p.step.persona}`,
+      `Mode: ${MODE_RULES[p.step.mode].label}. ${MODE_RULES[p.step.mode].description}`,
+      `Pass mark: ${p.passMark} out of 100`,
+      p.assessed
+        ? `Assessed attempt: ${p.assessed.total}, ${p.assessed.passed ? 'passed' : 'not passed yet: practise it, then sit it again'}`
+        : p.best !== null
+          ? `Your best here: ${p.best} (${p.played} game${p.played === 1 ? '' : 's'})`
+          : 'Not played yet',
+    ];
+    let y = text.y + text.height + 24;
+    for (const line of facts) {
+      const t = this.add.text(656, y, line, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 568, useAdvancedWrap: true } });
+      y += t.height + 6;
+    }
+    app.mirror.list('About this step', facts, 'path-step-facts');
+
+    const locked = p.status === 'locked';
+    const label = locked ? `Locked: pass step ${p.index} first` : p.status === 'done' ? 'Play it again' : 'Play this step';
+    this.button({
+      x: 656,
+      y: 560,
+      width: 568,
+      height: 58,
+      label,
+      variant: locked ? 'secondary' : 'primary',
+      testid: 'path-play',
+      mirror: { disabled: locked },
+      onActivate: () => {
+        if (locked || !entry) return;
+        if (app.startStep(p.step)) this.goTo(SCENES.briefing);
+      },
+    });
+  }
+}
