@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { ATTEMPT_MODES, compileScenario, encodePackage, Session, UnknownChoiceError, type Move } from '../engine/index.ts';
 import { RoomClient, RoomRequestError } from '../server/client.ts';
-import { resultMessage, turnMessage } from './play.ts';
+import { resultLine, turnMessage } from './play.ts';
 import { shippedScenarios, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
 import { flagString, type ParsedArgs } from './args.ts';
@@ -108,7 +108,7 @@ async function join(client: RoomClient, o: RoomOptions, io: Io, next: NextLine):
   }
   const result = session.result()!;
   await withRetry(() => client.result(seat.code, seat.token, { outcome: result.outcome, value: result.value, score: result.score.total }));
-  io.out(JSON.stringify(resultMessage(result)));
+  io.out(JSON.stringify(resultLine(session)));
   return 0;
 }
 
