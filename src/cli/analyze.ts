@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compileScenario, type CompiledScenario } from '../engine/index.ts';
 import { combineAnalyses, ExplorationLimitError, explorePersona, firstChoices, joinSubtrees, type PersonaAnalysis } from '../engine/analysis/explore.ts';
+import { sampleProposals } from '../engine/analysis/proposals.ts';
 import type { ExploreTask } from './analyze-worker.ts';
 import { resolveScenario, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
@@ -112,8 +113,13 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
     return 1;
   }
   const analysis = combineAnalyses(c, personas);
+  // Free proposals are sampled, not explored: the scripted choices above are covered exhaustively.
+  const proposals = analysis.personas.map((p) => sampleProposals(c, p.personaId, 200, o.seed));
   const seconds = (performance.now() - started) / 1000;
-  const problems = analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) + (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);
+  const problems =
+    analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) +
+    proposals.reduce((a, p) => a + p.deadEnds, 0) +
+    (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);
 
   if (o.json) {
     io.out(
@@ -123,6 +129,7 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
         unreachableBeats: analysis.unreachableBeats,
         unreachableChoices: analysis.unreachableChoices,
         personas: analysis.personas.map(({ reachedBeats: _b, reachedChoices: _c, ...p }) => p),
+        proposals,
       }),
     );
     return problems === 0 ? 0 : 1;
@@ -137,6 +144,8 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
     io.out(`  best  (${p.best.score}): ${p.best.choices.join(',')}`);
     io.out(`  worst (${p.worst.score}): ${p.worst.choices.join(',')}`);
     io.out(`  anti-patterns reachable: ${p.antiPatternsReachable.join(', ') || 'none'}`);
+    const sample = proposals.find((x) => x.personaId === p.personaId)!;
+    io.out(`  free proposals (sampled): ${sample.proposals} in ${sample.games} games, ${sample.accepted} accepted; scores ${sample.scores.min}-${sample.scores.max}${sample.deadEnds ? `; ${sample.deadEnds} DEAD END(S)` : ''}`);
     for (const d of p.deadEnds) io.out(`  DEAD END at beat "${d.beat}" (first at turn ${d.turn}, ${d.states} state(s)): no choice is available`);
   }
   if (!o.persona) {

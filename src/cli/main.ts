@@ -18,11 +18,14 @@ const USAGE = `walkaway: negotiation role-play trainer
   walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
   walkaway path [file|id] [--json]            the steps of a learning path (default: onboarding)
   walkaway schema                             JSON Schema of the scenario format
-  walkaway bench [--quick]                    engine benchmarks`;
+  walkaway bench [--quick]                    engine benchmarks
+  walkaway room create --scenario ID [--persona ID] [--mode M] [--server URL] [--json]
+  walkaway room join CODE --name NAME [--server URL] --jsonl
+  walkaway room results CODE --secret S [--server URL] [--json]`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario', 'seeds']);
+  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario', 'seeds', 'server', 'name', 'secret']);
   try {
     switch (command) {
       case 'list':
@@ -67,6 +70,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const seeds = flagString(args, 'seeds');
         if (seeds !== undefined && !/^\d+$/.test(seeds)) throw new UsageError(`--seeds takes a whole number, not "${seeds}"`);
         return auditCommand({ scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') }, io);
+      }
+      case 'room': {
+        const { roomCommand, roomOptions } = await import('./room.ts');
+        return await roomCommand(roomOptions(args), io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');

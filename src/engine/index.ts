@@ -10,8 +10,10 @@ export {
   type SessionResult,
   type ChoiceView,
   type TermView,
+  type IssueView,
   type Mood,
 } from './session.ts';
+export type { PackageWorth, DebriefFigures } from './persona/worth.ts';
 export {
   replayAttempt,
   parseAttempt,

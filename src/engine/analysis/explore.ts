@@ -239,7 +239,11 @@ export function explorePersona(
  */
 function stateKey(m: NegotiationModel): string {
   const tally = tallyKey(m.tally);
-  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.claimTested ? 0 : m.rng, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.bounds, m.terms, m.bestOffer >= m.walkAway, tally, m.antiPatterns, m.outcome]);
+  const t = m.tally;
+  // What the rules themselves read of the tally: the record a last push is judged on, and whether a
+  // claim of the rep's has been caught or has held (which decides whether the next one is tested).
+  const rules = [t.strongSignals + t.backedClaims + t.trades - t.weakSignals - t.panics, t.bluffsCalled > 0, t.claimsProven > 0];
+  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.lastClaim, m.claimsMade, m.claimsTested, m.bluffsCaught, m.bounds, m.estimate, m.terms, m.bestOffer >= m.walkAway, tally, rules, m.antiPatterns, m.outcome]);
 }
 
 function unlink(link: PathLink): string[] {

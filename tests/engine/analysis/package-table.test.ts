@@ -103,14 +103,14 @@ describe('packageTable', () => {
     const s = withIssues(6, 4);
     packageTable(s);
     const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       const started = performance.now();
       const t = packageTable(s);
       times.push(performance.now() - started);
       expect(t.rows).toHaveLength(4096);
     }
     times.sort((a, b) => a - b);
-    console.log(`package table 6x4: median ${times[2]!.toFixed(1)} ms, max ${times[4]!.toFixed(1)} ms`);
-    expect(times[2]).toBeLessThan(200);
+    console.log(`package table 6x4: best ${times[0]!.toFixed(1)} ms, median ${times[4]!.toFixed(1)} ms, max ${times[8]!.toFixed(1)} ms`);
+    expect(times[4]).toBeLessThan(200);
   });
 });
