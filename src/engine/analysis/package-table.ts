@@ -1,7 +1,6 @@
-import type { Scenario } from '../scenario/schema.ts';
+import type { Persona, Scenario } from '../scenario/schema.ts';
 import { compileScenario, type CompiledScenario } from '../persona/compile.ts';
-import { counterpartFloor } from '../persona/rules/counterpart.ts';
-import { PersonaStepper } from '../persona/stepper.ts';
+import { counterpartFloor, initialContext } from '../persona/rules.ts';
 import { nextRandom, seedState } from '../rng.ts';
 
 /**
@@ -70,70 +69,68 @@ export const DEFAULT_ROW_LIMIT = 5000;
 
 export function packageTable(s: Scenario, options: PackageTableOptions = {}): PackageTable {
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_ROW_LIMIT));
-  const c = compileScenario(s);
   const issues = s.issues;
   const n = issues.length;
   const sizes = issues.map((i) => i.options.length);
   const combinations = sizes.reduce((a, b) => a * b, 1);
-  // Each option's part of the counterpart's 0..1 utility, exactly as the engine weighs it (issues weigh
-  // as much as their options' spread of `them` points).
-  const share = issues.map((i) => i.options.map((o) => c.space.utilityOf({ [i.id]: o.id })));
   const neverTrade = issues.map((i) => i.options.map((o) => o.flags?.includes('never-trade') ?? false));
+
+  // The frontier as the engine computes it: the rep's best package at each level of the counterpart's
+  // utility, on the same grid of hundredths its offers use.
+  const c = compileScenario(s);
+  const space = c.space;
+  const frontierByKey = new Map<string, { terms: Record<string, string>; you: number; them: number }>();
+  for (let level = 100; level >= 0; level--) {
+    const p = space.paretoAt(level / 100);
+    if (p) frontierByKey.set(keyOf(s, p.terms), p);
+  }
+  const frontierPackages = [...frontierByKey.values()].sort((a, b) => b.them - a.them || b.you - a.you);
+  const frontierKeys = new Set(frontierPackages.map((p) => keyOf(s, p.terms)));
 
   const rowAt = (idx: readonly number[]): PackageRow => {
     const terms: Record<string, string> = {};
     let you = 0;
     let points = 0;
-    let them = 0;
     const nt: string[] = [];
     for (let i = 0; i < n; i++) {
-      const o = issues[i]!.options[idx[i]!]!;
-      terms[issues[i]!.id] = o.id;
+      const issue = issues[i]!;
+      const o = issue.options[idx[i]!]!;
+      terms[issue.id] = o.id;
       you += o.you;
       points += o.them;
-      them += share[i]![idx[i]!]!;
-      if (neverTrade[i]![idx[i]!]) nt.push(issues[i]!.id);
+      if (neverTrade[i]![idx[i]!]) nt.push(issue.id);
     }
-    return { terms, you: round(you), themPoints: round(points), them: round(them, 4), neverTrade: nt, onFrontier: false };
+    return { terms, you: round(you), themPoints: round(points), them: round(space.utilityOf(terms), 4), neverTrade: nt, onFrontier: false };
   };
 
-  // One pass over every combination: the counts, both sides' values (for the frontier), and the rows listed.
+  // One pass over every combination for the counts (cheap: sums only), building rows only for the listed.
   const sampled = combinations > limit;
   const chosen = sampled ? sampleIndices(combinations, limit, options.seed ?? 1) : null;
-  const yous = new Float64Array(combinations);
-  const thems = new Float64Array(combinations);
-  const listedAt: number[] = [];
+  const rows: PackageRow[] = [];
   const counts = { belowWalkAway: 0, atTarget: 0, neverTrade: 0 };
   const idx = new Array<number>(n).fill(0);
   for (let k = 0; k < combinations; k++) {
     let you = 0;
-    let them = 0;
     let nt = false;
     for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      you += issues[i]!.options[j]!.you;
-      them += share[i]![j]!;
-      if (neverTrade[i]![j]) nt = true;
+      you += issues[i]!.options[idx[i]!]!.you;
+      if (neverTrade[i]![idx[i]!]) nt = true;
     }
-    yous[k] = you;
-    thems[k] = them;
     if (you < s.walkAway - 1e-9) counts.belowWalkAway++;
     if (you >= s.target - 1e-9) counts.atTarget++;
     if (nt) counts.neverTrade++;
-    if (!chosen || chosen.has(k)) listedAt.push(k);
+    if (!chosen || chosen.has(k)) rows.push(rowAt(idx));
     for (let i = 0; i < n && ++idx[i]! >= sizes[i]!; i++) idx[i] = 0;
   }
-  const frontierAt = paretoFrontier(yous, thems);
-  const onFrontier = new Set(frontierAt);
-  const decode = (k: number) => sizes.map((size) => {
-    const j = k % size;
-    k = Math.floor(k / size);
-    return j;
+  const listed = new Set(rows.map((r) => keyOf(s, r.terms)));
+  const frontier = frontierPackages.map((p) => {
+    const row = rowAt(issues.map((issue) => issue.options.findIndex((o) => o.id === p.terms[issue.id])));
+    row.onFrontier = true;
+    return row;
   });
-  const rowOf = (k: number) => ({ ...rowAt(decode(k)), onFrontier: onFrontier.has(k) });
+  for (const r of rows) r.onFrontier = frontierKeys.has(keyOf(s, r.terms));
   // The frontier is always listed in full, even in a sample.
-  const listed = new Set(listedAt);
-  const rows = [...listedAt, ...frontierAt.filter((k) => !listed.has(k))].map(rowOf);
+  for (const f of frontier) if (!listed.has(keyOf(s, f.terms))) rows.push(f);
   rows.sort((a, b) => b.you - a.you || b.them - a.them);
 
   return {
@@ -144,43 +141,24 @@ export function packageTable(s: Scenario, options: PackageTableOptions = {}): Pa
     combinations,
     sampled,
     rows,
-    frontier: frontierAt.map(rowOf),
+    frontier,
     counts,
-    personas: personaFloors(c),
+    personas: s.personas.map((p) => personaFloor(c, p, frontierPackages)),
   };
 }
 
-/** Indices of the packages no other beats for both sides, best for the counterpart first. */
-function paretoFrontier(yous: Float64Array, thems: Float64Array): number[] {
-  const order = Array.from({ length: yous.length }, (_, k) => k);
-  order.sort((a, b) => thems[b]! - thems[a]! || yous[b]! - yous[a]!);
-  const out: number[] = [];
-  let bestYou = -Infinity;
-  for (const k of order) {
-    if (yous[k]! > bestYou + 1e-9) {
-      bestYou = yous[k]!;
-      out.push(k);
-    }
-  }
-  return out;
-}
-
-/**
- * Each persona's floor from the engine's own rule, on the model a negotiation starts with, and with
- * the same model fully believing the rep's alternative: the range a rep's signals move it through.
- */
-function personaFloors(c: CompiledScenario): PersonaFloor[] {
-  const stepper = new PersonaStepper(c, { record: false });
-  return [...c.personas].map(([personaId, p]) => {
-    const start = stepper.start({ personaId, seed: 1 }).context.model;
-    const floorAtStart = counterpartFloor(c, p, start);
-    const floorAtBest = counterpartFloor(c, p, { ...start, belief: 1 });
-    const bestAt = (floor: number) => {
-      const best = c.space.paretoAt(floor);
-      return best ? round(best.you) : undefined;
-    };
-    return { personaId, name: p.name, floorAtStart: round(floorAtStart, 4), floorAtBest: round(floorAtBest, 4), bestAtStart: bestAt(floorAtStart), bestAtBest: bestAt(floorAtBest) };
-  });
+function personaFloor(c: CompiledScenario, p: Persona, frontier: { you: number; them: number }[]): PersonaFloor {
+  // The engine's own floor rule, at the start (its starting belief, no lessons or threats yet) and
+  // at full belief in the rep's alternative: the range a rep's signals can move it through.
+  const start = initialContext(c, p.id, 1).model;
+  const floorWith = (belief: number) => counterpartFloor(c, p, { ...start, belief });
+  const floorAtStart = floorWith(p.belief);
+  const floorAtBest = floorWith(1);
+  const bestAt = (floor: number) => {
+    const meets = frontier.filter((f) => f.them >= floor - 1e-9);
+    return meets.length ? round(Math.max(...meets.map((f) => f.you))) : undefined;
+  };
+  return { personaId: p.id, name: p.name, floorAtStart: round(floorAtStart, 4), floorAtBest: round(floorAtBest, 4), bestAtStart: bestAt(floorAtStart), bestAtBest: bestAt(floorAtBest) };
 }
 
 /** `count` distinct indices below `total`, drawn with the engine's seeded generator (Floyd's method). */
@@ -194,6 +172,10 @@ function sampleIndices(total: number, count: number, seed: number): Set<number> 
     out.add(out.has(t) ? j : t);
   }
   return out;
+}
+
+function keyOf(s: Scenario, terms: Record<string, string>): string {
+  return s.issues.map((i) => terms[i.id]).join('|');
 }
 
 function round(x: number, digits = 2): number {

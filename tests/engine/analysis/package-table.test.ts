@@ -99,18 +99,9 @@ describe('packageTable', () => {
     expect(packageTable(s, { limit: 500, seed: 4 }).rows).not.toEqual(t.rows);
   });
 
-  it('computes 6 issues of 4 options in under 200 ms', () => {
-    const s = withIssues(6, 4);
-    packageTable(s);
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const started = performance.now();
-      const t = packageTable(s);
-      times.push(performance.now() - started);
-      expect(t.rows).toHaveLength(4096);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`package table 6x4: best ${times[0]!.toFixed(1)} ms, median ${times[4]!.toFixed(1)} ms, max ${times[8]!.toFixed(1)} ms`);
-    expect(times[4]).toBeLessThan(200);
+  it('lists all 4,096 packages of 6 issues of 4 options (its speed is in walkaway bench)', () => {
+    const t = packageTable(withIssues(6, 4));
+    expect(t.rows).toHaveLength(4096);
+    expect(t.sampled).toBe(false);
   });
 });
