@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScenario, loadScenario } from '../../src/engine/index.ts';
 import { auditScenario } from '../../src/engine/analysis/audit.ts';
+import { deepCheckText } from '../../src/engine/analysis/deep-warnings.ts';
 import { STUDIO_AUDIT_SEEDS } from '../../src/studio/audit-messages.ts';
 import { DEFAULT_AUDIT_SEEDS } from '../../src/cli/audit.ts';
 import { openMenu, ROOT, sensibleChoice, startHarness, tabTo, testid, watchErrors, type Harness } from './harness.ts';
@@ -109,6 +110,18 @@ describe('scenario studio', () => {
     await page.keyboard.type('4');
     await page.waitForSelector(`${testid('status')}.good`);
     expect(await page.locator(`${testid('problems')} li`).count()).toBe(0);
+
+    // A mistyped tag is a warning at its line: the file still loads.
+    const tagLine = lineOf(TEMPLATE, 'tags: [trade]');
+    await cursorToLineEnd(page, tagLine, TEMPLATE);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('x');
+    const warning = page.locator(`${testid('problems')} li.warning button[data-line="${tagLine}"]`);
+    await warning.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await warning.textContent()).toContain('"tradxe"');
+    expect(await page.textContent(testid('status'))).toBe('Valid scenario, 1 warning');
+    await page.waitForSelector('.cm-lintRange-warning');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -180,6 +193,12 @@ describe('scenario studio', () => {
         invariants: p.invariants.map((i) => `${i.id} ${i.status.toUpperCase()}`),
       })),
     );
+    // Then the deep checks, the same as `walkaway check --deep`.
+    await page.waitForSelector('#panel-teaching[data-deep="done"]', { timeout: 120_000 });
+    const deep = deepCheckText(TEMPLATE, 'my-deal.yaml').filter((p) => p.message.startsWith('persona "'));
+    const shownDeep = await page.$$eval(`${testid('deep-warnings')} li`, (items) => items.length);
+    expect(shownDeep).toBe(deep.length);
+    expect(await page.textContent(`${testid('deep-warnings')} h3`)).toBe(deep.length ? `Deep checks: ${deep.length} warning${deep.length === 1 ? '' : 's'}` : 'Deep checks: no warnings');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
