@@ -1,3 +1,4 @@
+import type { CompiledScenario } from '../persona/compile.ts';
 import type { Persona, Scenario } from '../scenario/schema.ts';
 import { PackageSpace } from '../persona/packages.ts';
 import { counterpartFloor } from '../persona/rules.ts';
@@ -140,15 +141,23 @@ export function packageTable(s: Scenario, options: PackageTableOptions = {}): Pa
     rows,
     frontier,
     counts,
-    personas: s.personas.map((p) => personaFloor(p, frontierPackages)),
+    personas: s.personas.map((p) => personaFloor(p, frontierPackages, new Set(s.discovery.filter((d) => d.reads === 'weak').map((d) => d.id)))),
   };
 }
 
-function personaFloor(p: Persona, frontier: { you: number; them: number }[]): PersonaFloor {
+function personaFloor(p: Persona, frontier: { you: number; them: number }[], weakSignals: ReadonlySet<string>): PersonaFloor {
   // The engine's own floor rule, at the start (its starting belief, no lessons or threats yet) and
   // at full belief in the rep's alternative: the range a rep's signals can move it through.
   const floorWith = (belief: number) =>
-    counterpartFloor(p, { belief, learnedPressure: p.memory?.learnedPressure ?? 0, hardened: 0 } as Pick<NegotiationModel, 'belief' | 'learnedPressure' | 'hardened'> as NegotiationModel);
+    counterpartFloor({ weakSignals } as CompiledScenario, p, {
+      belief,
+      learnedPressure: p.memory?.learnedPressure ?? 0,
+      hardened: 0,
+      discovered: [],
+      claimsMade: [],
+      claimsTested: [],
+      bluffsCaught: 0,
+    } as Pick<NegotiationModel, 'belief' | 'learnedPressure' | 'hardened' | 'discovered' | 'claimsMade' | 'claimsTested' | 'bluffsCaught'> as NegotiationModel);
   const floorAtStart = floorWith(p.belief);
   const floorAtBest = floorWith(1);
   const bestAt = (floor: number) => {
