@@ -4,7 +4,9 @@ import { STUDIO_AUDIT_SEEDS } from './audit-messages.ts';
 /** Pause in typing before the audit runs again (it plays hundreds of games). */
 export const AUDIT_DELAY_MS = 800;
 
-export type AuditState = { kind: 'idle' } | { kind: 'waiting' } | { kind: 'running' } | { kind: 'done'; reply: AuditReply };
+export type AuditResult = Extract<AuditReply, { audit: unknown } | { message: string }>;
+export type DeepResult = Extract<AuditReply, { deep: unknown } | { deepMessage: string }>;
+export type AuditState = { kind: 'idle' } | { kind: 'waiting' } | { kind: 'running' } | { kind: 'done'; reply: AuditResult } | { kind: 'deep'; reply: DeepResult };
 
 /**
  * Runs the audit in a Web Worker when typing pauses. A newer text replaces an audit still running (the
@@ -50,9 +52,16 @@ export class AuditClient {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./audit-worker.ts', import.meta.url), { type: 'module', name: 'teaching-audit' });
     worker.onmessage = (e: MessageEvent<AuditReply>) => {
-      if (e.data.id !== this.running) return;
+      const reply = e.data;
+      if (reply.id !== this.running) return;
+      if ('audit' in reply || 'message' in reply) {
+        this.onState({ kind: 'done', reply });
+        // A failed audit is the last word; otherwise the deep checks follow.
+        if ('message' in reply) this.running = null;
+        return;
+      }
       this.running = null;
-      this.onState({ kind: 'done', reply: e.data });
+      this.onState({ kind: 'deep', reply });
     };
     worker.onerror = (e) => {
       this.running = null;

@@ -1,4 +1,5 @@
 import type { ScenarioAudit } from '../engine/analysis/audit.ts';
+import type { ScenarioProblem } from '../engine/index.ts';
 
 /**
  * Seeds per archetype and persona: the same as `walkaway audit` by default (DEFAULT_AUDIT_SEEDS in
@@ -13,4 +14,9 @@ export interface AuditRequest {
   seeds: number;
 }
 
-export type AuditReply = { id: number; ok: true; audit: ScenarioAudit; ms: number } | { id: number; ok: false; message: string };
+/** The audit first; then, in a second message, what `check --deep` adds (it explores every path). */
+export type AuditReply =
+  | { id: number; ok: true; audit: ScenarioAudit; ms: number }
+  | { id: number; ok: false; message: string }
+  | { id: number; ok: true; deep: ScenarioProblem[]; ms: number }
+  | { id: number; ok: false; deepMessage: string };

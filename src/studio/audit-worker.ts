@@ -1,6 +1,7 @@
 import './zod-jitless.ts';
-import { compileScenario, loadScenario } from '../engine/index.ts';
+import { checkScenarioText, compileScenario, loadScenario, type ScenarioProblem } from '../engine/index.ts';
 import { auditScenario } from '../engine/analysis/audit.ts';
+import { deepCheckText } from '../engine/analysis/deep-warnings.ts';
 import type { AuditReply, AuditRequest } from './audit-messages.ts';
 
 /**
@@ -17,5 +18,19 @@ scope.onmessage = (e) => {
     scope.postMessage({ id, ok: true, audit, ms: performance.now() - started });
   } catch (err) {
     scope.postMessage({ id, ok: false, message: (err as Error).message });
+    return;
+  }
+  const deepStarted = performance.now();
+  try {
+    // The deep warnings only: the editor already shows the plain ones as they are typed.
+    const plain = new Set(checkScenarioText(text, fileName).problems.map(key));
+    const deep = deepCheckText(text, fileName).filter((p) => !plain.has(key(p)));
+    scope.postMessage({ id, ok: true, deep, ms: performance.now() - deepStarted });
+  } catch (err) {
+    scope.postMessage({ id, ok: false, deepMessage: (err as Error).message });
   }
 };
+
+function key(p: ScenarioProblem): string {
+  return `${p.line}:${p.col}:${p.message}`;
+}

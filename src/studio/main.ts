@@ -49,7 +49,10 @@ function start(): void {
   const onValidated = (v: Validation, text: string) => {
     problems.show(v);
     const errors = v.problems.filter((p) => p.severity === 'error').length;
-    status.textContent = errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid scenario';
+    const warnings = v.problems.length - errors;
+    status.textContent = errors
+      ? `${errors} error${errors === 1 ? '' : 's'}`
+      : `Valid scenario${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
     status.className = errors ? 'bad' : 'good';
     document.body.dataset['validatedMs'] = v.ms.toFixed(1);
     if (v.ok) {

@@ -1,7 +1,7 @@
 import { formatValue } from '../engine/index.ts';
 import { ARCHETYPES } from '../engine/analysis/archetypes.ts';
 import type { ScenarioAudit } from '../engine/analysis/audit.ts';
-import type { AuditState } from './audit-client.ts';
+import type { AuditState, DeepResult } from './audit-client.ts';
 import { el } from './dom.ts';
 
 /**
@@ -13,12 +13,14 @@ export class TeachingView {
   readonly root: HTMLElement;
   private readonly status: HTMLElement;
   private readonly body: HTMLElement;
+  private readonly deep: HTMLElement;
 
   constructor(root: HTMLElement) {
     this.root = root;
     this.status = el('p', { className: 'status', role: 'status', 'data-testid': 'teaching-status' });
+    this.deep = el('section', { className: 'deep', 'data-testid': 'deep-warnings', 'aria-live': 'polite' });
     this.body = el('div', { 'data-testid': 'teaching-table' });
-    root.append(this.status, this.body);
+    root.append(this.status, this.deep, this.body);
   }
 
   state(s: AuditState): void {
@@ -36,15 +38,37 @@ export class TeachingView {
         this.status.textContent = 'Playing every strategy against every counterpart…';
         this.body.classList.add('stale');
         return;
+      case 'deep':
+        this.showDeep(s.reply);
+        return;
       case 'done':
         this.body.classList.remove('stale');
+        this.deep.replaceChildren();
         if (!s.reply.ok) {
           this.status.textContent = `The audit could not run: ${s.reply.message}`;
           this.body.replaceChildren();
           return;
         }
         this.show(s.reply.audit, s.reply.ms);
+        this.deep.replaceChildren(el('p', { className: 'note' }, 'Exploring every path for the deep checks (walkaway check --deep)…'));
+        this.root.dataset['deep'] = 'running';
     }
+  }
+
+  /** What `walkaway check --deep` adds: personas against whom signing never pays or walking is never right. */
+  private showDeep(reply: DeepResult): void {
+    this.root.dataset['deep'] = 'done';
+    if ('deepMessage' in reply) {
+      this.deep.replaceChildren(el('p', { className: 'note' }, `The deep checks could not run: ${reply.deepMessage}`));
+      return;
+    }
+    const heading = el('h3', {}, reply.deep.length ? `Deep checks: ${reply.deep.length} warning${reply.deep.length === 1 ? '' : 's'}` : 'Deep checks: no warnings');
+    this.deep.replaceChildren(
+      heading,
+      ...(reply.deep.length
+        ? [el('ul', { className: 'deep-list' }, ...reply.deep.map((p) => el('li', { className: 'warning' }, el('span', { className: 'where' }, `line ${p.line}:${p.col}`), ' ', p.message)))]
+        : [el('p', { className: 'note' }, `Every path explored in ${(reply.ms / 1000).toFixed(1)} s: each persona lets a rep sign a deal worth having and can put the walk-away to the test.`)]),
+    );
   }
 
   private show(a: ScenarioAudit, ms: number): void {

@@ -1,4 +1,4 @@
-import { loadScenario, ScenarioError, type Scenario } from '../engine/index.ts';
+import { checkScenarioText, type Scenario } from '../engine/index.ts';
 
 /** One problem of the text in the editor, located for it (1-based line and column, as `check` prints). */
 export interface EditorProblem {
@@ -12,17 +12,14 @@ export interface EditorProblem {
 export type Validation = { ok: true; scenario: Scenario; problems: EditorProblem[]; ms: number } | { ok: false; problems: EditorProblem[]; ms: number };
 
 /**
- * Validates the editor's text with the engine's own loader (the same checks and words as `walkaway
- * check`), and times it: the studio reports the figure, and it must stay well inside a keystroke pause.
+ * Checks the editor's text as `walkaway check` does (the engine's own loader and warnings, in the same
+ * words), and times it: the studio reports the figure, and it must stay well inside a keystroke pause.
+ * Warnings leave the file usable (`ok`); errors do not.
  */
 export function validateText(text: string, fileName: string): Validation {
   const started = performance.now();
-  try {
-    const scenario = loadScenario(text, fileName);
-    return { ok: true, scenario, problems: [], ms: performance.now() - started };
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    const problems = e.problems.map((p): EditorProblem => ({ line: p.line, col: p.col, path: p.path, message: p.message, severity: 'error' }));
-    return { ok: false, problems, ms: performance.now() - started };
-  }
+  const checked = checkScenarioText(text, fileName);
+  const problems = checked.problems.map((p): EditorProblem => ({ line: p.line, col: p.col, path: p.path, message: p.message, severity: p.severity ?? 'error' }));
+  const ms = performance.now() - started;
+  return checked.scenario ? { ok: true, scenario: checked.scenario, problems, ms } : { ok: false, problems, ms };
 }
