@@ -1,9 +1,11 @@
+import './zod-without-eval.ts';
 import { SoundBoard } from './audio/sound-board.ts';
 import { GameApp } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';
 import { enableDropUpload } from './scenario/scenario-upload.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
+import { registerServiceWorker } from './offline/service-worker.ts';
 
 /**
  * Entry point: the services (the built-in scenarios start parsing in slices at once), the debug hook,
@@ -23,6 +25,10 @@ function start(): void {
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
   installDebugHook(app, createGame(app));
+  registerServiceWorker({
+    gameInProgress: () => app.hasSave() || (app.session !== null && !app.session.isOver()),
+    notify: (message) => app.notices.show(message),
+  });
 }
 
 start();
