@@ -11,6 +11,8 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
  */
 export function installableOffline(): Partial<VitePWAOptions> {
   return {
+    // Minified Workbox without its console logging, whoever runs the build (the tests build too).
+    mode: 'production',
     registerType: 'prompt',
     // Registered from the game's code (virtual:pwa-register), not by an inline script the CSP forbids.
     injectRegister: false,

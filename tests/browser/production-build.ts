@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { preview, type PreviewServer } from 'vite';
 import { ROOT } from './harness.ts';
 
 /**
@@ -47,7 +49,13 @@ export async function productionBuild(): Promise<string> {
     }
     try {
       for (const old of readdirSync(CACHE)) if (!old.startsWith(outDir.slice(CACHE.length + 1))) rmSync(join(CACHE, old), { recursive: true, force: true });
-      await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+      // In a child process: the test runner sets NODE_ENV=test, and a build inside it would not be a
+      // production build (import.meta.env.PROD false, development Workbox).
+      const { NODE_ENV: _, VITEST: __, ...env } = process.env;
+      await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+        cwd: ROOT,
+        env: { ...env, NODE_ENV: 'production' },
+      });
       writeFileSync(done, new Date().toISOString());
     } finally {
       rmSync(lock, { recursive: true, force: true });
