@@ -1,13 +1,5 @@
-import {
-  AttemptError,
-  formatProblem,
-  loadScenario,
-  replayAttempt,
-  ScenarioError,
-  Session,
-  type SessionResult,
-  type SessionSnapshot,
-} from '../engine/index.ts';
+import type { Session, SessionResult, SessionSnapshot } from '../engine/index.ts';
+import { engine, engineLoaded, loadEngine, type Engine } from './engine-loader.ts';
 import type { SoundBoard } from './audio/sound-board.ts';
 import type { SoundId } from './audio/sound-ids.ts';
 import { ScreenMirror } from './a11y/screen-mirror.ts';
@@ -67,7 +59,11 @@ export class GameApp {
     this.notices = new NoticeBoard(options.noticeRoot);
     this.settings = options.settings ?? loadSettings();
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
-    loading.done = loadBuiltInsInSlices((p) => (loading.progress = p)).then(({ entries, problems }) => {
+    // A saved game is replayed before the first screen (a reload lands back in it), so then the engine
+    // is needed before the menu too; otherwise it loads once the menu is up (see firstScene).
+    const engineFirst = this.hasSave() ? loadEngine() : Promise.resolve(null);
+    const builtIns = loadBuiltInsInSlices((p) => (loading.progress = p));
+    loading.done = Promise.all([builtIns, engineFirst]).then(([{ entries, problems }]) => {
       this.builtIns = entries;
       const first = entries[0];
       if (first && !this.selection) this.selection = { entryId: first.id, personaId: first.scenario.personas[0]!.id };
@@ -115,7 +111,7 @@ export class GameApp {
   /** Starts a fresh negotiation with the selected scenario and persona. */
   startNew(entry: ScenarioEntry, personaId: string): Session {
     this.entry = entry;
-    this.session = Session.create(entry.compiled, personaId, seedForNewGame());
+    this.session = engine().Session.create(entry.compiled, personaId, seedForNewGame());
     this.selection = { entryId: entry.id, personaId };
     this.persist();
     return this.session;
@@ -159,11 +155,18 @@ export class GameApp {
    * shows the menu, which offers Continue.
    */
   firstScene(): SceneKey {
-    const outcome = this.hasSave() ? this.resume() : { kind: 'none' as const };
+    const outcome = this.hasSave() && engineLoaded() ? this.resume() : { kind: 'none' as const };
+    // The menu needs no engine; the first game does, so it loads now, while the player reads the menu.
+    void this.engineReady();
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const snapshot = this.snapshot();
     if (outcome.kind === 'resumed' && navigation?.type === 'reload' && snapshot) return this.sceneFor(snapshot);
     return SCENES.menu;
+  }
+
+  /** Resolves once the engine is loaded (at once after the first time); a game can start after that. */
+  engineReady(): Promise<Engine> {
+    return loadEngine();
   }
 
   // ---- Saves ----
@@ -193,7 +196,7 @@ export class GameApp {
     if (slot.kind === 'unreadable') return fail(slot.reason);
     try {
       const entry = resolveSource(slot.game.source, this.builtIns);
-      const session = replayAttempt(entry.compiled, slot.game.attempt);
+      const session = engine().replayAttempt(entry.compiled, slot.game.attempt);
       if (session.isOver()) {
         clearSaveSlot();
         return { kind: 'none' };
@@ -204,8 +207,8 @@ export class GameApp {
       this.selection = { entryId: this.entry.id, personaId: session.personaId };
       return { kind: 'resumed' };
     } catch (e) {
-      if (e instanceof AttemptError) return fail(e.message);
-      if (e instanceof ScenarioError) return fail('its scenario file no longer loads');
+      if (e instanceof engine().AttemptError) return fail(e.message);
+      if (e instanceof engine().ScenarioError) return fail('its scenario file no longer loads');
       return fail((e as Error).message || 'unknown problem');
     }
   }
@@ -217,8 +220,12 @@ export class GameApp {
     return () => this.catalogListeners.delete(listener);
   }
 
-  /** Validates an uploaded file with the engine; shows every problem, or makes it playable at once. */
-  upload(text: string, fileName: string): ScenarioEntry | null {
+  /**
+   * Validates an uploaded file with the engine (loaded first if need be: the YAML parser is only
+   * downloaded when someone brings a file); shows every problem, or makes it playable at once.
+   */
+  async upload(text: string, fileName: string): Promise<ScenarioEntry | null> {
+    const { loadScenario, ScenarioError, formatProblem } = await this.engineReady();
     try {
       const scenario = loadScenario(text, fileName);
       const entry = entryOf(scenario, { kind: 'custom', fileName, yaml: text });

@@ -1,4 +1,3 @@
-import './zod-without-eval.ts';
 import { SoundBoard } from './audio/sound-board.ts';
 import { GameApp } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';

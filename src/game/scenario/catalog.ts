@@ -1,20 +1,42 @@
-import { compileScenario, loadScenario, type CompiledScenario, type Scenario } from '../../engine/index.ts';
+import type { CompiledScenario, Scenario } from '../../engine/index.ts';
+import { engine } from '../engine-loader.ts';
 import type { ScenarioSource } from '../storage/save-store.ts';
 import type { PrevalidatedScenario } from './prevalidated.ts';
 
-/** A scenario the player can pick: its content, compiled once, and where it came from (for saves). */
+/**
+ * A scenario the player can pick: its content, where it came from (for saves), and its compiled form,
+ * made by the engine the first time a game needs it (the menu shows entries before the engine is loaded).
+ */
 export interface ScenarioEntry {
   id: string;
   scenario: Scenario;
-  compiled: CompiledScenario;
+  readonly compiled: CompiledScenario;
   source: ScenarioSource;
+}
+
+const compiledScenarios = new WeakMap<Scenario, CompiledScenario>();
+
+function compiledFor(scenario: Scenario): CompiledScenario {
+  let compiled = compiledScenarios.get(scenario);
+  if (!compiled) {
+    compiled = engine().compileScenario(scenario);
+    compiledScenarios.set(scenario, compiled);
+  }
+  return compiled;
 }
 
 /** Every built-in scenario, parsed and validated when the game was built (no YAML work at start-up). */
 const BUILT_INS = import.meta.glob('/scenarios/*.yaml', { query: '?scenario', import: 'default', eager: true }) as Record<string, PrevalidatedScenario>;
 
 export function entryOf(scenario: Scenario, source: ScenarioSource): ScenarioEntry {
-  return { id: scenario.id, scenario, compiled: compileScenario(scenario), source };
+  return {
+    id: scenario.id,
+    scenario,
+    source,
+    get compiled() {
+      return compiledFor(scenario);
+    },
+  };
 }
 
 /** The built-in scenarios as [file name, prevalidated content], in a stable order. */
@@ -40,7 +62,7 @@ export function sortForMenu(entries: readonly ScenarioEntry[]): ScenarioEntry[] 
 
 /** Rebuilds the scenario a save points at; throws (ScenarioError or Error) if it is gone or broken. */
 export function resolveSource(source: ScenarioSource, builtIns: readonly ScenarioEntry[]): ScenarioEntry {
-  if (source.kind === 'custom') return entryOf(loadScenario(source.yaml, source.fileName), source);
+  if (source.kind === 'custom') return entryOf(engine().loadScenario(source.yaml, source.fileName), source);
   const found = builtIns.find((e) => e.id === source.id);
   if (!found) throw new Error(`the scenario "${source.id}" is no longer available`);
   return found;

@@ -1,4 +1,4 @@
-import { formatValue } from '../../engine/index.ts';
+import { formatValue } from '../engine-loader.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawPanel } from '../ui/panel.ts';

@@ -1,4 +1,5 @@
-import { DIMENSIONS, type Outcome, type SessionResult, formatValue } from '../../engine/index.ts';
+import type { Outcome, SessionResult } from '../../engine/index.ts';
+import { engine, formatValue } from '../engine-loader.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -117,7 +118,7 @@ export class DebriefScene extends BaseScene {
     // Every dimension with its checks.
     drawPanel(this, 772, 20, 476, 610);
     y = 32;
-    for (const d of DIMENSIONS) {
+    for (const d of engine().DIMENSIONS) {
       const dim = score.dimensions[d];
       this.add.text(790, y, dim.label, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), fontStyle: 'bold' });
       this.add.text(1230, y, `${fmt(dim.score)} / ${fmt(dim.max)}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), fontStyle: 'bold' }).setOrigin(1, 0);

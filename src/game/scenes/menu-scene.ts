@@ -99,9 +99,13 @@ export class MenuScene extends BaseScene {
       testid: 'start',
       onActivate: () => {
         const entry = app.entries.find((e) => e.id === app.selection?.entryId);
-        if (!entry || !app.selection) return;
-        app.startNew(entry, app.selection.personaId);
-        this.goTo(SCENES.briefing);
+        const selection = app.selection;
+        if (!entry || !selection) return;
+        // The engine loads while the menu is up; a very quick click waits for it.
+        void app.engineReady().then(() => {
+          app.startNew(entry, selection.personaId);
+          this.goTo(SCENES.briefing);
+        });
       },
     });
     if (canContinue && snapshot) {

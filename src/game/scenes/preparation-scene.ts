@@ -1,4 +1,4 @@
-import { formatValue } from '../../engine/index.ts';
+import { formatValue } from '../engine-loader.ts';
 import type { SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';

@@ -1,14 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../../../src/engine/index.ts';
 import { builtInScenarioFiles, entryOf, loadBuiltInFile, resolveSource, sortForMenu } from '../../../src/game/scenario/catalog.ts';
 import { loadScenario } from '../../../src/engine/index.ts';
 import { prevalidatedScenarios } from '../../../scripts/vite/scenario-plugin.ts';
 import type { PrevalidatedScenario } from '../../../src/game/scenario/prevalidated.ts';
+import { loadEngine } from '../../../src/game/engine-loader.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('scenario catalog', () => {
+  // Entries compile and custom files load through the engine, which the game loads after the menu.
+  beforeAll(() => loadEngine());
+
   it('bundles every scenarios/*.yaml file, validated at build time, and each one loads', () => {
     const files = builtInScenarioFiles();
     expect(files.map(([name]) => name)).toEqual(['scenarios/dominant-vendor.yaml', 'scenarios/enterprise-deal.yaml', 'scenarios/renewal.yaml', 'scenarios/tutorial.yaml']);
