@@ -29,6 +29,15 @@ export class RenderOnChange {
     game.events.on('postrender', this.afterFrame);
     for (const type of WAKE_EVENTS) window.addEventListener(type, this.wake, { capture: true, passive: true });
     new MutationObserver(this.wake).observe(options.watch, { childList: true, subtree: true, characterData: true, attributes: true });
+    // The game's box changes without a window resize when the keyboard panel opens beside it: refit
+    // the canvas at once (Phaser only polls its parent's size while the loop runs).
+    const parent = game.canvas?.parentElement ?? document.getElementById(String(game.config.parent));
+    if (parent && typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => {
+        this.wake();
+        game.scale.refresh();
+      }).observe(parent);
+    }
   }
 
   /** Resumes drawing (cheap when already awake). */

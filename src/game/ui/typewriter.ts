@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { prefersReducedMotion } from '../a11y/reduced-motion.ts';
 
 /**
  * Types a line out character by character at the player's chosen speed. A click or a key shows the rest
@@ -37,7 +38,7 @@ export class Typewriter {
     this.fit(line);
     // Type through the line as already wrapped, so a word never jumps to the next line half-typed.
     this.full = this.text.getWrappedText(line).join('\n');
-    if (!Number.isFinite(charsPerSecond) || line.length === 0) {
+    if (!Number.isFinite(charsPerSecond) || line.length === 0 || prefersReducedMotion()) {
       this.finish();
       return;
     }
