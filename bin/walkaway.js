@@ -4,5 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { endQuietlyWhenOutputCloses } = await import('../src/cli/io.ts');
+endQuietlyWhenOutputCloses();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { compileScenario, type CompiledScenario } from '../engine/index.ts';
-import { explorePersona } from '../engine/analysis/explore.ts';
+import { ExplorationLimitError, explorePersona } from '../engine/analysis/explore.ts';
 import { readScenario } from './scenario-files.ts';
 
 /** A share of an exploration: one persona's paths that begin with `under`. */
@@ -20,6 +20,14 @@ parentPort!.on('message', (task: ExploreTask) => {
     c = compileScenario(readScenario(task.file));
     compiled.set(task.file, c);
   }
-  const result = explorePersona(c, task.personaId, task.seed, (states) => parentPort!.postMessage({ type: 'progress', id: task.id, states }), task.under);
+  let result;
+  try {
+    result = explorePersona(c, task.personaId, task.seed, (states) => parentPort!.postMessage({ type: 'progress', id: task.id, states }), task.under);
+  } catch (e) {
+    // An exploration that cannot finish is reported by the main thread in plain words.
+    if (!(e instanceof ExplorationLimitError)) throw e;
+    parentPort!.postMessage({ type: 'failed', id: task.id, message: e.message });
+    return;
+  }
   parentPort!.postMessage({ type: 'done', id: task.id, result: { ...result, reachedBeats: [...result.reachedBeats], reachedChoices: [...result.reachedChoices] } });
 });

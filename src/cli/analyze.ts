@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compileScenario, type CompiledScenario } from '../engine/index.ts';
-import { combineAnalyses, explorePersona, firstChoices, joinSubtrees, type PersonaAnalysis } from '../engine/analysis/explore.ts';
+import { combineAnalyses, ExplorationLimitError, explorePersona, firstChoices, joinSubtrees, type PersonaAnalysis } from '../engine/analysis/explore.ts';
 import type { ExploreTask } from './analyze-worker.ts';
 import { resolveScenario, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
 
 type WorkerMessage =
   | { type: 'progress'; id: number; states: number }
+  | { type: 'failed'; id: number; message: string }
   | { type: 'done'; id: number; result: Omit<PersonaAnalysis, 'reachedBeats' | 'reachedChoices'> & { reachedBeats: string[]; reachedChoices: string[] } };
 
 /**
@@ -60,6 +61,11 @@ async function explorePersonasInParallel(
                 onProgress([...progress.values()].reduce((a, b) => a + b, 0));
                 return;
               }
+              if (m.type === 'failed') {
+                queue.length = 0;
+                reject(new ExplorationLimitError(m.message));
+                return;
+              }
               record(m.id, { ...m.result, reachedBeats: new Set(m.result.reachedBeats), reachedChoices: new Set(m.result.reachedChoices) });
               next();
             });
@@ -91,13 +97,20 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
   if (o.persona && !c.personas.has(o.persona)) throw new UsageError(`no persona "${o.persona}" in ${scenario.id}`);
   const started = performance.now();
   let lastReport = started;
-  const personas = await explorePersonasInParallel(c, file, o.persona ? [o.persona] : [...c.personas.keys()], o.seed, (states) => {
-    const now = performance.now();
-    if (now - started > 1000 && now - lastReport > 1000) {
-      lastReport = now;
-      io.err(`  exploring… ${states.toLocaleString('en')} states so far`);
-    }
-  });
+  let personas: PersonaAnalysis[];
+  try {
+    personas = await explorePersonasInParallel(c, file, o.persona ? [o.persona] : [...c.personas.keys()], o.seed, (states) => {
+      const now = performance.now();
+      if (now - started > 1000 && now - lastReport > 1000) {
+        lastReport = now;
+        io.err(`  exploring… ${states.toLocaleString('en')} states so far`);
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof ExplorationLimitError)) throw e;
+    io.err(`walkaway: analyze stopped: ${e.message}`);
+    return 1;
+  }
   const analysis = combineAnalyses(c, personas);
   const seconds = (performance.now() - started) / 1000;
   const problems = analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) + (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);

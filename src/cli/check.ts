@@ -7,18 +7,19 @@ export function checkCommand(paths: string[], io: Io): number {
   const files = scenarioFiles(paths.length ? paths : [SCENARIO_DIR]);
   let problems = 0;
   for (const file of files) {
+    // Each file is checked on its own: whatever is wrong with one, the next is still checked.
     try {
       readScenario(file);
     } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      for (const p of e.problems) io.out(formatProblem(p));
-      problems += e.problems.length;
+      const found = e instanceof ScenarioError ? e.problems : [{ file: displayPath(file), line: 1, col: 1, path: '', message: `could not be checked (${String((e as Error)?.message ?? e)})` }];
+      for (const p of found) io.out(formatProblem(p));
+      problems += found.length;
     }
   }
   if (files.length === 0) {
     io.err('no scenario files found');
     return 1;
   }
-  io.err(problems === 0 ? `${files.length} scenario file(s) valid` : `${problems} problem(s) in ${files.map(displayPath).length} file(s) checked`);
+  io.err(problems === 0 ? `${files.length} scenario file(s) valid` : `${problems} problem(s) in ${files.length} file(s) checked`);
   return problems === 0 ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-import { ScenarioError, formatProblem } from '../engine/index.ts';
+import { ATTEMPT_MODES, ScenarioError, formatProblem, type AttemptMode } from '../engine/index.ts';
 import { parseArgs, flagString } from './args.ts';
 import { checkCommand } from './check.ts';
 import { listCommand } from './list.ts';
@@ -11,14 +11,16 @@ const USAGE = `walkaway: negotiation role-play trainer
 
   walkaway list [--json]                      scenarios and their personas
   walkaway check [paths...]                   validate scenario files (default: scenarios/)
-  walkaway play <scenario|file> [--persona ID] [--seed N] [--jsonl] [--choices a,b,c]
+  walkaway play <scenario|file> [--persona ID] [--seed N] [--mode coach|practice|assessment] [--jsonl] [--choices a,b,c]
+  walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
   walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
+  walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
   walkaway schema                             JSON Schema of the scenario format
   walkaway bench [--quick]                    engine benchmarks`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest, ['persona', 'seed', 'choices']);
+  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario', 'seeds']);
   try {
     switch (command) {
       case 'list':
@@ -36,17 +38,31 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             scenario,
             persona: flagString(args, 'persona'),
             seed: parseSeed(flagString(args, 'seed')),
+            mode: parseMode(args.flags.get('mode')),
             jsonl: args.flags.has('jsonl'),
             choices: choices === undefined ? undefined : choices.split(',').map((c) => c.trim()).filter(Boolean),
           },
           io,
         );
       }
+      case 'replay': {
+        const source = args.positionals[0];
+        if (!source) throw new UsageError('replay needs an attempt record file, or - to read it from stdin');
+        if (args.flags.get('scenario') === true) throw new UsageError('--scenario needs the scenario file the game was played on');
+        const { replayCommand } = await import('./replay.ts');
+        return await replayCommand({ source, scenarioFile: flagString(args, 'scenario'), json: args.flags.has('json') }, io);
+      }
       case 'analyze': {
         const scenario = args.positionals[0];
         if (!scenario) throw new UsageError('analyze needs a scenario id or file');
         const { analyzeCommand } = await import('./analyze.ts');
         return await analyzeCommand({ scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') }, io);
+      }
+      case 'audit': {
+        const { auditCommand } = await import('./audit.ts');
+        const seeds = flagString(args, 'seeds');
+        if (seeds !== undefined && !/^\d+$/.test(seeds)) throw new UsageError(`--seeds takes a whole number, not "${seeds}"`);
+        return auditCommand({ scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') }, io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');
@@ -74,8 +90,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
+/** Seeds are what an attempt record can hold: whole numbers from 0 to 2^32 - 1. */
 function parseSeed(s: string | undefined): number {
   if (s === undefined) return 1;
-  if (!/^-?\d+$/.test(s)) throw new UsageError(`--seed takes a whole number, not "${s}"`);
+  if (!/^\d{1,10}$/.test(s) || Number(s) > 2 ** 32 - 1) throw new UsageError(`--seed takes a whole number from 0 to ${2 ** 32 - 1}, not "${s}"`);
   return Number(s);
+}
+
+function parseMode(m: string | true | undefined): AttemptMode {
+  if (m === undefined) return 'practice';
+  const mode = ATTEMPT_MODES.find((x) => x === m);
+  if (!mode) throw new UsageError(`--mode takes ${ATTEMPT_MODES.join(', ')}${typeof m === 'string' ? `, not "${m}"` : ''}`);
+  return mode;
 }

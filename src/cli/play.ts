@@ -1,6 +1,7 @@
-import { createInterface } from 'node:readline';
-import { Session, UnknownChoiceError, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+import { Session, type AttemptMode, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
 import { formatDebrief, formatTurn } from './debrief-text.ts';
+import { readLines, type InputLine, type LineReader } from './line-reader.ts';
+import { playInput } from './player-input.ts';
 import { resolveScenario, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
 
@@ -8,29 +9,17 @@ export interface PlayOptions {
   scenario: string;
   persona?: string;
   seed: number;
+  mode?: AttemptMode;
   jsonl: boolean;
   choices?: string[];
 }
 
-/** One line of input at a time, from a fixed list or from stdin. */
-type NextLine = () => Promise<string | null>;
-
-function stdinLines(): NextLine {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const it = rl[Symbol.asyncIterator]();
-  return async () => {
-    const r = await it.next();
-    if (r.done) {
-      rl.close();
-      return null;
-    }
-    return r.value;
-  };
-}
-
-function listLines(choices: string[]): NextLine {
+function listLines(choices: string[]): LineReader {
   let i = 0;
-  return async () => (i < choices.length ? choices[i++]! : null);
+  return {
+    next: async (): Promise<InputLine | null> => (i < choices.length ? { text: choices[i++]! } : null),
+    close: () => {},
+  };
 }
 
 export function turnMessage(s: SessionSnapshot) {
@@ -66,16 +55,26 @@ export function resultMessage(r: SessionResult) {
   };
 }
 
+/** The JSONL result line: the result, and the attempt record that rebuilds it (`walkaway replay`). */
+export function resultLine(session: Session) {
+  return { ...resultMessage(session.result()!), attempt: session.attempt() };
+}
+
+/** How a finished game ends in the terminal: the last words said, then the debrief. */
+export function finalText(session: Session): string[] {
+  const last = session.snapshot();
+  return [...(last.line ? [`\n${last.speaker}: "${last.line}"`] : []), ...formatDebrief(session.result()!)];
+}
+
 /** `walkaway play`: in the terminal for people, or as a JSON-lines protocol for bots (`--jsonl`). */
 export async function playCommand(o: PlayOptions, io: Io): Promise<number> {
   const { scenario } = resolveScenario(o.scenario);
   const personaId = o.persona ?? scenario.personas[0]!.id;
-  if (!scenario.personas.some((p) => p.id === personaId)) {
+  const persona = scenario.personas.find((p) => p.id === personaId);
+  if (!persona) {
     throw new UsageError(`no persona "${personaId}" in ${scenario.id}; personas: ${scenario.personas.map((p) => p.id).join(', ')}`);
   }
-  const session = Session.create(scenario, personaId, o.seed);
-  const next = o.choices ? listLines(o.choices) : stdinLines();
-  const persona = scenario.personas.find((p) => p.id === personaId)!;
+  const session = Session.create(scenario, personaId, o.seed, o.mode ?? 'practice');
 
   if (!o.jsonl) {
     io.out(`${scenario.title}: you are the ${scenario.role.toLowerCase()}; across the table, ${persona.name}, ${persona.title}.`);
@@ -84,35 +83,29 @@ export async function playCommand(o: PlayOptions, io: Io): Promise<number> {
     if (!o.choices) io.out('(Answer with the number or the id of a choice.)');
   }
 
-  while (!session.isOver()) {
-    const snap = session.snapshot();
-    if (o.jsonl) io.out(JSON.stringify(turnMessage(snap)));
-    else for (const l of formatTurn(snap)) io.out(l);
-    const input = await next();
-    if (input === null) {
-      const message = o.choices ? 'the choice list ended before the negotiation did' : 'input ended before the negotiation did';
-      if (o.jsonl) io.out(JSON.stringify({ type: 'error', message }));
-      else io.err(message);
-      return 1;
+  const input = o.choices ? listLines(o.choices) : readLines(process.stdin);
+  try {
+    const refuse = (message: string) => (o.jsonl ? io.out(JSON.stringify({ type: 'error', message })) : io.err(message));
+    while (!session.isOver()) {
+      const snap = session.snapshot();
+      if (o.jsonl) io.out(JSON.stringify(turnMessage(snap)));
+      else for (const l of formatTurn(snap)) io.out(l);
+      const line = await input.next();
+      if (line === null) {
+        refuse(o.choices ? 'the choice list ended before the negotiation did' : 'input ended before the negotiation did');
+        return 1;
+      }
+      const played = 'problem' in line ? { played: false as const, message: line.problem } : playInput(session, snap, line.text);
+      if (!played.played) {
+        refuse(played.message);
+        if (o.choices) return 1;
+      } else if (!o.jsonl && o.choices) io.out(`> ${played.said}`);
     }
-    const answer = input.trim();
-    const byNumber = /^\d+$/.test(answer) ? snap.choices[Number(answer) - 1]?.id : undefined;
-    try {
-      session.choose(byNumber ?? answer);
-      if (!o.jsonl && o.choices) io.out(`> ${snap.choices.find((c) => c.id === (byNumber ?? answer))?.text}`);
-    } catch (e) {
-      if (!(e instanceof UnknownChoiceError)) throw e;
-      if (o.jsonl) io.out(JSON.stringify({ type: 'error', message: e.message }));
-      else io.err(e.message);
-      if (o.choices) return 1;
-    }
+    if (o.jsonl) io.out(JSON.stringify(resultLine(session)));
+    else for (const l of finalText(session)) io.out(l);
+    return 0;
+  } finally {
+    // Done with the input: a bot that keeps its end of the pipe open must not keep this process alive.
+    input.close();
   }
-  const result = session.result()!;
-  if (o.jsonl) io.out(JSON.stringify(resultMessage(result)));
-  else {
-    const last = session.snapshot();
-    if (last.line) io.out(`\n${last.speaker}: "${last.line}"`);
-    for (const l of formatDebrief(result)) io.out(l);
-  }
-  return 0;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadScenario, ScenarioError, type Scenario } from '../engine/index.ts';
+import { FILE_LIMITS } from '../engine/scenario/load.ts';
 
 /** The scenarios shipped with Walkaway, found relative to the package (works from any directory). */
 export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
@@ -23,11 +24,16 @@ export function displayPath(file: string): string {
 
 export function readScenario(file: string): Scenario {
   let text: string;
+  const refuse = (message: string) => new ScenarioError([{ file: displayPath(file), line: 1, col: 1, path: '', message }]);
   try {
+    // A file far past the loader's limit is refused before it is read into memory (UTF-8: up to 4 bytes a character).
+    const { size } = statSync(file);
+    if (size > FILE_LIMITS.chars * 4) throw refuse(`the file is too large (${size.toLocaleString('en')} bytes; at most ${FILE_LIMITS.chars.toLocaleString('en')} characters)`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
-    throw new ScenarioError([{ file: displayPath(file), line: 1, col: 1, path: '', message: reason }]);
+    if (e instanceof ScenarioError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw refuse(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder with no scenario files' : String((e as Error).message));
   }
   return loadScenario(text, displayPath(file));
 }

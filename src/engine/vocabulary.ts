@@ -27,6 +27,7 @@ export const ANTI_PATTERN_IDS = [
   'single-threaded',
   'concession-without-trade',
   'deal-below-walk-away',
+  'signed-never-trade',
 ] as const;
 export type AntiPatternId = (typeof ANTI_PATTERN_IDS)[number];
 
@@ -66,5 +67,9 @@ export const ANTI_PATTERNS: Record<AntiPatternId, { label: string; principle: st
   'deal-below-walk-away': {
     label: 'Signed below your walk-away',
     principle: 'When the best deal on offer is worse than your alternative, no deal is the better deal.',
+  },
+  'signed-never-trade': {
+    label: 'Signed something on your never-trade list',
+    principle: 'Decide before the table what you will never give, and check the final terms against that list, whoever wrote them. A line you sign past once is a line the other side will expect you to cross again.',
   },
 };

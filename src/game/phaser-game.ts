@@ -9,9 +9,11 @@ import { NegotiationScene } from './scenes/negotiation-scene.ts';
 import { PreloadScene } from './scenes/preload-scene.ts';
 import { PreparationScene } from './scenes/preparation-scene.ts';
 import { COLORS, GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
+import { installLinearWordWrap } from './ui/wrap-text.ts';
 
 /** Creates the Phaser game: WebGL, a 1280x720 stage scaled to fit the window (a phone in landscape too). */
 export function createGame(app: GameApp): Phaser.Game {
+  installLinearWordWrap(Phaser.GameObjects.Text);
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',

@@ -94,34 +94,44 @@ describe('saved negotiations', () => {
     await page.context().close();
   }, 120_000);
 
-  it('recovers from an outdated or tampered save that the engine rejects', async () => {
+  /** Edits the stored attempt record as a curious or hostile rep would, reloads, and reads the notice. */
+  async function tamperAndReload(page: Page, field: 'format' | 'fingerprint' | 'moves.1', value: unknown): Promise<string> {
+    await page.evaluate(
+      ({ key, field, value }) => {
+        const stored = JSON.parse(localStorage.getItem(key)!);
+        if (field === 'moves.1') stored.attempt.moves[1] = value;
+        else stored.attempt[field] = value;
+        localStorage.setItem(key, JSON.stringify(stored));
+      },
+      { key: SAVE_KEY, field, value },
+    );
+    await page.reload();
+    await waitForScreen(page, 'menu');
+    await page.locator(testid('notice')).waitFor({ state: 'visible' });
+    return (await page.textContent(testid('notice')))!;
+  }
+
+  it('refuses an outdated or hand-edited record with a plain reason, sets it aside and starts fresh', async () => {
     const { page, errors } = await freshPage();
     await playIntoNegotiation(page);
-    // An older save format, as a previous version of the game would have written it.
-    await page.evaluate((key) => {
-      const stored = JSON.parse(localStorage.getItem(key)!);
-      stored.save.format = 0;
-      localStorage.setItem(key, JSON.stringify(stored));
-    }, SAVE_KEY);
-    await page.reload();
-    await waitForScreen(page, 'menu');
-    await page.locator(testid('notice')).waitFor({ state: 'visible' });
-    expect(await page.textContent(testid('notice'))).toMatch(/could not be resumed: this save uses format 0/);
+    // An older record format, as a previous version of the game would have written it.
+    expect(await tamperAndReload(page, 'format', 0)).toMatch(/could not be resumed: this record uses format 0.*Starting fresh/);
+    expect(await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY)).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('walkaway.save.set-aside'))).toMatch(/"format":0/);
+    expect(await page.locator(testid('continue')).count()).toBe(0);
+
+    // A move that was never a choice at that point.
+    await playIntoNegotiation(page);
+    expect(await tamperAndReload(page, 'moves.1', 'accept-offer')).toMatch(/could not be resumed: move 2 is not a choice at that point/);
+
+    // A record played on another version of the scenario.
+    await playIntoNegotiation(page);
+    expect(await tamperAndReload(page, 'fingerprint', '0'.repeat(64))).toMatch(/the scenario has changed since this game was played/);
     expect(await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY)).toBeNull();
 
-    // A save whose negotiation was tampered with (an unknown point of the script).
+    // The game goes on: a fresh start works.
     await playIntoNegotiation(page);
-    await page.evaluate((key) => {
-      const stored = JSON.parse(localStorage.getItem(key)!);
-      stored.save.snapshot.context.model.beat = 'no-such-beat';
-      localStorage.setItem(key, JSON.stringify(stored));
-    }, SAVE_KEY);
-    await page.reload();
-    await waitForScreen(page, 'menu');
-    await page.locator(testid('notice')).waitFor({ state: 'visible' });
-    expect(await page.textContent(testid('notice'))).toMatch(/could not be resumed/);
-    expect(await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY)).toBeNull();
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ANTI_PATTERN_IDS, CHOICE_TAGS, compileScenario, loadScenario, Session, type CompiledScenario } from '../../src/engine/index.ts';
+import { ANTI_PATTERN_IDS, CHOICE_TAGS, DIMENSIONS, compileScenario, loadScenario, Session, type CompiledScenario } from '../../src/engine/index.ts';
 import { exploreScenario, type ScenarioAnalysis } from '../../src/engine/analysis/explore.ts';
 
 const dir = new URL('../../scenarios/', import.meta.url);
@@ -12,6 +12,16 @@ const analysisOf = (f: string) => {
   if (!analyses.has(f)) analyses.set(f, exploreScenario(compiled.get(f)!));
   return analyses.get(f)!;
 };
+
+/** Whether, for every issue with a never-trade option, some choice asks for or proposes another option of it. */
+function neverTradeAvoidable(c: CompiledScenario): boolean {
+  return c.scenario.issues
+    .filter((issue) => issue.options.some((o) => o.flags?.includes('never-trade')))
+    .every((issue) => {
+      const ok = new Set(issue.options.filter((o) => !o.flags?.includes('never-trade')).map((o) => o.id));
+      return [...c.choices.values()].some((ch) => ok.has(ch.get?.[issue.id] ?? '') || ok.has(ch.propose?.[issue.id] ?? ''));
+    });
+}
 
 describe('the shipped scenario library', () => {
   it('holds the four scenarios: tutorial, enterprise deal, renewal, dominant vendor', () => {
@@ -41,7 +51,12 @@ describe('the shipped scenario library', () => {
       expect(p.choicesPerDecision.max, `${who} choices per decision`).toBeLessThanOrEqual(5);
       if (!tutorial) {
         expect(p.decisions.min, `${who} decisions per playthrough`).toBeGreaterThanOrEqual(8);
-        expect(p.best.score, `${who} best path`).toBeGreaterThanOrEqual(90);
+        // A walk-away is worth the walk-away, never the target: where walking is the best a persona
+        // allows, the best path is a clean, correct walk (C at most). A signed never-trade item caps the
+        // score below an A, so where the script offers no way to get one off the table, no A is possible.
+        const bestEnd = c.choices.get(p.best.choices[p.best.choices.length - 1]!)!.tags;
+        const floor = bestEnd.includes('walk-away') ? 70 : neverTradeAvoidable(c) ? 90 : 85;
+        expect(p.best.score, `${who} best path`).toBeGreaterThanOrEqual(floor);
         expect(p.worst.score, `${who} worst path`).toBeLessThanOrEqual(30);
       }
       // The reported best path really plays to that score through a session.
@@ -77,7 +92,22 @@ describe("the trainers' guide", () => {
     const s = Session.create(c, c.scenario.personas[0]!.id, 1);
     while (!s.isOver()) s.choose(s.snapshot().choices[0]!.id);
     const r = s.result()!;
-    expect(r.score.total).toBeGreaterThanOrEqual(0);
-    expect(r.transcript.length).toBeGreaterThanOrEqual(4);
+    // The first choice everywhere: prepare, research, ask, signal the real pipeline, stand by it, pause, sign.
+    expect(r.transcript.map((t) => t.choice.id)).toEqual(['build-pipeline', 'research-them', 'ask-timing', 'mention-pipeline', 'stand-calmly', 'take-a-day', 'accept-final']);
+    expect(r.transcript.map((t) => t.phase)).toEqual(['prep', 'prep', 'negotiation', 'negotiation', 'negotiation', 'negotiation', 'negotiation']);
+    expect(r.outcome).toBe('deal');
+    expect(r.value).toBeGreaterThan(r.walkAwayValue);
+    expect(r.antiPatterns).toEqual([]);
+    // A debrief: every dimension scored by its checks, adding up to the total and its grade.
+    expect(Object.keys(r.score.dimensions)).toEqual([...DIMENSIONS]);
+    for (const d of DIMENSIONS) {
+      expect(r.score.dimensions[d].checks.length, d).toBeGreaterThan(0);
+      expect(r.score.dimensions[d].score, d).toBeLessThanOrEqual(r.score.dimensions[d].max);
+    }
+    expect(r.score.total).toBe(Math.round(DIMENSIONS.reduce((a, d) => a + r.score.dimensions[d].score, 0)));
+    expect(r.score.total).toBeGreaterThan(50);
+    expect(r.score.total).toBeLessThan(100);
+    expect(r.score.grade).toBe(r.score.total >= 90 ? 'A' : r.score.total >= 80 ? 'B' : r.score.total >= 70 ? 'C' : r.score.total >= 60 ? 'D' : 'F');
+    expect(r.offers.length).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@ import { OUTCOME_OF_STATE, type PhaseState } from '../persona/machine.ts';
 import type { NegotiationModel } from '../persona/context.ts';
 import { PersonaStepper, type StepState } from '../persona/stepper.ts';
 import { availableChoices } from '../persona/rules.ts';
+import type { ChoiceDef } from '../scenario/schema.ts';
 import { scoreNegotiation } from '../scoring/score.ts';
 import { ANTI_PATTERN_IDS, type AntiPatternId, type Outcome } from '../vocabulary.ts';
 
@@ -29,6 +30,23 @@ export interface PersonaAnalysis {
   deadEnds: { beat: string; turn: number; states: number }[];
   reachedBeats: Set<string>;
   reachedChoices: Set<string>;
+}
+
+/** How far an exploration may go before it stops with a plain message instead of running out of memory. */
+export interface ExplorationLimits {
+  /** Distinct unfinished positions of one persona (the shipped scenarios reach at most about 60,000 in one share of an exploration). */
+  states: number;
+  /** Decisions in one playthrough. */
+  depth: number;
+}
+export const EXPLORATION_LIMITS: ExplorationLimits = { states: 1_000_000, depth: 10_000 };
+
+/** An exploration that cannot finish (a loop without progress, or too many positions), said plainly. */
+export class ExplorationLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExplorationLimitError';
+  }
 }
 
 /** A best or worst path, linked through the summaries of the states it passes (no copying per edge). */
@@ -62,6 +80,7 @@ export function explorePersona(
   seed: number,
   onProgress?: (statesVisited: number) => void,
   under: string[] = [],
+  limits: ExplorationLimits = EXPLORATION_LIMITS,
 ): PersonaAnalysis {
   const stepper = new PersonaStepper(c, { record: false });
   // `under`: explore only the paths that begin with these choices (one share of a split exploration).
@@ -78,22 +97,35 @@ export function explorePersona(
   const perDecision = { min: Infinity, max: 0 };
   let visited = 0;
 
-  const visit = (snap: StepState): Summary => {
+  /** A state being explored: its choices are taken one at a time, each child's summary folded in. */
+  interface Frame {
+    snap: StepState;
+    key: string;
+    choices: ChoiceDef[];
+    next: number;
+    summary: Summary;
+  }
+  // Keys of the states on the current path: meeting one again means the game can go round for ever.
+  const onPath = new Set<string>();
+
+  /** A finished or already explored state's summary, or a frame to explore it. */
+  const enter = (snap: StepState): Summary | Frame => {
     const m = snap.context.model;
     const outcome = OUTCOME_OF_STATE[snap.value as PhaseState];
     // A finished negotiation is scored on the spot: cheaper than building its key to look it up.
     const key = snap.done ? null : snap.value + stateKey(m);
     const known = key === null ? undefined : memo.get(key);
     if (known) return known;
+    if (key !== null && onPath.has(key))
+      throw new ExplorationLimitError(`persona "${personaId}": the game can come back to the same position at beat "${m.beat}" for ever (a loop without progress); run \`walkaway check\` on the file`);
     if (++visited % 2000 === 0) onProgress?.(visited);
 
-    let summary: Summary;
     if (snap.done && outcome) {
       const score = scoreNegotiation(c, m, outcome).total;
       const histogram = new Map([[score, 1]]);
       let anti = 0;
       for (const id of m.antiPatterns) anti |= 1 << ANTI_PATTERN_IDS.indexOf(id);
-      summary = {
+      const summary: Summary = {
         paths: 1,
         histogram,
         best: { score, choice: null, rest: null },
@@ -103,45 +135,81 @@ export function explorePersona(
         minDepth: 0,
         maxDepth: 0,
       };
-    } else {
-      reachedBeats.add(m.beat);
-      const choices = availableChoices(c, m);
-      perDecision.min = Math.min(perDecision.min, choices.length);
-      perDecision.max = Math.max(perDecision.max, choices.length);
-      summary = {
-        paths: 0,
-        histogram: new Map(),
-        best: { score: -1, choice: null, rest: null },
-        worst: { score: 101, choice: null, rest: null },
-        anti: 0,
-        outcomes: { deal: 0, 'walked-away': 0, 'counterpart-walked': 0 },
-        minDepth: Infinity,
-        maxDepth: 0,
-      };
-      if (choices.length === 0) {
-        const known = deadEnds.find((d) => d.beat === m.beat);
-        if (known) known.states++;
-        else deadEnds.push({ beat: m.beat, turn: m.turn, states: 1 });
-      }
-      for (const choice of choices) {
-        reachedChoices.add(choice.id);
-        const next = stepper.choose(snap, choice.id)!;
-        const sub = visit(next);
-        summary.paths += sub.paths;
-        for (const [score, n] of sub.histogram) summary.histogram.set(score, (summary.histogram.get(score) ?? 0) + n);
-        if (sub.best.score > summary.best.score) summary.best = { score: sub.best.score, choice: choice.id, rest: sub.best };
-        if (sub.worst.score < summary.worst.score) summary.worst = { score: sub.worst.score, choice: choice.id, rest: sub.worst };
-        summary.anti |= sub.anti;
-        for (const o of Object.keys(summary.outcomes) as Outcome[]) summary.outcomes[o] += sub.outcomes[o];
-        summary.minDepth = Math.min(summary.minDepth, sub.minDepth + 1);
-        summary.maxDepth = Math.max(summary.maxDepth, sub.maxDepth + 1);
-      }
+      if (key !== null) memo.set(key, summary);
+      return summary;
     }
-    if (key !== null) memo.set(key, summary);
-    return summary;
+    reachedBeats.add(m.beat);
+    const choices = availableChoices(c, m);
+    perDecision.min = Math.min(perDecision.min, choices.length);
+    perDecision.max = Math.max(perDecision.max, choices.length);
+    if (choices.length === 0) {
+      const known = deadEnds.find((d) => d.beat === m.beat);
+      if (known) known.states++;
+      else deadEnds.push({ beat: m.beat, turn: m.turn, states: 1 });
+    }
+    const summary: Summary = {
+      paths: 0,
+      histogram: new Map(),
+      best: { score: -1, choice: null, rest: null },
+      worst: { score: 101, choice: null, rest: null },
+      anti: 0,
+      outcomes: { deal: 0, 'walked-away': 0, 'counterpart-walked': 0 },
+      minDepth: Infinity,
+      maxDepth: 0,
+    };
+    return { snap, key: key!, choices, next: 0, summary };
   };
 
-  const root = visit(start);
+  const fold = (summary: Summary, choice: string, sub: Summary) => {
+    summary.paths += sub.paths;
+    for (const [score, n] of sub.histogram) summary.histogram.set(score, (summary.histogram.get(score) ?? 0) + n);
+    if (sub.best.score > summary.best.score) summary.best = { score: sub.best.score, choice, rest: sub.best };
+    if (sub.worst.score < summary.worst.score) summary.worst = { score: sub.worst.score, choice, rest: sub.worst };
+    summary.anti |= sub.anti;
+    for (const o of Object.keys(summary.outcomes) as Outcome[]) summary.outcomes[o] += sub.outcomes[o];
+    summary.minDepth = Math.min(summary.minDepth, sub.minDepth + 1);
+    summary.maxDepth = Math.max(summary.maxDepth, sub.maxDepth + 1);
+  };
+
+  /**
+   * Depth-first over every path with an explicit stack (no recursion: a long or looping script cannot
+   * overflow the call stack), folding each state's summary into its parent's when all its choices are done.
+   */
+  const explore = (from: StepState): Summary => {
+    const first = enter(from);
+    if (!('snap' in first)) return first;
+    const stack: Frame[] = [first];
+    onPath.add(first.key);
+    for (;;) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.choices.length) {
+        const choice = top.choices[top.next]!;
+        reachedChoices.add(choice.id);
+        const child = enter(stepper.choose(top.snap, choice.id)!);
+        if ('snap' in child) {
+          if (stack.length >= limits.depth)
+            throw new ExplorationLimitError(`persona "${personaId}": a playthrough runs past ${limits.depth.toLocaleString('en')} decisions (a loop without progress?); run \`walkaway check\` on the file`);
+          stack.push(child);
+          onPath.add(child.key);
+          continue;
+        }
+        fold(top.summary, choice.id, child);
+        top.next++;
+        continue;
+      }
+      stack.pop();
+      onPath.delete(top.key);
+      memo.set(top.key, top.summary);
+      if (memo.size > limits.states)
+        throw new ExplorationLimitError(`persona "${personaId}": more than ${limits.states.toLocaleString('en')} distinct positions, too many to explore every path; try a smaller scenario or fewer choices per beat`);
+      const parent = stack[stack.length - 1];
+      if (!parent) return top.summary;
+      fold(parent.summary, parent.choices[parent.next]!.id, top.summary);
+      parent.next++;
+    }
+  };
+
+  const root = explore(start);
   const histogram = [...root.histogram].sort((a, b) => a[0] - b[0]);
   return {
     personaId,

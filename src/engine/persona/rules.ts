@@ -1,7 +1,7 @@
 import type { BeatDef, ChoiceDef, Persona, ReactionKey } from '../scenario/schema.ts';
 import type { AntiPatternId } from '../vocabulary.ts';
 import { nextRandom, seedState } from '../rng.ts';
-import { personaText } from '../text.ts';
+import { ownEntry, personaText } from '../text.ts';
 import type { CompiledScenario } from './compile.ts';
 import { copyModel, EMPTY_TALLY, type NegotiationContext, type NegotiationModel } from './context.ts';
 import { aspiration } from './curve.ts';
@@ -128,7 +128,7 @@ interface Draft {
 function answersTo(p: Persona, ids: string[]): string[] {
   const out: string[] = [];
   for (const id of ids) {
-    const a = p.answers?.[id];
+    const a = ownEntry(p.answers, id);
     if (a !== undefined) out.push(a);
   }
   return out;
@@ -255,6 +255,7 @@ function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: BeatDef, 
     m.nextBeat = null;
     m.pendingClaim = null;
     if (c.space.valueOf(m.terms) < m.walkAway) flagAntiPattern(d, 'deal-below-walk-away', choice.id);
+    if (givesNeverTrade(c, m.terms)) flagAntiPattern(d, 'signed-never-trade', choice.id);
     for (const id of choice.antiPatterns ?? []) flagAntiPattern(d, id, choice.id);
     return;
   }
@@ -460,7 +461,7 @@ export function speakerOf(c: CompiledScenario, m: NegotiationModel): string {
 
 export function beatLine(c: CompiledScenario, m: NegotiationModel): string {
   const beat = c.beats.get(m.beat)!;
-  return personaOf(c, m).lines?.[beat.id] ?? personaText(beat.line, m.personaId) ?? '';
+  return ownEntry(personaOf(c, m).lines, beat.id) ?? personaText(beat.line, m.personaId) ?? '';
 }
 
 /** The counterpart's reaction to the last choice, then the current beat's line. */

@@ -1,19 +1,65 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { Composer, isAlias, isCollection, isNode, isPair, LineCounter, Parser, type CST, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { checkReferences } from './references.ts';
+import { checkNumbers, checkStructure } from './structure.ts';
 import { ScenarioError, type ScenarioProblem } from './problems.ts';
 
 /**
+ * What a scenario file may hold before anything is built from it. A scenario at every schema limit is
+ * well under these; they stop a hostile or mistaken file (a YAML alias bomb, thousands of nested
+ * brackets, a pasted database dump) from exhausting memory or the call stack.
+ */
+export const FILE_LIMITS = {
+  /** Characters of text in one file (about 1 MB). */
+  chars: 1_000_000,
+  /** Levels of nested mappings and lists (a valid scenario needs about 8). */
+  depth: 32,
+  /** Alias expansions (`*name`) in one file, counting aliases inside aliases. */
+  aliases: 100,
+} as const;
+
+type At = (offset: number) => { line: number; col: number };
+
+/**
  * Turns the text of a scenario file into a validated Scenario, or throws a ScenarioError whose problems
- * each name the file, line, column and field. Pure: the caller reads the file (CLI) or the upload
- * (browser) and passes its text and name.
+ * each name the file, line, column and field. Checks run in layers (YAML, size and shape, schema,
+ * references, then numbers and structure: whether the script can be played to an end); each layer needs
+ * the one before it to hold, and reports all of its problems at once. Pure: the caller reads the file
+ * (CLI) or the upload (browser) and passes its text and name. It throws nothing but ScenarioError.
  */
 export function loadScenario(text: string, file: string): Scenario {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
+  try {
+    return loadChecked(text, file);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    // Whatever a library throws on a file we did not foresee becomes a located, plain problem.
+    const reason = e instanceof RangeError ? 'the file is too deeply nested or too large to read' : `could not read this file (${firstLine(String((e as Error)?.message ?? e))})`;
+    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: reason }]);
+  }
+}
 
+function loadChecked(text: string, file: string): Scenario {
+  const fileProblem = (line: number, col: number, message: string): ScenarioError => new ScenarioError([{ file, line, col, path: '', message }]);
+  if (text.length > FILE_LIMITS.chars)
+    throw fileProblem(1, 1, `the file is too large (${text.length.toLocaleString('en')} characters; at most ${FILE_LIMITS.chars.toLocaleString('en')})`);
+
+  const lineCounter = new LineCounter();
+  const at: At = (offset) => lineCounter.linePos(offset);
+  // The CST parser keeps its own stack (no recursion), so the nesting is measured before the composer,
+  // which recurses, ever sees it.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeep(tokens);
+  if (deep !== null) {
+    const pos = at(deep);
+    throw fileProblem(pos.line, pos.col, `nested more than ${FILE_LIMITS.depth} levels deep (a scenario needs far fewer: check the indentation and brackets)`);
+  }
+  const docs = [...new Composer({ uniqueKeys: true }).compose(tokens, true, text.length)];
+  const doc = docs[0]!;
+  if (docs.length > 1) {
+    const pos = at(docs[1]!.range[0]);
+    throw fileProblem(pos.line, pos.col, 'YAML syntax: a scenario file holds one document (remove the second "---")');
+  }
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {
@@ -22,32 +68,81 @@ export function loadScenario(text: string, file: string): Scenario {
       }),
     );
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: FILE_LIMITS.aliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    // The yaml library refuses an alias bomb (or an alias to an anchor not yet defined) with a ReferenceError.
+    const pos = at(firstAliasOffset(doc) ?? 0);
+    const message = /resource exhaustion/i.test(e.message)
+      ? `too many aliases: "*name" references expand to more than ${FILE_LIMITS.aliases} copies (write the text out instead)`
+      : `YAML alias: ${firstLine(e.message)}`;
+    throw fileProblem(pos.line, pos.col, message);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: 'a scenario file is a YAML mapping (key: value lines)' }]);
+    throw fileProblem(1, 1, 'a scenario file is a YAML mapping (key: value lines)');
   }
 
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     throw new ScenarioError(parsed.error.issues.map((issue) => locateIssue(doc, at, file, issue)));
   }
-  const refProblems = checkReferences(parsed.data);
+  const refProblems = [...checkReferences(parsed.data), ...checkNumbers(parsed.data)];
   if (refProblems.length > 0) {
     throw new ScenarioError(refProblems.map((p) => locate(doc, at, file, p.path, p.message)));
   }
+  // Whether the script can be played through needs every id to point somewhere, so it comes last.
+  const structural = checkStructure(parsed.data);
+  if (structural.length > 0) {
+    throw new ScenarioError(structural.map((p) => locate(doc, at, file, p.path, p.message)));
+  }
   return parsed.data;
+}
+
+/** Offset of the first collection nested deeper than the limit, or null. Walks with its own stack. */
+function tooDeep(tokens: CST.Token[]): number | null {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (!isCollectionToken(token)) continue;
+    if (depth + 1 > FILE_LIMITS.depth) return token.offset;
+    for (const item of token.items) {
+      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+function isCollectionToken(t: CST.Token): t is CST.BlockMap | CST.BlockSequence | CST.FlowCollection {
+  return t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+}
+
+/** Where the first alias of the document is written (to point at an alias bomb). */
+function firstAliasOffset(doc: Document): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  let first: number | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const offset = node.range?.[0];
+      if (offset !== undefined && (first === undefined || offset < first)) first = offset;
+    } else if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) stack.push(...node.items);
+  }
+  return first;
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function locateIssue(
-  doc: Document,
-  at: (offset: number) => { line: number; col: number },
-  file: string,
-  issue: z.core.$ZodIssue,
-): ScenarioProblem {
+function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) message = `required field is missing (${issue.expected} expected)`;
@@ -57,31 +152,48 @@ function locateIssue(
     const key = issue.keys[0]!;
     return locate(doc, at, file, [...path, key], `unknown field "${key}"${issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : ''}`, true);
   } else if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  else if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message)) message = plainBound(issue, path);
   return locate(doc, at, file, path, message);
+}
+
+/** Zod's wording of a size limit, said plainly ("at most 60 beats (this list has 61)"). */
+function plainBound(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, path: (string | number)[]): string {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum);
+  const n = limit.toLocaleString('en');
+  const input = issue.input;
+  if (issue.origin === 'string') {
+    const length = typeof input === 'string' ? ` (this one has ${input.length.toLocaleString('en')})` : '';
+    return big ? `at most ${n} characters${length}` : `at least ${n} characters`;
+  }
+  if (issue.origin === 'array') {
+    const last = path[path.length - 1];
+    const what = typeof last === 'string' ? last : 'items';
+    const length = Array.isArray(input) ? ` (this list has ${input.length})` : '';
+    return big ? `at most ${n} ${what}${length}` : `at least ${n} ${what}`;
+  }
+  const got = typeof input === 'number' ? ` (got ${String(input)})` : '';
+  if (issue.inclusive === false) return `must be ${big ? 'below' : 'above'} ${n}${got}`;
+  return `${big ? 'at most' : 'at least'} ${n}${got}`;
 }
 
 function describeInput(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'number') return `number ${String(v)}`;
+  const shown = JSON.stringify(v) ?? String(v);
+  return `${typeof v} ${shown.length > 60 ? `${shown.slice(0, 57)}..."` : shown}`;
 }
 
 /** Finds the deepest node of `path` that exists in the document and reports the problem there. */
-function locate(
-  doc: Document,
-  at: (offset: number) => { line: number; col: number },
-  file: string,
-  path: (string | number)[],
-  message: string,
-  preferKey = false,
-): ScenarioProblem {
+function locate(doc: Document, at: At, file: string, path: (string | number)[], message: string, preferKey = false): ScenarioProblem {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
     if (preferKey && depth === path.length && sub.length > 0) {
       const keyNode = findKey(doc, sub);
-      if (keyNode) return { file, ...at(keyNode), path: path.join('.'), message };
+      if (keyNode !== undefined) return { file, ...at(keyNode), path: path.join('.'), message };
     }
     if (isNode(node) && node.range) {
       const pos = at(node.range[0]);

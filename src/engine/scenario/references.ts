@@ -59,7 +59,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
       if (!options) add([...path, issue], `unknown issue "${issue}" (issues: ${[...issues.keys()].join(', ')})`);
       else if (!options.has(option)) add([...path, issue], `unknown option "${option}" for issue "${issue}" (options: ${[...options].join(', ')})`);
     }
-    if (complete) for (const issue of issues.keys()) if (!(issue in terms)) add(path, `missing issue "${issue}"`);
+    if (complete) for (const issue of issues.keys()) if (!Object.hasOwn(terms, issue)) add(path, `missing issue "${issue}"`);
   };
   checkTerms(s.proposal, ['proposal'], true);
 
@@ -72,7 +72,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
 
   const checkPersonaText = (t: PersonaTextDef | undefined, path: (string | number)[]) => {
     if (t === undefined || typeof t === 'string') return;
-    if (!('default' in t)) add(path, 'per-persona text needs a "default" entry');
+    if (!Object.hasOwn(t, 'default')) add(path, 'per-persona text needs a "default" entry');
     for (const key of Object.keys(t))
       if (key !== 'default' && !personaIds.has(key)) add([...path, key], `unknown persona "${key}"`);
   };

@@ -2,19 +2,29 @@ import { ANTI_PATTERNS, type AntiPatternId, type Outcome } from '../vocabulary.t
 import type { CompiledScenario } from '../persona/compile.ts';
 import type { NegotiationContext } from '../persona/context.ts';
 import { personaOf } from '../persona/rules.ts';
-import { DEFAULT_WEIGHTS, DIMENSIONS, DIMENSION_LABELS, dimensionChecks, type DimensionId } from './dimensions.ts';
+import { DEFAULT_WEIGHTS, DIMENSIONS, DIMENSION_LABELS, type DimensionId } from './dimensions.ts';
+import { CAPS, CHECKS, type CapDef, type CheckId, type ScoringInput } from './checks.ts';
+
+export interface CheckResult {
+  id: CheckId;
+  label: string;
+  passed: boolean;
+  points: number;
+}
 
 export interface DimensionScore {
   label: string;
   score: number;
   max: number;
-  checks: { label: string; passed: boolean; points: number }[];
+  checks: CheckResult[];
 }
 
 export interface Score {
   total: number;
   grade: Grade;
   dimensions: Record<DimensionId, DimensionScore>;
+  /** A limit that held the total down (the lowest that applies), with the reason the debrief shows. */
+  cap: { id: CapDef['id']; max: number; reason: string } | null;
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
@@ -23,37 +33,48 @@ export function gradeOf(total: number): Grade {
   return total >= 90 ? 'A' : total >= 80 ? 'B' : total >= 70 ? 'C' : total >= 60 ? 'D' : 'F';
 }
 
-/** Scores a finished negotiation. Reads only the model (never the log), so equal models score equally. */
-export function scoreNegotiation(c: CompiledScenario, model: NegotiationContext['model'], outcome: Outcome): Score {
+/** What the checks of a finished negotiation read. */
+export function scoringInput(c: CompiledScenario, model: NegotiationContext['model'], outcome: Outcome): ScoringInput {
   const p = personaOf(c, model);
-  const value = c.space.valueOf(model.terms);
+  const deal = outcome === 'deal';
   const signedFlags = new Set<string>();
-  if (outcome === 'deal')
+  if (deal)
     for (const issue of c.scenario.issues)
       for (const f of issue.options.find((o) => o.id === model.terms[issue.id])?.flags ?? []) signedFlags.add(f);
-  const checks = dimensionChecks({
+  return {
     scenario: c.scenario,
     model,
     outcome,
-    value,
+    value: deal ? c.space.valueOf(model.terms) : 0,
     signals: p.signals,
     signedFlags,
     hasThreadsAction: c.hasThreadsAction,
     prepBeats: c.scenario.beats.filter((b) => b.phase === 'prep').length,
-  });
+  };
+}
+
+/** Scores a finished negotiation. Reads only the model (never the log), so equal models score equally. */
+export function scoreNegotiation(c: CompiledScenario, model: NegotiationContext['model'], outcome: Outcome): Score {
+  const input = scoringInput(c, model, outcome);
   const weights = { ...DEFAULT_WEIGHTS, ...c.scenario.scoring?.weights };
   const sum = DIMENSIONS.reduce((a, d) => a + weights[d], 0) || 1;
   const dimensions = {} as Record<DimensionId, DimensionScore>;
   let total = 0;
   for (const d of DIMENSIONS) {
     const max = (weights[d] / sum) * 100;
-    const rows = checks[d].map((ch) => ({ label: ch.label, passed: ch.passed, points: round1(ch.share * max) }));
-    const score = checks[d].reduce((a, ch) => a + (ch.passed ? ch.share * max : 0), 0);
+    const checks = CHECKS.filter((ch) => ch.dimension === d);
+    const rows = checks.map((ch) => ({ id: ch.id, label: ch.label(input), passed: ch.passed(input), points: round1(ch.share * max) }));
+    const score = checks.reduce((a, ch, k) => a + (rows[k]!.passed ? ch.share * max : 0), 0);
     total += score;
     dimensions[d] = { label: DIMENSION_LABELS[d], score: round1(score), max: round1(max), checks: rows };
   }
-  const rounded = Math.round(total);
-  return { total: rounded, grade: gradeOf(rounded), dimensions };
+  let rounded = Math.round(total);
+  let cap: Score['cap'] = null;
+  for (const k of CAPS) {
+    if (k.applies(input) && rounded > k.max && (!cap || k.max < cap.max)) cap = { id: k.id, max: k.max, reason: k.reason };
+  }
+  if (cap) rounded = cap.max;
+  return { total: rounded, grade: gradeOf(rounded), dimensions, cap };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,7 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compileScenario, loadScenario } from '../../../src/engine/index.ts';
 import { compiledFixture, compiledShipped, playChoices, playPreferring, ENTERPRISE_CLEAN } from '../../helpers.ts';
 
 const mini = compiledFixture('mini');
+const miniWithPush = compileScenario(
+  loadScenario(
+    readFileSync(new URL('../../fixtures/mini.yaml', import.meta.url), 'utf8').replace(
+      '        tags: [walk-away]\n',
+      '        tags: [walk-away]\n      - id: push\n        text: That is not enough. Do better.\n        tags: [hold]\n',
+    ),
+    'mini-with-push.yaml',
+  ),
+);
 const enterprise = compiledShipped('enterprise-deal');
 
 describe('the counterpart concedes according to the BATNA the player signals', () => {
@@ -66,14 +77,23 @@ describe('the counterpart concedes according to the BATNA the player signals', (
     expect(signed.outcome).toBe('deal');
     expect(walked.outcome).toBe('walked-away');
     expect(walked.score.total).toBeGreaterThan(signed.score.total);
-    expect(walked.score.dimensions.value.checks.every((c) => c.passed)).toBe(true);
+    // Walking was the right call, but a walk-away is worth the walk-away, never the zone or the target.
+    expect(walked.score.dimensions.value.checks.map((c) => [c.id, c.passed])).toEqual([['no-loss', true], ['zone-middle', false], ['target', false]]);
     expect(signed.antiPatterns.map((a) => a.id)).toContain('deal-below-walk-away');
   });
 
   it('the counterpart walks when it loses patience at the final offer', () => {
-    const s = playChoices(mini, 'buyer', 1, ['skip-prep', 'give-ten', 'hold-middle']);
+    // Two turns of patience bring the final offer; mini's final beat offers only sign or leave, so a
+    // variant adds a push there. An unprepared player who gave ground has no credibility for one.
+    const s = playChoices(miniWithPush, 'buyer', 1, ['skip-prep', 'give-ten', 'hold-middle']);
     expect(s.snapshot().stage).toBe('closing');
-    expect(s.snapshot().choices.map((c) => c.id)).toEqual(['sign', 'leave']);
+    expect(s.snapshot().choices.map((c) => c.id)).toEqual(['sign', 'leave', 'push']);
+    const after = s.choose('push');
+    expect(s.isOver()).toBe(true);
+    expect(after.stage).toBe('counterpartWalked');
+    expect(after.line).toBe("We'll leave it there.");
+    expect(s.result()!.outcome).toBe('counterpart-walked');
+    expect(s.result()!.value).toBe(0);
   });
 
   it('the clean path through enterprise-deal scores an A against every persona', () => {

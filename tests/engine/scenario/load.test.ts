@@ -71,14 +71,29 @@ describe('loading scenario files', () => {
   });
 
   it('reports every problem at once, not just the first', () => {
-    const broken = MINI.replace('    patience: 2', '    patience: soon').replace('        backedBy: [other-deal]', '        backedBy: [ghost]');
-    // Schema problems come first; references are checked once the shape is right.
-    expect(problemsOf(broken).map((p) => p.path)).toEqual(['personas.0.patience']);
-    const refs = MINI.replace('        backedBy: [other-deal]', '        backedBy: [ghost]').replace('give: { price: d10 }\n', 'give: { price: d99 }\n');
+    // Three shape problems in three places of the file: all three, each at its own line.
+    const shape = MINI.replace('    patience: 2', '    patience: soon')
+      .replace('      - { id: d5, label: 5% off, you: 53, them: 5 }', '      - { id: d5, label: 5% off, you: lots, them: 5 }')
+      .replace('    skepticism: 1', '    skepticism: 3');
+    expect(problemsOf(shape).map((p) => [p.path, p.line])).toEqual([
+      ['issues.0.options.1.you', lineOf(shape, 'you: lots')],
+      ['personas.0.skepticism', lineOf(shape, 'skepticism: 3')],
+      ['personas.0.patience', lineOf(shape, 'patience: soon')],
+    ]);
+    // Three broken references: all three.
+    const refs = MINI.replace('        backedBy: [other-deal]', '        backedBy: [ghost]')
+      .replace('give: { price: d10 }\n', 'give: { price: d99 }\n')
+      .replace('  finalOffer: final', '  finalOffer: nowhere');
     expect(problemsOf(refs).map((p) => p.message)).toEqual([
       'unknown option "d99" for issue "price" (options: full, d5, d10, d15, d20, d25)',
       'unknown fact "ghost"',
+      'no beat "nowhere"',
     ]);
+  });
+
+  it('checks references once the shape is right (a file with both kinds reports its shape problems first)', () => {
+    const broken = MINI.replace('    patience: 2', '    patience: soon').replace('        backedBy: [other-deal]', '        backedBy: [ghost]');
+    expect(problemsOf(broken).map((p) => p.path)).toEqual(['personas.0.patience']);
   });
 
   it('rejects a file that is not a mapping', () => {

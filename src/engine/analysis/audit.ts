@@ -1,0 +1,366 @@
+import type { CompiledScenario } from '../persona/compile.ts';
+import { PersonaStepper, type StepState } from '../persona/stepper.ts';
+import { availableChoices } from '../persona/rules.ts';
+import { ARCHETYPES, type ArchetypeId } from './archetypes.ts';
+import { botRandom, finish, playPolicy, replayMoves, type PlayedGame } from './policy-play.ts';
+
+/**
+ * The teaching audit: plays every strategy archetype against every persona of a scenario over a sample
+ * of seeds, and checks the teaching invariants of DESIGN.md on each persona separately (never on an
+ * average over personas). A trainer runs it to learn whether their scenario's score teaches the right
+ * lesson before they share it.
+ */
+
+export const INVARIANT_IDS = [
+  'strong-beats-weak',
+  'bad-below-disciplined',
+  'outcome-order',
+  'walk-below-deal',
+  'no-one-note-a',
+  'trading-pays',
+  'asking-pays',
+  'never-trade-no-a',
+  'seed-stable',
+] as const;
+export type InvariantId = (typeof INVARIANT_IDS)[number];
+
+/** What each invariant promises, in the words the audit prints. */
+export const INVARIANTS: Record<InvariantId, string> = {
+  'strong-beats-weak': 'Strong signals out-score weak ones and get better offers',
+  'bad-below-disciplined': 'No strategy a negotiator knows is bad out-scores the disciplined one',
+  'outcome-order': 'Deal well above the walk-away > correct walk-away > deal below it; being walked out on < walking yourself',
+  'walk-below-deal': 'A correct walk-away never out-scores a deal above the walk-away',
+  'no-one-note-a': 'No one-note strategy reaches 90',
+  'trading-pays': 'Trading beats never trading (two or more issues)',
+  'asking-pays': 'Asking pays in deal value',
+  'never-trade-no-a': 'Signing a never-trade item never earns an A',
+  'seed-stable': 'The same moves with another seed score within 5 points',
+};
+
+export type InvariantStatus = 'pass' | 'fail' | 'n/a';
+
+export interface InvariantResult {
+  id: InvariantId;
+  label: string;
+  status: InvariantStatus;
+  /** The numbers behind the verdict (for a failure: the numbers that failed). */
+  detail: string;
+}
+
+export interface ArchetypeStats {
+  archetype: ArchetypeId;
+  games: number;
+  meanScore: number;
+  minScore: number;
+  maxScore: number;
+  /** Share of games that ended in a deal, 0..1. */
+  dealRate: number;
+  /** Mean worth of the outcome: the deal's value, or the walk-away value without a deal. */
+  meanValue: number;
+  /** Mean of the best offer the counterpart made. */
+  meanBestOffer: number;
+}
+
+export interface PersonaAudit {
+  personaId: string;
+  personaName: string;
+  archetypes: ArchetypeStats[];
+  invariants: InvariantResult[];
+}
+
+export interface ScenarioAudit {
+  scenarioId: string;
+  title: string;
+  seeds: number;
+  walkAway: number;
+  target: number;
+  unit: string;
+  games: number;
+  personas: PersonaAudit[];
+  passed: boolean;
+}
+
+export interface AuditOptions {
+  /** Seeds sampled per archetype and persona (each also seeds the bot's tie-breaks). */
+  seeds?: number;
+}
+
+/** How much better "better" must be for values: a share of the walk-away-to-target zone. */
+export const VALUE_MARGIN = 0.02;
+/** "Well above the walk-away": this share of the zone or more. */
+export const WELL_ABOVE = 0.25;
+export const A_GRADE = 90;
+const SEED_TOLERANCE = 5;
+/** Random play may stumble on the good path: at most this share of its games may earn an A. */
+export const RANDOM_A_RATE = 0.05;
+/** Random play is sampled this many times more than the other archetypes, so its rate means something. */
+const RANDOM_SAMPLES = 5;
+/** Seeds are shifted by this for the "same moves, other seed" replay. */
+const OTHER_SEED = 1009;
+
+/** One sampled game, with the seed it was played on. */
+interface SampledGame extends PlayedGame {
+  seed: number;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+export function auditScenario(c: CompiledScenario, options: AuditOptions = {}): ScenarioAudit {
+  const seeds = Math.max(1, Math.floor(options.seeds ?? 12));
+  const stepper = new PersonaStepper(c, { record: false });
+  const personas: PersonaAudit[] = [];
+  let games = 0;
+  for (const [personaId, persona] of c.personas) {
+    const played = new Map<ArchetypeId, SampledGame[]>();
+    const branches: Branch[] = [];
+    for (const a of ARCHETYPES) {
+      const list: SampledGame[] = [];
+      const samples = a.id === 'random' ? seeds * RANDOM_SAMPLES : seeds;
+      for (let seed = 1; seed <= samples; seed++) {
+        const start = stepper.start({ personaId, seed });
+        let branched = false;
+        const game = playPolicy(stepper, c, start, a.policy, botRandom(seed), [], (s, moves) => {
+          if (branched || s.context.model.beat !== c.scenario.flow.finalOffer) return;
+          branched = true;
+          branches.push(branchAtFinalOffer(c, stepper, s, moves, a.id, seed));
+        });
+        list.push({ ...game, seed });
+      }
+      games += list.length;
+      played.set(a.id, list);
+    }
+    const stats = ARCHETYPES.map((a) => statsOf(a.id, played.get(a.id)!));
+    personas.push({
+      personaId,
+      personaName: persona.name,
+      archetypes: stats,
+      invariants: checkInvariants(c, stepper, personaId, played, stats, branches),
+    });
+  }
+  return {
+    scenarioId: c.scenario.id,
+    title: c.scenario.title,
+    seeds,
+    walkAway: c.scenario.walkAway,
+    target: c.scenario.target,
+    unit: c.scenario.unit,
+    games,
+    personas,
+    passed: personas.every((p) => p.invariants.every((i) => i.status !== 'fail')),
+  };
+}
+
+function statsOf(id: ArchetypeId, list: PlayedGame[]): ArchetypeStats {
+  const scores = list.map((g) => g.score.total);
+  return {
+    archetype: id,
+    games: list.length,
+    meanScore: r1(mean(scores)),
+    minScore: Math.min(...scores),
+    maxScore: Math.max(...scores),
+    dealRate: r1(list.filter((g) => g.outcome === 'deal').length / list.length * 100) / 100,
+    meanValue: r1(mean(list.map((g) => g.worth))),
+    meanBestOffer: r1(mean(list.map((g) => g.bestOffer))),
+  };
+}
+
+/** The endings open at a final offer, each played out from the same state. */
+interface Branch {
+  archetype: ArchetypeId;
+  seed: number;
+  turn: number;
+  /** What the offer on the table is worth, and the best offer seen so far. */
+  value: number;
+  bestOffer: number;
+  walkAway: number;
+  accept: PlayedGame | null;
+  walk: PlayedGame | null;
+  /** Holding on until the counterpart walks out, when it does. */
+  walkedOut: PlayedGame | null;
+  neverTradeSigned: boolean;
+}
+
+function branchAtFinalOffer(c: CompiledScenario, stepper: PersonaStepper, s: StepState, moves: string[], archetype: ArchetypeId, seed: number): Branch {
+  const m = s.context.model;
+  const choices = availableChoices(c, m);
+  const ending = (tag: string): PlayedGame | null => {
+    const ch = choices.find((x) => x.tags.includes(tag));
+    const next = ch ? stepper.choose(s, ch.id) : null;
+    return next?.done ? finish(c, [...moves, ch!.id], next) : null;
+  };
+  // Pushing (anything but accepting or walking) until the counterpart leaves or the pushes run out.
+  let walkedOut: PlayedGame | null = null;
+  let cur: StepState | null = s;
+  const pushed = [...moves];
+  for (let i = 0; i < 4 && cur && !cur.done; i++) {
+    const push = availableChoices(c, cur.context.model).find((x) => !x.tags.includes('accept') && !x.tags.includes('walk-away'));
+    if (!push) break;
+    pushed.push(push.id);
+    cur = stepper.choose(cur, push.id);
+  }
+  if (cur?.done) {
+    const g = finish(c, pushed, cur);
+    if (g.outcome === 'counterpart-walked') walkedOut = g;
+  }
+  const value = c.space.valueOf(m.terms);
+  const neverTradeSigned = c.scenario.issues.some((issue) => issue.options.find((o) => o.id === m.terms[issue.id])?.flags?.includes('never-trade'));
+  return {
+    archetype,
+    seed,
+    turn: m.turn + 1,
+    value,
+    bestOffer: m.bestOffer,
+    walkAway: m.walkAway,
+    accept: ending('accept'),
+    walk: ending('walk-away'),
+    walkedOut,
+    neverTradeSigned,
+  };
+}
+
+function checkInvariants(
+  c: CompiledScenario,
+  stepper: PersonaStepper,
+  personaId: string,
+  played: Map<ArchetypeId, SampledGame[]>,
+  stats: ArchetypeStats[],
+  branches: Branch[],
+): InvariantResult[] {
+  const s = c.scenario;
+  const zone = Math.max(1, s.target - s.walkAway);
+  const margin = VALUE_MARGIN * zone;
+  const st = (id: ArchetypeId) => stats.find((x) => x.archetype === id)!;
+  const all = [...played.values()].flat();
+  const out: InvariantResult[] = [];
+  const result = (id: InvariantId, status: InvariantStatus, detail: string) => out.push({ id, label: INVARIANTS[id], status, detail });
+
+  {
+    const strong = st('strong-signal');
+    const weak = st('weak-signal');
+    const scoreOk = strong.meanScore > weak.meanScore;
+    const offerOk = strong.meanBestOffer >= weak.meanBestOffer + margin;
+    result(
+      'strong-beats-weak',
+      scoreOk && offerOk ? 'pass' : 'fail',
+      `score ${strong.meanScore} vs ${weak.meanScore}${scoreOk ? '' : ' (strong not higher)'}; best offer ${strong.meanBestOffer} vs ${weak.meanBestOffer}${offerOk ? '' : ` (needs +${r1(margin)})`}`,
+    );
+  }
+  {
+    const good = st('disciplined').meanScore;
+    const above = ARCHETYPES.filter((a) => a.bad && st(a.id).meanScore >= good).map((a) => `${a.id} ${st(a.id).meanScore}`);
+    result('bad-below-disciplined', above.length ? 'fail' : 'pass', above.length ? `disciplined ${good}; not below it: ${above.join(', ')}` : `disciplined ${good}; best bad ${Math.max(...ARCHETYPES.filter((a) => a.bad).map((a) => st(a.id).meanScore))}`);
+  }
+  {
+    const failures: string[] = [];
+    let compared = 0;
+    for (const b of branches) {
+      const at = `${b.archetype}#${b.seed} t${b.turn} offer ${b.value}`;
+      if (b.accept && b.walk) {
+        if (b.value >= b.walkAway + WELL_ABOVE * zone) {
+          compared++;
+          if (!(b.accept.score.total > b.walk.score.total)) failures.push(`${at}: deal ${b.accept.score.total} <= walk ${b.walk.score.total}`);
+        } else if (b.value < b.walkAway && b.bestOffer < b.walkAway) {
+          compared++;
+          if (!(b.walk.score.total > b.accept.score.total)) failures.push(`${at}: correct walk ${b.walk.score.total} <= deal below ${b.accept.score.total}`);
+        }
+      }
+      if (b.walk && b.walkedOut && b.bestOffer < b.walkAway) {
+        compared++;
+        if (!(b.walkedOut.score.total < b.walk.score.total)) failures.push(`${at}: walked out on ${b.walkedOut.score.total} >= own walk ${b.walk.score.total}`);
+      }
+    }
+    result('outcome-order', failures.length ? 'fail' : compared ? 'pass' : 'n/a', failures.length ? `${failures.length} of ${compared}: ${failures.slice(0, 3).join('; ')}` : `${compared} endings compared at the final offer`);
+  }
+  {
+    const correctWalks = all.filter((g) => g.outcome === 'walked-away' && g.bestOffer < g.end.context.model.walkAway);
+    const dealsAbove = all.filter((g) => g.outcome === 'deal' && g.worth >= g.end.context.model.walkAway);
+    if (!correctWalks.length || !dealsAbove.length) result('walk-below-deal', 'n/a', `${correctWalks.length} correct walks, ${dealsAbove.length} deals above the walk-away`);
+    else {
+      const walkMean = r1(mean(correctWalks.map((g) => g.score.total)));
+      const dealMean = r1(mean(dealsAbove.map((g) => g.score.total)));
+      const walkMax = Math.max(...correctWalks.map((g) => g.score.total));
+      const dealMax = Math.max(...dealsAbove.map((g) => g.score.total));
+      const ok = walkMean < dealMean && walkMax < dealMax;
+      result('walk-below-deal', ok ? 'pass' : 'fail', `correct walks mean ${walkMean} max ${walkMax}; deals above walk-away mean ${dealMean} max ${dealMax}`);
+    }
+  }
+  {
+    // A random game that happens to pick the good moves must score like them, so random play is held
+    // to a rate (an A no more than one game in RANDOM_A_RATE) rather than to its luckiest game.
+    const fixed = ARCHETYPES.filter((a) => a.oneNote && a.id !== 'random');
+    const over = fixed.filter((a) => st(a.id).maxScore >= A_GRADE).map((a) => `${a.id} ${st(a.id).maxScore}`);
+    const randomGames = played.get('random') ?? [];
+    const randomAs = randomGames.filter((g) => g.score.total >= A_GRADE).length;
+    if (randomAs > RANDOM_A_RATE * randomGames.length) over.push(`random ${randomAs} A in ${randomGames.length} games`);
+    const top = Math.max(...fixed.map((a) => st(a.id).maxScore));
+    result(
+      'no-one-note-a',
+      over.length ? 'fail' : 'pass',
+      over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}; random play: ${randomAs} A in ${randomGames.length} games`,
+    );
+  }
+  {
+    const traderMoves = (played.get('trader') ?? []).some((g) => g.moves.some((id) => isTrade(c, id)));
+    if (s.issues.length < 2 || !traderMoves) result('trading-pays', 'n/a', s.issues.length < 2 ? 'one issue' : 'no trade or structured alternative reachable');
+    else {
+      const t = st('trader');
+      const n = st('never-trader');
+      const ok = t.meanScore > n.meanScore && t.meanValue >= n.meanValue + margin;
+      result('trading-pays', ok ? 'pass' : 'fail', `trader score ${t.meanScore} value ${t.meanValue}; never-trader score ${n.meanScore} value ${n.meanValue}${ok ? '' : ` (value needs +${r1(margin)})`}`);
+    }
+  }
+  {
+    const asks = (played.get('disciplined') ?? []).some((g) => g.moves.some((id) => c.choiceTags.get(id)?.has('ask:batna')));
+    if (!asks) result('asking-pays', 'n/a', 'no discovery question reachable');
+    else {
+      const d = st('disciplined');
+      const n = st('never-asker');
+      const ok = d.meanValue >= n.meanValue + margin;
+      result('asking-pays', ok ? 'pass' : 'fail', `with questions ${d.meanValue}; without ${n.meanValue}${ok ? '' : ` (needs +${r1(margin)})`}`);
+    }
+  }
+  {
+    const signed = [
+      ...all.filter((g) => g.outcome === 'deal' && signsNeverTrade(c, g)),
+      ...branches.filter((b) => b.neverTradeSigned && b.accept).map((b) => b.accept!),
+    ];
+    const a = signed.filter((g) => g.score.total >= A_GRADE);
+    result(
+      'never-trade-no-a',
+      a.length ? 'fail' : signed.length ? 'pass' : 'n/a',
+      a.length ? `${a.length} of ${signed.length} signed never-trade deals scored ${Math.max(...a.map((g) => g.score.total))}` : signed.length ? `${signed.length} never-trade deals, highest ${Math.max(...signed.map((g) => g.score.total))}` : 'no sampled deal signed a never-trade option',
+    );
+  }
+  {
+    const failures: string[] = [];
+    let compared = 0;
+    for (const [id, list] of played) {
+      for (const g of list) {
+        const seed = g.seed;
+        compared++;
+        const other = replayMoves(stepper, c, personaId, seed + OTHER_SEED, g.moves);
+        if (!other || !other.done) {
+          failures.push(`${id}#${seed}: the moves do not replay under seed ${seed + OTHER_SEED}`);
+          continue;
+        }
+        const again = finish(c, g.moves, other);
+        if (again.outcome !== g.outcome || Math.abs(again.score.total - g.score.total) > SEED_TOLERANCE)
+          failures.push(`${id}#${seed}: ${g.outcome} ${g.score.total} vs ${again.outcome} ${again.score.total}`);
+      }
+    }
+    result('seed-stable', failures.length ? 'fail' : 'pass', failures.length ? `${failures.length} of ${compared}: ${failures.slice(0, 3).join('; ')}` : `${compared} games replayed under another seed`);
+  }
+  return out;
+}
+
+function isTrade(c: CompiledScenario, id: string): boolean {
+  const ch = c.choices.get(id);
+  if (!ch) return false;
+  return ch.tags.includes('trade') || ch.tags.includes('walk-to') || (ch.give !== undefined && ch.get !== undefined) || ch.propose !== undefined;
+}
+
+function signsNeverTrade(c: CompiledScenario, g: PlayedGame): boolean {
+  const terms = g.end.context.model.terms;
+  return c.scenario.issues.some((issue) => issue.options.find((o) => o.id === terms[issue.id])?.flags?.includes('never-trade'));
+}

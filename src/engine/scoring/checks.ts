@@ -1,0 +1,194 @@
+import type { Scenario } from '../scenario/schema.ts';
+import type { Outcome } from '../vocabulary.ts';
+import type { NegotiationModel } from '../persona/context.ts';
+import type { DimensionId } from './dimensions.ts';
+
+/**
+ * Every check of the score, in one place: what it asks (the words the terminal, the browser and every
+ * other front end show), which dimension it belongs to, what share of that dimension it is worth and
+ * when it passes. Front ends render `label` and `passed`; none of them words a check of its own.
+ */
+
+/** What the checks read: the final model plus the facts of the ending. */
+export interface ScoringInput {
+  scenario: Scenario;
+  model: NegotiationModel;
+  outcome: Outcome;
+  /** What the signed terms are worth to the player (0 without a deal). */
+  value: number;
+  /** Discovery items that are true of the persona (what there was to uncover). */
+  signals: string[];
+  /** Flags of the options in the signed terms (empty without a deal). */
+  signedFlags: ReadonlySet<string>;
+  hasThreadsAction: boolean;
+  prepBeats: number;
+}
+
+export const CHECK_IDS = [
+  'no-loss',
+  'zone-middle',
+  'target',
+  'gives-traded',
+  'held',
+  'few-gives',
+  'never-trade-kept',
+  'showed-strength',
+  'no-bluff',
+  'no-threat',
+  'no-desperation',
+  'deadline-kept',
+  'asked',
+  'uncovered-half',
+  'uncovered-all',
+  'trust',
+  'no-precedent',
+  'no-delivery-load',
+  'prep-strengthened',
+  'threads',
+  'prep-complete',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export interface CheckDef {
+  id: CheckId;
+  dimension: DimensionId;
+  /** Share of the dimension this check is worth (the shares of a dimension add up to 1). */
+  share: number;
+  /** The yes/no question as the debrief shows it; some read differently with and without a deal. */
+  label: (i: ScoringInput) => string;
+  passed: (i: ScoringInput) => boolean;
+}
+
+const always = (text: string) => () => text;
+const uncovered = (i: ScoringInput) => i.signals.filter((s) => i.model.discovered.includes(s)).length;
+
+/**
+ * Walking away is right when the counterpart's final position was worse than the player's alternative:
+ * no offer reached the walk-away, and the player heard the final offer before leaving. A walk-away is
+ * worth the walk-away, never the target: it earns this check, never the zone's.
+ */
+export function walkedRightly(i: ScoringInput): boolean {
+  const m = i.model;
+  return i.outcome === 'walked-away' && m.bestOffer < m.walkAway && m.beat === i.scenario.flow.finalOffer;
+}
+
+/**
+ * Deal quality is earned by a deal worth signing. Without one there is nothing to judge: a walk-away is
+ * worth the alternative and no more, so it never collects deal-quality points a signed deal could lose,
+ * and a deal below the walk-away collects none either (it is always worse than walking).
+ */
+const soundDeal = (i: ScoringInput) => i.outcome === 'deal' && i.value >= i.model.walkAway;
+
+export const CHECKS: readonly CheckDef[] = [
+  {
+    id: 'no-loss',
+    dimension: 'value',
+    share: 0.4,
+    label: (i) =>
+      i.outcome === 'deal'
+        ? 'Signed at or above your walk-away'
+        : 'Walking was the right call: you heard their final offer and no offer reached your walk-away',
+    passed: (i) => (i.outcome === 'deal' ? i.value >= i.model.walkAway : walkedRightly(i)),
+  },
+  {
+    id: 'zone-middle',
+    dimension: 'value',
+    share: 0.3,
+    label: always('Signed a deal in the upper half of the zone between walk-away and target'),
+    passed: (i) => i.outcome === 'deal' && i.value >= i.model.walkAway + (i.scenario.target - i.model.walkAway) / 2,
+  },
+  {
+    id: 'target',
+    dimension: 'value',
+    share: 0.3,
+    label: always('Signed a deal that reached your target'),
+    passed: (i) => i.outcome === 'deal' && i.value >= i.scenario.target,
+  },
+  { id: 'gives-traded', dimension: 'concessions', share: 0.4, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
+  { id: 'held', dimension: 'concessions', share: 0.2, label: always('Held your position at least once under pressure'), passed: (i) => i.model.tally.holds > 0 },
+  { id: 'few-gives', dimension: 'concessions', share: 0.2, label: always('Gave no more than two things in all'), passed: (i) => i.model.tally.gives <= 2 },
+  {
+    id: 'never-trade-kept',
+    dimension: 'concessions',
+    share: 0.2,
+    label: (i) => (i.outcome === 'deal' ? 'Signed none of your never-trade items, whoever put them on the table' : 'Offered none of your never-trade items'),
+    // The signed terms are what is judged, whoever proposed them; without a deal, what the player gave.
+    passed: (i) => !i.signedFlags.has('never-trade') && i.model.tally.neverTradeGiven === 0,
+  },
+  { id: 'showed-strength', dimension: 'signalling', share: 0.25, label: always('Showed a real alternative, calmly'), passed: (i) => i.model.tally.strongSignals > 0 },
+  { id: 'no-bluff', dimension: 'signalling', share: 0.25, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
+  { id: 'no-threat', dimension: 'signalling', share: 0.2, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
+  { id: 'no-desperation', dimension: 'signalling', share: 0.15, label: always('Showed no sign of needing the deal'), passed: (i) => i.model.tally.weakSignals === 0 },
+  { id: 'deadline-kept', dimension: 'signalling', share: 0.15, label: always('Kept your deadline to yourself'), passed: (i) => i.model.tally.panics === 0 },
+  { id: 'asked', dimension: 'discovery', share: 0.4, label: always('Asked about their alternatives and timeline'), passed: (i) => i.model.tally.asks > 0 },
+  {
+    id: 'uncovered-half',
+    dimension: 'discovery',
+    share: 0.3,
+    label: always('Uncovered at least half of their position'),
+    passed: (i) => uncovered(i) / Math.max(1, i.signals.length) >= 0.5,
+  },
+  { id: 'uncovered-all', dimension: 'discovery', share: 0.3, label: always('Uncovered all of their position'), passed: (i) => uncovered(i) >= i.signals.length },
+  {
+    id: 'trust',
+    dimension: 'relationship',
+    share: 0.4,
+    label: always('Trust stayed intact and they stayed at the table'),
+    passed: (i) => i.model.trust >= 0.5 && i.outcome !== 'counterpart-walked',
+  },
+  {
+    id: 'no-precedent',
+    dimension: 'relationship',
+    share: 0.3,
+    label: (i) => (i.outcome === 'deal' ? 'Signed, at or above your walk-away, no terms that set a precedent' : 'No deal signed: no precedent-free terms to earn'),
+    passed: (i) => soundDeal(i) && !i.signedFlags.has('precedent'),
+  },
+  {
+    id: 'no-delivery-load',
+    dimension: 'relationship',
+    share: 0.3,
+    label: (i) => (i.outcome === 'deal' ? 'Signed, at or above your walk-away, no delivery load your team cannot carry' : 'No deal signed: no deliverable terms to earn'),
+    passed: (i) => soundDeal(i) && !i.signedFlags.has('delivery-load'),
+  },
+  {
+    id: 'prep-strengthened',
+    dimension: 'preparation',
+    share: 0.4,
+    label: always('Strengthened your alternative before the table'),
+    passed: (i) => i.model.prepBatnaGain > 0,
+  },
+  { id: 'threads', dimension: 'preparation', share: 0.3, label: always('Kept more than one thread in play'), passed: (i) => !i.hasThreadsAction || i.model.threads },
+  { id: 'prep-complete', dimension: 'preparation', share: 0.3, label: always('Used every preparation step'), passed: (i) => i.model.prepActions >= i.prepBeats },
+];
+
+/**
+ * Limits on the total, whatever the dimensions add up to: an outcome a real negotiator would call a
+ * failure never earns a top grade.
+ */
+export interface CapDef {
+  id: 'signed-never-trade' | 'deal-below-walk-away' | 'anti-pattern';
+  max: number;
+  reason: string;
+  applies: (i: ScoringInput) => boolean;
+}
+
+export const CAPS: readonly CapDef[] = [
+  {
+    id: 'anti-pattern',
+    max: 89,
+    reason: 'An A needs a negotiation with nothing to work on, and this one gave leverage away (see the turns below).',
+    applies: (i) => i.model.antiPatterns.length > 0,
+  },
+  {
+    id: 'signed-never-trade',
+    max: 89,
+    reason: 'You signed an item on your never-trade list, so the score cannot reach an A.',
+    applies: (i) => i.outcome === 'deal' && i.signedFlags.has('never-trade'),
+  },
+  {
+    id: 'deal-below-walk-away',
+    max: 59,
+    reason: 'You signed below your walk-away: no deal would have been better, whatever else went well.',
+    applies: (i) => i.outcome === 'deal' && i.value < i.model.walkAway,
+  },
+];
