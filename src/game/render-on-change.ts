@@ -35,7 +35,7 @@ export class RenderOnChange {
     if (parent && typeof ResizeObserver === 'function') {
       new ResizeObserver(() => {
         this.wake();
-        game.scale.refresh();
+        if (game.scale.getParentBounds()) game.scale.refresh();
       }).observe(parent);
     }
   }

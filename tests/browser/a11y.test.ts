@@ -1,0 +1,161 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, gameSnapshot, openMenu, pressControl, screen, sensibleChoice, tabTo, testid, watchErrors } from './harness.ts';
+import { productionBuild, servePreview, type Served } from './production-build.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core on the page as it is now; returns the serious and critical findings. */
+async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  // Injected through the debugging protocol, which the page's Content-Security-Policy does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** The keyboard user's view: something in the text panel has visible focus, drawn with an outline. */
+async function expectVisibleFocus(page: Page): Promise<void> {
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return { inPanel: !!el.closest('.a11y'), matches: el.matches(':focus-visible'), width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+  });
+  expect(focus).toMatchObject({ inPanel: true, matches: true, style: 'solid' });
+  expect(focus.width).toBeGreaterThanOrEqual(2);
+}
+
+/** The open text panel and the canvas do not overlap: the canvas has made room. */
+async function expectPanelBesideCanvas(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const panel = document.getElementById('a11y')!.getBoundingClientRect();
+    const canvas = document.querySelector('#game canvas')!.getBoundingClientRect();
+    return panel.width > 100 && canvas.right <= panel.left + 1;
+  });
+}
+
+/** No text in the panel or the notices is cut: nothing is wider than its box. */
+async function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#a11y, #a11y *, #notices *')]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto')
+      .map((el) => `${el.tagName.toLowerCase()}[data-testid=${el.dataset['testid'] ?? ''}] ${el.scrollWidth}>${el.clientWidth}: ${el.textContent?.slice(0, 40)}`),
+  );
+}
+
+/** Keyboard only to the next screen: Tab to a control, Enter. */
+async function next(page: Page, id: string): Promise<void> {
+  await pressControl(page, id);
+}
+
+/**
+ * Accessibility audited on the production build: axe-core on every scene with the keyboard panel open
+ * (zero serious or critical findings), visible focus, a panel that never covers the canvas, reduced
+ * motion honoured, and text that still fits at 200 % zoom.
+ */
+describe('accessibility audit', () => {
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    served = await servePreview(await productionBuild());
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('every scene passes axe-core with no serious or critical finding, with visible focus and the panel beside the canvas', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    const audited: Record<string, AxeFinding[]> = {};
+    const audit = async () => {
+      await expectVisibleFocus(page);
+      await expectPanelBesideCanvas(page);
+      audited[await screen(page)] = await seriousViolations(page);
+    };
+    await openMenu(page, `${served.url}?seed=5`);
+    await tabTo(page, 'start');
+    await audit();
+    await next(page, 'start');
+    await tabTo(page, 'briefing-continue');
+    await audit();
+    await next(page, 'briefing-continue');
+    for (let guard = 0; guard < 40 && (await screen(page)) !== 'debrief'; guard++) {
+      const id = `choice-${sensibleChoice((await gameSnapshot(page))!)}`;
+      await tabTo(page, id);
+      if (!((await screen(page)) in audited)) await audit();
+      await next(page, id);
+    }
+    await page.keyboard.press('Tab');
+    await audit();
+    expect(Object.keys(audited).sort()).toEqual(['briefing', 'debrief', 'menu', 'negotiation', 'preparation']);
+    for (const [scene, findings] of Object.entries(audited)) expect(findings, scene).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('honours prefers-reduced-motion: a line appears whole at once instead of typing out', async () => {
+    const canvasAfterChoice = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion });
+      const page = await context.newPage();
+      await openMenu(page, `${served.url}?seed=5`);
+      await next(page, 'start');
+      await next(page, 'briefing-continue');
+      await next(page, `choice-${sensibleChoice((await gameSnapshot(page))!)}`);
+      const line = (await gameSnapshot(page))!.line;
+      const first = await page.locator('#game canvas').screenshot();
+      await page.waitForTimeout(1500);
+      const later = await page.locator('#game canvas').screenshot();
+      await context.close();
+      return { line, still: first.equals(later) };
+    };
+    const reduced = await canvasAfterChoice('reduce');
+    expect(reduced.still).toBe(true);
+    // The control: the same line with motion allowed is still typing 1.5 s in.
+    const normal = await canvasAfterChoice('no-preference');
+    expect(normal.line).toBe(reduced.line);
+    expect(normal.line.length).toBeGreaterThan(50);
+    expect(normal.still).toBe(false);
+  });
+
+  it('text in the panel and notices fits at 200 % zoom', async () => {
+    // Chromium's 200 % zoom halves the CSS viewport and doubles the device pixel ratio; a 1280x720
+    // window at 200 % is a 640x360 CSS viewport at 2 device pixels per CSS pixel, which this reproduces.
+    const context = await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await openMenu(page, `${served.url}?seed=5`);
+    await tabTo(page, 'start');
+    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
+    expect(await cutText(page)).toEqual([]);
+    await next(page, 'start');
+    await tabTo(page, 'briefing-continue');
+    expect(await cutText(page)).toEqual([]);
+    await next(page, 'briefing-continue');
+    for (let guard = 0; guard < 40 && (await screen(page)) !== 'debrief'; guard++) {
+      const id = `choice-${sensibleChoice((await gameSnapshot(page))!)}`;
+      await tabTo(page, id);
+      expect(await cutText(page), await screen(page)).toEqual([]);
+      await next(page, id);
+    }
+    await page.keyboard.press('Tab');
+    expect(await cutText(page)).toEqual([]);
+    await expectPanelBesideCanvas(page);
+    expect(await page.locator(testid('screen-title')).isVisible()).toBe(true);
+    await context.close();
+  }, 180_000);
+});
