@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { COLORS, css, FONT } from './theme.ts';
 import { prefersReducedMotion } from '../a11y/reduced-motion.ts';
 
