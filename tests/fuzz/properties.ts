@@ -4,10 +4,11 @@ import { compileScenario, loadScenario, OUTCOMES, ScenarioError, Session, type S
 export const MAX_MOVES = 200;
 
 /**
- * Problems that concern the whole file (no field to name), and unknown keys, which the message names
- * (an empty key, `: value`, has the empty path: the loader reports it as `unknown field ""`).
+ * Problems of the file as a whole, which have no field to name (syntax, size, nesting, aliases, not a
+ * mapping), and unknown keys, which the message names (an empty key, `: value`, has the empty path: the
+ * loader reports it as `unknown field ""`). Every other problem must name its field.
  */
-const NAMED_IN_MESSAGE = /^(YAML syntax|a scenario file is|unknown field ")/;
+const NAMED_IN_MESSAGE = /^(YAML syntax|YAML alias|too many aliases|a scenario file is|the file is too|nested more than|could not read this file|unknown field ")/;
 
 /**
  * The loader's contract on any text: a Scenario, or a ScenarioError whose every problem names this file,
