@@ -20,5 +20,6 @@ new Phaser.Game({
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   audio: { noAudio: true },
   banner: false,
+  preserveDrawingBuffer: true,
   scene: [BareScene],
 });
