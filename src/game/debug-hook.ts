@@ -10,6 +10,12 @@ export interface WalkawayDebugHook {
   readonly scene: string;
   /** Whether the game loop is drawing frames now (it sleeps while the screen is still). */
   readonly drawing: boolean;
+  /**
+   * Drives the session directly, without changing the screen (soak tests play many negotiations in one
+   * page this way): a fresh negotiation with the menu's selection, and a choice sent to the engine.
+   */
+  startNew(): SessionSnapshot;
+  choose(choiceId: string): SessionSnapshot;
 }
 
 declare global {
@@ -31,6 +37,12 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     get drawing() {
       return game.loop.running;
     },
+    startNew() {
+      const entry = app.entries.find((e) => e.id === app.selection?.entryId) ?? app.entries[0];
+      if (!entry) throw new Error('no scenario to play');
+      return app.startNew(entry, app.selection?.personaId ?? entry.scenario.personas[0]!.id).snapshot();
+    },
+    choose: (choiceId) => app.choose(choiceId),
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });
 }

@@ -48,7 +48,11 @@ export async function productionBuild(): Promise<string> {
       continue;
     }
     try {
-      for (const old of readdirSync(CACHE)) if (!old.startsWith(outDir.slice(CACHE.length + 1))) rmSync(join(CACHE, old), { recursive: true, force: true });
+      // Builds of other sources are removed once nobody can still be serving them (a test run is shorter).
+      for (const old of readdirSync(CACHE)) {
+        const path = join(CACHE, old);
+        if (path !== outDir && path !== lock && Date.now() - statSync(path).mtimeMs > 30 * 60_000) rmSync(path, { recursive: true, force: true });
+      }
       // In a child process: the test runner sets NODE_ENV=test, and a build inside it would not be a
       // production build (import.meta.env.PROD false, development Workbox).
       const { NODE_ENV: _, VITEST: __, ...env } = process.env;
