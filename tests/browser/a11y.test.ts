@@ -112,6 +112,8 @@ describe('accessibility audit', () => {
     const canvasAfterChoice = async (reducedMotion: 'reduce' | 'no-preference') => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion });
       const page = await context.newPage();
+      // The slowest text speed: with motion allowed, a line takes seconds to type out.
+      await page.addInitScript(() => localStorage.setItem('walkaway.settings', JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'slow' })));
       await openMenu(page, `${served.url}?seed=5`);
       await actAndWait(page, 'start');
       await actAndWait(page, 'briefing-continue');
