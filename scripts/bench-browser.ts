@@ -34,7 +34,7 @@ await build(
       configFile: false,
       logLevel: 'warn',
       publicDir: false,
-      build: { outDir: BARE, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') } },
+      build: { outDir: BARE, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') } },
     },
     customPhaser(),
   ),
@@ -144,7 +144,8 @@ try {
     })`);
   // While the counterpart's line types out the game draws every frame; once the table is still, the
   // game loop sleeps until something changes (src/game/render-on-change.ts). Both figures matter.
-  await page.waitForTimeout(2500);
+  // Still: once the game loop has gone to sleep (a few quiet frames after the last change).
+  await page.waitForFunction(() => window.__walkaway?.drawing === false, undefined, { timeout: 60_000 });
   const fps = await measureFps(3000);
   const snapBefore = (await gameSnapshot(page))!;
   await step(`choice-${sensibleChoice(snapBefore)}`);
