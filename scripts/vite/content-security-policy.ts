@@ -1,0 +1,24 @@
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from '../../src/web/content-security-policy.ts';
+
+const CHARSET = /<meta charset="[^"]*"\s*\/?>/i;
+
+/**
+ * Puts the Content-Security-Policy into the built page as a `<meta>`, so it holds on any static host.
+ * Build only: the dev server's hot reload injects inline scripts and styles that the policy forbids.
+ * It goes right after the charset declaration, ahead of every script and stylesheet it must govern.
+ */
+export function contentSecurityPolicy(): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`;
+  return {
+    name: 'walkaway:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!CHARSET.test(html)) throw new Error('index.html needs <meta charset> before the Content-Security-Policy');
+        return html.replace(CHARSET, (charset) => `${charset}\n    ${meta}`);
+      },
+    },
+  };
+}
