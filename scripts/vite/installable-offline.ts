@@ -38,6 +38,9 @@ export function installableOffline(): Partial<VitePWAOptions> {
       // The Phaser chunk is over Workbox's default 2 MiB limit before compression.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       navigateFallback: '/index.html',
+      // The other pages and the workshop server's API (export downloads are navigations) are never
+      // answered with the game's page; they come from their precached file or the network.
+      navigateFallbackDenylist: [/^\/workshop\.html/, /^\/studio\.html/, /^\/api\//],
       cleanupOutdatedCaches: true,
     },
   };
