@@ -39,6 +39,13 @@ export const CONTENT_SECURITY_POLICY = serialize({ ...DIRECTIVES, ...HEADER_ONLY
 /** The same policy for `<meta http-equiv="Content-Security-Policy">`, without the header-only directives. */
 export const CONTENT_SECURITY_POLICY_META = serialize(DIRECTIVES);
 
+/**
+ * The `<meta>` policy of an LMS package (src/cli/package.ts): the same, except that results may be sent
+ * to the learning record store, whose address the LMS gives only at launch (cmi5's `endpoint`), on an
+ * origin of its own. SCORM talks to the LMS through a JavaScript object, which CSP does not govern.
+ */
+export const LMS_PACKAGE_POLICY_META = serialize({ ...DIRECTIVES, 'connect-src': ["'self'", 'https:', 'http:'] });
+
 /** Headers a server of ours sends with every page of the game. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
