@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../src/web/content-security-policy.ts';
-import { actAndWait, CHROMIUM_ARGS, gameSnapshot, openMenu, screen, sensibleChoice, watchErrors } from './harness.ts';
+import { actAndWait, CHROMIUM_ARGS, gameSnapshot, openMenu, screen, sensibleChoice, testid, watchErrors } from './harness.ts';
 import { productionBuild, servePreview, type Served } from './production-build.ts';
 
 declare global {
@@ -80,5 +80,44 @@ describe('strict Content-Security-Policy on the production build', () => {
     const violations = await page.evaluate(() => window.__cspViolations!);
     expect(violations.some((v) => v.startsWith('script-src'))).toBe(true);
     expect(violations.some((v) => v.startsWith('style-src'))).toBe(true);
+  });
+  it('holds on the studio too: the editor styles itself, its worker audits, the preview plays, no violation', async () => {
+    const studio = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const studioErrors = watchErrors(studio);
+    await studio.addInitScript(recordViolations);
+    try {
+      const response = await studio.goto(`${served.url}studio.html`);
+      expect(response!.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(await studio.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toContain("script-src 'self'");
+      await studio.waitForSelector('.cm-content', { timeout: 60_000 });
+      await studio.waitForFunction(() => document.body.dataset['validatedMs'] !== undefined, null, { timeout: 60_000 });
+      // The editor's constructed stylesheets apply (its gutters are laid out beside the text).
+      const gutter = await studio.locator('.cm-gutters').boundingBox();
+      expect(gutter?.width ?? 0).toBeGreaterThan(10);
+      // The teaching table comes from the audit worker, which loads the engine (and Zod) of its own.
+      await studio.click(testid('tab-teaching'));
+      await studio.waitForSelector('#panel-teaching[data-state="done"]', { timeout: 120_000 });
+      expect(await studio.evaluate(() => window.__cspViolations)).toEqual([]);
+      expect(studioErrors).toEqual([]);
+    } finally {
+      await studio.close();
+    }
+  });
+
+  it('holds on the workshop page: it carries the policy and reports no violation', async () => {
+    const workshop = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await workshop.addInitScript(recordViolations);
+    try {
+      // Its script runs: the create form asks the server for the scenarios (vite preview has none to give).
+      const asked = workshop.waitForRequest((r) => r.url().endsWith('/api/scenarios'), { timeout: 60_000 });
+      const response = await workshop.goto(`${served.url}workshop.html`);
+      expect(response!.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(await workshop.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toContain("script-src 'self'");
+      await asked;
+      await workshop.waitForLoadState('load');
+      expect(await workshop.evaluate(() => window.__cspViolations)).toEqual([]);
+    } finally {
+      await workshop.close();
+    }
   });
 });

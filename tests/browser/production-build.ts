@@ -12,7 +12,7 @@ import { ROOT } from './harness.ts';
  * test files running in parallel wait for that one build instead of building their own.
  */
 const CACHE = join(ROOT, 'node_modules', '.cache', 'walkaway-production');
-const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'src', 'scenarios', 'assets', 'scripts/vite'];
+const INPUTS = ['index.html', 'workshop.html', 'studio.html', 'vite.config.ts', 'package-lock.json', 'src', 'scenarios', 'assets', 'scripts/vite'];
 
 function filesUnder(path: string): string[] {
   const full = join(ROOT, path);
