@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { actAndWait, CHROMIUM_ARGS, gameSnapshot, openMenu, ROOT, screen, sensibleChoice, testid, waitForScreen, watchErrors } from './harness.ts';
+import { actAndWait, CHROMIUM_ARGS, gameSnapshot, openMenu, ROOT, screen, sensibleChoice, testid, toMenu, waitForScreen, watchErrors } from './harness.ts';
 import { productionBuild, servePreview, type Served } from './production-build.ts';
 
 const filesUnder = (dir: string): string[] =>
@@ -81,7 +81,7 @@ describe('offline play and updates through the service worker', () => {
     served = null;
     await context.setOffline(true);
     await page.reload();
-    await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached' });
+    await toMenu(page);
     const scenarioFiles = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
     expect(await page.locator('#a11y [data-testid^="menu-scenario-"]').count()).toBe(scenarioFiles.length);
     // Audio and art come from the cache too.

@@ -8,7 +8,13 @@ export const MAX_MOVES = 200;
  * mapping), and unknown keys, which the message names (an empty key, `: value`, has the empty path: the
  * loader reports it as `unknown field ""`). Every other problem must name its field.
  */
-const NAMED_IN_MESSAGE = /^(YAML syntax|YAML alias|too many aliases|a scenario file is|the file is too|nested more than|could not read this file|unknown field ")/;
+const NAMED_IN_MESSAGE = new RegExp(
+  [
+    '^(YAML syntax|YAML alias|too many aliases|a scenario file is|the file is too|nested more than|could not read this file|unknown field "',
+    // Syntax slips in the loader's plain words (src/engine/scenario/syntax.ts): the text does not parse, so no field exists yet.
+    '|a tab is used to indent|a quote opened here|a bracket opened here|a colon followed by a space|this line is not indented)',
+  ].join(''),
+);
 
 /**
  * The loader's contract on any text: a Scenario, or a ScenarioError whose every problem names this file,
