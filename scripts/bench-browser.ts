@@ -1,40 +1,66 @@
 /**
  * Browser performance figures for the production build: `npx tsx scripts/bench-browser.ts`.
- * Builds with Vite, serves dist/ with `vite preview`, and prints one line per figure:
- *   menu-interactive-ms   navigation start to the menu's accessible buttons existing (target <= 1000)
- *   js-gzip-kb            gzip size of every dist/**.js (target <= 400)
- *   negotiation-fps       requestAnimationFrame callbacks per second at the table once it is still, over 3 s
- *   negotiation-fps-while-typing   the same while the counterpart's line types out (every frame drawn)
- *   longest-task-ms       longest main-thread task (PerformanceObserver 'longtask') during a negotiation
- *   production-build-game whether a whole game on the built files reaches the debrief without errors
+ * Builds the game and a bare Phaser page (the same custom Phaser build, one empty scene: see
+ * scripts/bench/bare-phaser.ts), serves both with `vite preview`, and prints one line per figure:
+ *   bare-phaser-create-ms      navigation start to the bare page's create() (median of 3 cold loads)
+ *   menu-interactive-ms        navigation start to the menu's accessible buttons existing (median of 3)
+ *   menu-vs-bare               the ratio of the two (target <= 1.3)
+ *   initial-js-gzip-kb         gzip -9 of the JavaScript the page fetched before the menu was interactive (target <= 250)
+ *   all-js-gzip-kb             gzip -9 of every dist/**.js (what loads later too: the engine, the YAML parser)
+ *   negotiation-fps            requestAnimationFrame callbacks per second at the table once it is still (target 60)
+ *   negotiation-fps-while-typing   the same while the counterpart's line types out (target >= 45)
+ *   longest-task-ms            longest main-thread task from the first prep choice to the debrief (target <= 50)
+ *   production-build-game      whether a whole game on the built files reaches the debrief without errors
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
+import { build, mergeConfig, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
 import { weekOfPractice } from '../tests/practice-week.ts';
 import { seedRecord } from '../tests/browser/practice-helpers.ts';
-import { chromium } from 'playwright-core';
+import { customPhaser } from './vite/custom-phaser.ts';
 import { CHROMIUM_ARGS, actAndWait, gameSnapshot, sensibleChoice } from '../tests/browser/harness.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
+const BARE = mkdtempSync(join(tmpdir(), 'walkaway-bare-phaser-'));
 
 await build({ root: ROOT, logLevel: 'warn' });
+await build(
+  mergeConfig(
+    {
+      root: ROOT,
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      build: { outDir: BARE, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') } },
+    },
+    customPhaser(),
+  ),
+);
 
 const jsFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? jsFiles(path) : path.endsWith('.js') ? [path] : [];
   });
-const gzipBytes = jsFiles(DIST).reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+const allJsKb = jsFiles(DIST)
+  .filter((f) => !f.endsWith('sw.js') && !/workbox-[^/]+\.js$/.test(f))
+  .reduce((sum, f) => sum + gzipKb(f), 0);
 
-const server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('vite preview has no port');
-const url = `http://127.0.0.1:${address.port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+async function serve(options: Parameters<typeof preview>[0]): Promise<{ url: string; server: PreviewServer }> {
+  const server = await preview({ ...options, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview has no port');
+  return { url: `http://127.0.0.1:${address.port}/`, server };
+}
+const game = await serve({ root: ROOT });
+const bare = await serve({ root: ROOT, configFile: false, build: { outDir: BARE } });
+const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 
 /** Records when the menu's accessible buttons appear, and the longest main-thread task, from page start. */
 function instrument(): void {
@@ -52,22 +78,41 @@ function instrument(): void {
   }).observe({ type: 'longtask', buffered: true });
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 try {
-  // Time to an interactive menu: a fresh browser context each run (cold cache), median of three.
-  const runs: { ms: number; marks: string[] }[] = [];
+  // Cold loads (a fresh browser context each: empty cache, no service worker), bare page and game in
+  // turn so both see the same machine.
+  const bareRuns: number[] = [];
+  const menuRuns: { ms: number; marks: string[]; initialKb: number }[] = [];
   for (let i = 0; i < 3; i++) {
+    const bareContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const barePage = await bareContext.newPage();
+    await barePage.goto(`${bare.url}scripts/bench/bare-phaser.html`);
+    await barePage.waitForFunction(() => performance.getEntriesByName('bare:create').length > 0);
+    bareRuns.push(await barePage.evaluate(() => performance.getEntriesByName('bare:create')[0]!.startTime));
+    await bareContext.close();
+
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const cold = await context.newPage();
     await cold.addInitScript(instrument);
-    await cold.goto(url);
+    await cold.goto(game.url);
     await cold.waitForFunction(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt >= 0);
     const ms = await cold.evaluate(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt);
     const marks = await cold.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('walkaway:', '')}=${Math.round(m.startTime)}`));
-    runs.push({ ms, marks });
+    // The JavaScript fetched before the menu was interactive, by the page's own resource timing.
+    const fetched = await cold.evaluate(
+      (menuAt) =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((r) => r.name.endsWith('.js') && r.responseEnd <= menuAt)
+          .map((r) => new URL(r.name).pathname),
+      ms,
+    );
+    menuRuns.push({ ms, marks, initialKb: fetched.reduce((sum, path) => sum + gzipKb(join(DIST, path)), 0) });
     await context.close();
   }
-  runs.sort((a, b) => a.ms - b.ms);
-  const median = runs[1]!;
+  const bareMs = median(bareRuns);
+  const menuMedian = [...menuRuns].sort((a, b) => a.ms - b.ms)[1]!;
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors: string[] = [];
@@ -76,23 +121,20 @@ try {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(instrument);
-  await page.goto(url);
+  await page.goto(game.url);
   await page.waitForFunction(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt >= 0);
 
-  // Into the negotiation of the first built-in scenario; the longest task counts from here.
+  // Into the preparation of the first built-in scenario; the longest task counts from the first prep choice.
   const step = (id: string) => actAndWait(page, id);
   if ((await page.getAttribute('#a11y', 'data-screen')) === 'path') await step('to-menu');
+  const choose = async () => step(`choice-${sensibleChoice((await gameSnapshot(page))!)}`);
   await step('start');
   await step('briefing-continue');
-  while ((await gameSnapshot(page))!.phase === 'prep') await step(`choice-${sensibleChoice((await gameSnapshot(page))!)}`);
   await page.evaluate(() => ((window as unknown as { __bench: { longest: number } }).__bench.longest = 0));
-  for (let i = 0; i < 2; i++) {
-    const snap = (await gameSnapshot(page))!;
-    if (snap.over) break;
-    await step(`choice-${sensibleChoice(snap)}`);
-  }
-  // Frames per second in the page, over `ms`. A string, not a function: tsx's name-keeping helper
-  // (__name) does not exist inside the page.
+  while ((await gameSnapshot(page))!.phase === 'prep') await choose();
+  await choose();
+  // Frames per second in the page, over `ms`, counted only while `typing` holds. A string, not a
+  // function: tsx's name-keeping helper (__name) does not exist inside the page.
   const measureFps = (ms: number) =>
     page.evaluate<number>(`new Promise((resolve) => {
       let frames = 0;
@@ -104,28 +146,31 @@ try {
       };
       requestAnimationFrame(tick);
     })`);
-  // While the counterpart's line types out, Phaser draws every frame; once the table is still, the
+  // While the counterpart's line types out the game draws every frame; once the table is still, the
   // game loop sleeps until something changes (src/game/render-on-change.ts). Both figures matter.
+  // Still: once the game loop has gone to sleep (a few quiet frames after the last change).
+  await page.waitForFunction(() => window.__walkaway?.drawing === false, undefined, { timeout: 60_000 });
+  const fps = await measureFps(3000);
   const snapBefore = (await gameSnapshot(page))!;
   await step(`choice-${sensibleChoice(snapBefore)}`);
-  const typingFps = await measureFps(1200);
-  await page.waitForTimeout(2500);
-  const fps = await measureFps(3000);
-  const longest = await page.evaluate(() => (window as unknown as { __bench: { longest: number } }).__bench.longest);
+  const typingFps = await measureFps(1000);
 
-  // Finish the game on the production build too: a smoke test of what actually ships.
   for (let guard = 0; guard < 40; guard++) {
     const snap = (await gameSnapshot(page))!;
     if (snap.over) break;
-    await step(`choice-${sensibleChoice(snap)}`);
+    await choose();
   }
   const reachedDebrief = (await page.getAttribute('#a11y', 'data-screen')) === 'debrief';
+  const longest = await page.evaluate(() => (window as unknown as { __bench: { longest: number } }).__bench.longest);
 
-  console.log(`menu-interactive-ms ${Math.round(median.ms)}   (median of 3 cold loads: ${runs.map((r) => Math.round(r.ms)).join(', ')}; median run: ${median.marks.join(' ')})`);
-  console.log(`js-gzip-kb ${Math.round(gzipBytes / 1024)}`);
+  console.log(`bare-phaser-create-ms ${Math.round(bareMs)}   (median of 3 cold loads: ${bareRuns.map(Math.round).join(', ')})`);
+  console.log(`menu-interactive-ms ${Math.round(menuMedian.ms)}   (median of 3 cold loads: ${menuRuns.map((r) => Math.round(r.ms)).join(', ')}; median run: ${menuMedian.marks.join(' ')})`);
+  console.log(`menu-vs-bare ${(menuMedian.ms / bareMs).toFixed(2)}`);
+  console.log(`initial-js-gzip-kb ${Math.round(menuMedian.initialKb)}   (fetched before the menu was interactive)`);
+  console.log(`all-js-gzip-kb ${Math.round(allJsKb)}   (every chunk, also those loaded after the menu)`);
   console.log(`negotiation-fps ${fps.toFixed(1)}   (table on screen, still: the game draws only on change)`);
-  console.log(`negotiation-fps-while-typing ${typingFps.toFixed(1)}   (a line typing out: every frame drawn, in software WebGL here)`);
-  console.log(`longest-task-ms ${Math.round(longest)}`);
+  console.log(`negotiation-fps-while-typing ${typingFps.toFixed(1)}   (a line typing out, software WebGL here)`);
+  console.log(`longest-task-ms ${Math.round(longest)}   (first prep choice to the debrief)`);
   console.log(`production-build-game ${reachedDebrief ? 'reached-debrief' : 'DID-NOT-FINISH'} errors=${errors.length}${errors.length ? ` first: ${errors[0]}` : ''}`);
   if (!reachedDebrief || errors.length) process.exitCode = 1;
 
@@ -134,7 +179,7 @@ try {
   const seeded = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const rep = await seeded.newPage();
   await rep.addInitScript(instrument);
-  await rep.goto(url);
+  await rep.goto(game.url);
   await rep.waitForFunction(() => (window as unknown as { __bench: { menuAt: number } }).__bench.menuAt >= 0);
   await seedRecord(rep, record);
   const starts: number[] = [];
@@ -164,5 +209,6 @@ try {
   await seeded.close();
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  for (const s of [game, bare]) await new Promise<void>((resolve) => s.server.httpServer.close(() => resolve()));
+  rmSync(BARE, { recursive: true, force: true });
 }

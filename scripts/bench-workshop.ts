@@ -96,8 +96,7 @@ function watchProjector(url: string, code: string, secret: string, want: number,
       const { value, done } = await reader.read();
       if (done) throw new Error('the live stream closed');
       buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const event = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = event.split('\n').find((l) => l.startsWith('data: '));
@@ -143,7 +142,10 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
     seats.map(async (seat, i) => {
       const client = clients[i % clients.length]!;
       let state = (i + 1) * 2654435761;
-      const rnd = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+      const rnd = () => {
+        state = (state * 1103515245 + 12345) >>> 0;
+        return state / 2 ** 32;
+      };
       const session = Session.create(catalog.get(seat.scenarioId)!, seat.personaId, seat.seed, seat.mode);
       while (!session.isOver()) {
         if (abort.signal.aborted) return;

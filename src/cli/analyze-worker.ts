@@ -20,7 +20,7 @@ parentPort!.on('message', (task: ExploreTask) => {
     c = compileScenario(readScenario(task.file));
     compiled.set(task.file, c);
   }
-  let result;
+  let result: ReturnType<typeof explorePersona>;
   try {
     result = explorePersona(c, task.personaId, task.seed, (states) => parentPort!.postMessage({ type: 'progress', id: task.id, states }), task.under);
   } catch (e) {

@@ -59,7 +59,7 @@ export async function assignmentFor(o: PackageOptions): Promise<Assignment> {
     const known = (await readdir(join(ROOT, 'scenarios'))).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
     throw new PackageError(`no built-in scenario "${o.scenario}"; choose one of: ${known.join(', ')}`);
   }
-  let scenario;
+  let scenario: ReturnType<typeof loadScenario>;
   try {
     scenario = loadScenario(text, relative(ROOT, file));
   } catch (e) {
@@ -169,25 +169,24 @@ const USAGE = `usage: npm run package -- --format scorm12|scorm2004|cmi5 --scena
        [--mode practice|assessment] [--pass-mark N] [--out FILE] [--activity-id IRI]
        [--lrs-endpoint URL --lrs-auth "Basic ..." [--lrs-actor-home-page URL]]`;
 
+const OPTIONS = {
+  format: { type: 'string' },
+  scenario: { type: 'string' },
+  persona: { type: 'string' },
+  mode: { type: 'string' },
+  'pass-mark': { type: 'string' },
+  out: { type: 'string' },
+  'activity-id': { type: 'string' },
+  'lrs-endpoint': { type: 'string' },
+  'lrs-auth': { type: 'string' },
+  'lrs-actor-home-page': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseNodeArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
   try {
-    values = parseNodeArgs({
-      args: argv,
-      options: {
-        format: { type: 'string' },
-        scenario: { type: 'string' },
-        persona: { type: 'string' },
-        mode: { type: 'string' },
-        'pass-mark': { type: 'string' },
-        out: { type: 'string' },
-        'activity-id': { type: 'string' },
-        'lrs-endpoint': { type: 'string' },
-        'lrs-auth': { type: 'string' },
-        'lrs-actor-home-page': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }).values;
+    values = parseNodeArgs({ args: argv, options: OPTIONS }).values;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;

@@ -12,6 +12,12 @@ export interface WalkawayDebugHook {
   readonly drawing: boolean;
   /** Where games and the practice record are kept, and how many of each this tab knows of. */
   readonly storage: { kind: string; savedGames: number; recordGames: number };
+  /**
+   * Drives the session directly, without changing the screen (soak tests play many negotiations in one
+   * page this way): a fresh negotiation with the menu's selection, and a choice sent to the engine.
+   */
+  startNew(): SessionSnapshot;
+  choose(choiceId: string): SessionSnapshot;
 }
 
 declare global {
@@ -36,6 +42,12 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     get storage() {
       return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };
     },
+    startNew() {
+      const entry = app.entries.find((e) => e.id === app.selection?.entryId) ?? app.entries[0];
+      if (!entry) throw new Error('no scenario to play');
+      return app.startNew(entry, app.selection?.personaId ?? entry.scenario.personas[0]!.id).snapshot();
+    },
+    choose: (choiceId) => app.choose(choiceId),
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });
 }

@@ -1,3 +1,4 @@
+import '../web/zod-jitless.ts';
 import { SoundBoard } from './audio/sound-board.ts';
 import { GameApp } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';
@@ -6,6 +7,7 @@ import { applyStudioPreview } from './scenario/studio-preview.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
 import { startFromLink } from './workshop/workshop-flow.ts';
+import { registerServiceWorker } from './offline/service-worker.ts';
 
 /** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
 declare const __WALKAWAY_ASSIGNMENT__: unknown;
@@ -32,6 +34,12 @@ function start(): void {
     const game = createGame(app);
     installDebugHook(app, game);
     void startFromLink(app, game);
+    // Offline play is for the game as published; an LMS serves a package from its own folder, and a
+    // service worker there would outlive the course.
+    registerServiceWorker({
+      gameInProgress: () => app.saves.games.length > 0 || (app.session !== null && !app.session.isOver()),
+      notify: (message) => app.notices.show(message),
+    });
   }
   // A packaged assignment connects to the LMS (and resumes from it) before the game opens.
   else void import('./lms/lms-hook.ts').then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__)).catch((e) => console.error(e)).then(() => installDebugHook(app, createGame(app)));

@@ -30,6 +30,8 @@ export function createGame(app: GameApp): Phaser.Game {
     // Howler (through the SoundBoard) plays the sound; Phaser's own audio stays off.
     audio: { noAudio: true },
     banner: false,
+    // Keep the last frame's pixels: while a line types out, only its box is redrawn (RenderOnChange).
+    preserveDrawingBuffer: true,
     scene: [
       new BootScene(app),
       new PreloadScene(app),

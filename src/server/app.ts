@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { SECURITY_HEADERS } from '../web/content-security-policy.ts';
 import type { Database } from './db/database.ts';
 import { LiveUpdates } from './live.ts';
 import { RoomService } from './rooms.ts';
@@ -31,6 +32,10 @@ export async function buildServer(o: WorkshopServerOptions): Promise<WorkshopSer
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 16 * 1024, trustProxy: false, forceCloseConnections: true });
   const live = new LiveUpdates(o.db);
   await live.start();
+  // The same Content-Security-Policy as the built pages' <meta> and `vite preview`, on every response.
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
   const rooms = new RoomService(o.db, o.catalog, (code) => live.changed(code));
   registerRoutes(app, { rooms, live, catalog: o.catalog, publicUrl: o.publicUrl, liveThrottleMs: o.liveThrottleMs, limits: o.limits });
   if (o.distDir && existsSync(o.distDir)) {

@@ -1,4 +1,4 @@
-import './zod-jitless.ts';
+import '../web/zod-jitless.ts';
 import { checkScenarioText, compileScenario, loadScenario, type ScenarioProblem } from '../engine/index.ts';
 import { auditScenario } from '../engine/analysis/audit.ts';
 import { deepCheckText } from '../engine/analysis/deep-warnings.ts';

@@ -1,4 +1,4 @@
-import './zod-jitless.ts';
+import '../web/zod-jitless.ts';
 import { packageTable } from '../engine/analysis/package-table.ts';
 import { enableDropUpload } from '../game/scenario/scenario-upload.ts';
 import { AuditClient } from './audit-client.ts';

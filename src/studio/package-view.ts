@@ -82,7 +82,10 @@ export class PackageView {
     );
     const more =
       !this.showAll && t.rows.length > FIRST_ROWS
-        ? el('button', { type: 'button', onclick: () => ((this.showAll = true), this.renderTable()) }, `Show all ${t.rows.length.toLocaleString('en')} rows`)
+        ? el('button', { type: 'button', onclick: () => {
+                this.showAll = true;
+                this.renderTable();
+              } }, `Show all ${t.rows.length.toLocaleString('en')} rows`)
         : null;
     this.tableHost.replaceChildren(table, ...(more ? [more] : []));
   }

@@ -1,3 +1,4 @@
+import '../web/zod-jitless.ts';
 import { RoomCodeSchema } from '../server/protocol.ts';
 import { showCreateForm } from './create-form.ts';
 import { startProjector } from './projector.ts';

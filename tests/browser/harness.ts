@@ -77,6 +77,11 @@ export const testid = (id: string) => `[data-testid="${id}"]`;
  */
 export async function openMenu(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await toMenu(page);
+}
+
+/** From the first screen of a (re)loaded page to the menu: a new rep lands on the learning path first. */
+export async function toMenu(page: Page): Promise<void> {
   await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}, #a11y[data-screen="path"] ${testid('to-menu')}`, { state: 'attached' });
   if ((await page.getAttribute('#a11y', 'data-screen')) === 'path') await actAndWait(page, 'to-menu');
   await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTERPRISE_CLEAN } from '../helpers.ts';
-import { actAndWait, gameSnapshot, screen, startHarness, testid, waitForScreen, watchErrors, type Harness } from './harness.ts';
+import { actAndWait, gameSnapshot, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
 import { instantText, playToDebrief, preferring, text, TUTORIAL_GOOD, TUTORIAL_POOR, waitForStart } from './practice-helpers.ts';
 
 /** A new rep on the learning path: lands on it, passes step 1 in coach mode (taking a move back), then step 2. */

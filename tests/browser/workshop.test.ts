@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
   let url: string;
   let port: number;
   let projector: Page;
-  let contexts: BrowserContext[] = [];
+  const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {

@@ -47,8 +47,7 @@ function follow(url: string, code: string, secret: string) {
       const { value, done: end } = await reader.read();
       if (end) return;
       buffer += value;
-      let i: number;
-      while ((i = buffer.indexOf('\n\n')) >= 0) {
+      for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
         const event = buffer.slice(0, i);
         buffer = buffer.slice(i + 2);
         const data = event.split('\n').find((l) => l.startsWith('data: '));

@@ -76,7 +76,7 @@ export function playPolicy(stepper: PersonaStepper, c: CompiledScenario, from: S
 }
 
 /** Replays fixed moves from the start; null when one of them is not available at its turn. */
-export function replayMoves(stepper: PersonaStepper, c: CompiledScenario, personaId: string, seed: number, moves: readonly string[]): StepState | null {
+export function replayMoves(stepper: PersonaStepper, _c: CompiledScenario, personaId: string, seed: number, moves: readonly string[]): StepState | null {
   let s: StepState | null = stepper.start({ personaId, seed });
   for (const id of moves) {
     if (!s || s.done) return null;

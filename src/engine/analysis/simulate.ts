@@ -1,7 +1,7 @@
 import type { CompiledScenario } from '../persona/compile.ts';
 import { OUTCOME_OF_STATE } from '../persona/machine.ts';
 import { availableChoices } from '../persona/rules.ts';
-import { PersonaStepper } from '../persona/stepper.ts';
+import type { PersonaStepper } from '../persona/stepper.ts';
 import { scoreNegotiation, type Score } from '../scoring/score.ts';
 import { nextRandom, seedState } from '../rng.ts';
 import type { Outcome } from '../vocabulary.ts';

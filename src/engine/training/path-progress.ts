@@ -34,7 +34,10 @@ export function pathProgress(
   for (const e of entries) {
     const key = `${e.attempt.scenarioId}\u0000${e.attempt.personaId}`;
     let list = byGame.get(key);
-    if (!list) byGame.set(key, (list = []));
+    if (!list) {
+      list = [];
+      byGame.set(key, list);
+    }
     list.push(e);
   }
   for (const list of byGame.values()) list.sort((a, b) => a.playedAt.localeCompare(b.playedAt));

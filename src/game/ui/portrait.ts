@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { Mood } from '../../engine/index.ts';
 import { COLORS } from './theme.ts';
 

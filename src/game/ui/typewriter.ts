@@ -1,4 +1,6 @@
 import Phaser from 'phaser';
+import { prefersReducedMotion } from '../a11y/reduced-motion.ts';
+import { animatesOnly, type Region } from '../render-on-change.ts';
 
 /**
  * Types a line out character by character at the player's chosen speed. A click or a key shows the rest
@@ -37,7 +39,11 @@ export class Typewriter {
     this.fit(line);
     // Type through the line as already wrapped, so a word never jumps to the next line half-typed.
     this.full = this.text.getWrappedText(line).join('\n');
-    if (!Number.isFinite(charsPerSecond) || line.length === 0) {
+    // While typing, only the line's own box changes: the renderer redraws that box alone (the text
+    // holds the whole line now, so its bounds cover every character still to come).
+    const box: Region = this.text.getBounds();
+    animatesOnly(this.scene, () => (this.typing ? box : null));
+    if (!Number.isFinite(charsPerSecond) || line.length === 0 || prefersReducedMotion()) {
       this.finish();
       return;
     }

@@ -1,5 +1,6 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { COLORS, css, FONT } from './theme.ts';
+import { prefersReducedMotion } from '../a11y/reduced-motion.ts';
 
 export interface ValueScaleState {
   value: number;
@@ -40,7 +41,7 @@ export class ValueScale {
     this.tween = this.scene.tweens.add({
       targets: counter,
       v: state.value,
-      duration: from === state.value ? 0 : 450,
+      duration: from === state.value || prefersReducedMotion() ? 0 : 450,
       ease: 'Cubic.easeOut',
       onUpdate: () => this.draw(counter.v),
       onComplete: () => this.draw(state.value),

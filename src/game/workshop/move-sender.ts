@@ -1,5 +1,5 @@
 import type { Move, Session } from '../../engine/index.ts';
-import { RoomClient, RoomRequestError } from '../../server/client.ts';
+import { type RoomClient, RoomRequestError } from '../../server/client.ts';
 
 export type SenderStatus =
   | { kind: 'saved'; moves: number }

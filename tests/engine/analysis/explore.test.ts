@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compileScenario, loadScenario, ScenarioSchema, Session, type CompiledScenario } from '../../../src/engine/index.ts';
+import { compileScenario, ScenarioSchema, Session, type CompiledScenario } from '../../../src/engine/index.ts';
 import { explorePersona, exploreScenario, firstChoices, joinSubtrees, type PersonaAnalysis } from '../../../src/engine/analysis/explore.ts';
 import { compiledFixture, compiledShipped, playChoices } from '../../helpers.ts';
 

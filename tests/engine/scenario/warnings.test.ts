@@ -40,7 +40,7 @@ describe('warnings: what plays, but not as the trainer meant', () => {
   });
 
   it('an amount about an issue the terms do not touch', () => {
-    const text = MINI.replace('text: 10% off for two years.', 'text: Sign for two years and I take 20% off.').replace(/give: \{ price: d10 \}\n        get: \{ term: two-year \}/, 'give: { term: two-year }\n        get: { term: two-year }');
+    const text = MINI.replace('text: 10% off for two years.', 'text: Sign for two years and I take 20% off.').replace(/give: \{ price: d10 \}\n {8}get: \{ term: two-year \}/, 'give: { term: two-year }\n        get: { term: two-year }');
     const ws = warningsOf(text);
     expect(ws.map((w) => w.message)).toContainEqual(expect.stringMatching(/the text says "20%" \(Price\) but the choice's terms \(give, get\) do not touch price/));
   });

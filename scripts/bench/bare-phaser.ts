@@ -1,0 +1,25 @@
+import Phaser from 'phaser';
+
+/**
+ * The baseline of scripts/bench-browser.ts: the same custom Phaser build and game settings as Walkaway
+ * (WebGL, 1280x720, scaled to fit), one empty scene, and a mark when its create() runs. Walkaway's
+ * time to an interactive menu is compared with this page's time to create().
+ */
+class BareScene extends Phaser.Scene {
+  create(): void {
+    this.add.text(40, 40, 'bare', { fontFamily: 'sans-serif', fontSize: '24px' });
+    performance.mark('bare:create');
+  }
+}
+
+new Phaser.Game({
+  type: Phaser.WEBGL,
+  parent: 'game',
+  width: 1280,
+  height: 720,
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+  audio: { noAudio: true },
+  banner: false,
+  preserveDrawingBuffer: true,
+  scene: [BareScene],
+});
