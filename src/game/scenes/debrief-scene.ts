@@ -7,6 +7,7 @@ import { fitText } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { fmt } from '../ui/value-scale.ts';
+import { rememberDebrief } from '../services/tab-debrief.ts';
 import { BaseScene } from './base-scene.ts';
 import { addPracticeButtons, drawPracticeNotes } from './debrief-practice.ts';
 
@@ -36,6 +37,9 @@ export class DebriefScene extends BaseScene {
     const score = r.score;
     this.enter(SCENES.debrief, `Debrief: ${view.scenarioTitle}`);
     if (!view.watching) app.play(OUTCOME_SOUND[r.outcome]);
+    // A reload shows this debrief again; leaving it (or re-watching an old game) forgets it.
+    if (!view.watching) rememberDebrief(app.runner.recordId);
+    this.events.once('shutdown', () => rememberDebrief(null));
     drawBackdrop(this);
 
     // Outcome and total.

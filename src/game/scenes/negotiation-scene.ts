@@ -1,4 +1,4 @@
-import { formatValue } from '../../engine/index.ts';
+import { formatValue, turnClock } from '../../engine/index.ts';
 import type { Mood, SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
@@ -30,6 +30,9 @@ const MOOD_COLORS: Record<Mood, number> = {
   pressing: COLORS.warm,
 };
 
+/** What the facts panel says when preparation gave the player nothing to back a claim with. */
+export const NO_FACTS = 'No facts to back a claim yet: careful what you claim.';
+
 /** The table: the counterpart, what they say, what is on the table against your numbers, your choices. */
 export class NegotiationScene extends BaseScene {
   private busy = false;
@@ -57,8 +60,9 @@ export class NegotiationScene extends BaseScene {
     fitText(this.add.text(40, 18, `${view.scenarioTitle.toUpperCase()}  ·  ${view.modeLabel.toUpperCase()} MODE`, { ...TEXT.label, fontSize: '15px' }), 800, 11);
     app.mirror.text(`${view.modeLabel} mode.`, 'mode');
     const clock = new TurnClock(this, 40, 40);
-    clock.set(snap.clock, snap.deadline);
-    app.mirror.text(`Turn ${Math.min(snap.clock + 1, snap.deadline)} of ${snap.deadline} before their final offer.`, 'clock');
+    const words = turnClock(snap);
+    clock.set(words, snap.deadline);
+    app.mirror.text(`${words.text}.`, 'clock');
 
     // The counterpart.
     const portrait = new Portrait(this, 40, 76, personaIndex, 250);
@@ -129,7 +133,7 @@ export class NegotiationScene extends BaseScene {
     const facts = view.facts;
     drawPanel(this, 40, 440, 250, 184);
     this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
-    const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
+    const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : NO_FACTS, {
       fontFamily: FONT,
       fontSize: '13px',
       color: css(facts.length ? COLORS.text : COLORS.textMuted),
@@ -138,7 +142,7 @@ export class NegotiationScene extends BaseScene {
     });
     // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
     for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
-    app.mirror.list('Your facts', facts.length ? facts : ['No facts yet'], 'facts');
+    app.mirror.list('Your facts', facts.length ? facts : [NO_FACTS], 'facts');
 
     // Your choices.
     const choices = new ChoiceList(this, app.mirror, {

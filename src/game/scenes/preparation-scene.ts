@@ -14,12 +14,27 @@ import { BaseScene } from './base-scene.ts';
 /** The coach's look among the portrait variations (distinct from the first counterparts'). */
 const COACH_LOOK = 3;
 
-/** Preparation: the coach's questions and the prep actions, each saying what it changes. */
+/** A prep choice just made and why it matters (coach mode shows it after the choice, never before). */
+interface Explained {
+  choice: string;
+  explain: string;
+}
+
+/**
+ * Preparation: the coach's questions and the prep actions. What an action changes is never shown before
+ * the choice (it would give the answer away): coach mode explains the choice just made, and the debrief
+ * explains every move.
+ */
 export class PreparationScene extends BaseScene {
   private busy = false;
+  private explained: Explained | null = null;
 
   constructor(app: GameApp) {
     super(SCENES.preparation, app);
+  }
+
+  init(data: { explained?: Explained }): void {
+    this.explained = data.explained ?? null;
   }
 
   create(): void {
@@ -29,6 +44,10 @@ export class PreparationScene extends BaseScene {
     const snap = view.snapshot;
     this.enter(SCENES.preparation, `Preparation: ${view.scenarioTitle}`);
     drawBackdrop(this);
+    if (this.explained) {
+      this.drawExplained(this.explained);
+      return;
+    }
     this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
     fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
 
@@ -54,7 +73,7 @@ export class PreparationScene extends BaseScene {
       width: 820,
       height: 380,
       choices: snap.choices,
-      showExplain: true,
+      showExplain: false,
       onPick: (id) => this.pick(id),
       onSound: (id) => app.play(id),
     });
@@ -96,10 +115,46 @@ export class PreparationScene extends BaseScene {
     app.mirror.list('What you know about them', learned.length ? learned : ['Nothing yet'], 'discovered');
   }
 
+  /** Coach mode, after a prep choice: what it changed and why, then on to the next step. */
+  private drawExplained(explained: Explained): void {
+    const app = this.app;
+    const view = app.view();
+    this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
+    fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
+    drawPanel(this, 32, 96, 820, 420);
+    new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
+    this.add.text(240, 114, 'YOU CHOSE', { ...TEXT.label, color: css(COLORS.warm) });
+    const chosen = this.add.text(240, 140, explained.choice, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 });
+    const whyTop = Math.max(300, chosen.y + chosen.height + 24);
+    this.add.text(52, whyTop, 'WHY IT MATTERS', { ...TEXT.label, color: css(COLORS.accent) });
+    this.add.text(52, whyTop + 26, explained.explain, { ...TEXT.body, fontSize: '20px', wordWrap: { width: 780, useAdvancedWrap: true }, lineSpacing: 4 });
+    app.mirror.say('Coach', `You chose: ${explained.choice}. Why it matters: ${explained.explain}`);
+    this.drawPosition(view.snapshot);
+    const next = this.button({
+      x: 32,
+      y: 540,
+      width: 320,
+      height: 64,
+      label: 'Continue',
+      variant: 'primary',
+      testid: 'prep-continue',
+      onActivate: () => this.goTo(app.sceneFor(app.requireSession().snapshot())),
+    });
+    this.button({ x: 1060, y: 24, width: 188, height: 44, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    // The choice the player was on is gone: keyboard and screen-reader users land on Continue.
+    next.dom.focus({ preventScroll: true });
+  }
+
   private pick(choiceId: string): void {
     if (this.busy) return;
     this.busy = true;
+    const chosen = this.app.view().snapshot.choices.find((c) => c.id === choiceId);
     const after = this.app.choose(choiceId);
+    // Coach mode explains the choice just made; practice and assessment keep it for the debrief.
+    if (this.app.view().mode === 'coach' && chosen?.explain) {
+      this.goTo(SCENES.preparation, { explained: { choice: chosen.text, explain: chosen.explain } });
+      return;
+    }
     this.goTo(this.app.sceneFor(after));
   }
 }
