@@ -33,4 +33,5 @@ export { DIMENSIONS, DIMENSION_LABELS, type DimensionId } from './scoring/dimens
 export type { Score, DimensionScore, CheckResult, AntiPatternHit, Grade } from './scoring/score.ts';
 export { CHECKS, CHECK_IDS, type CheckId } from './scoring/checks.ts';
 export { outcomeHeadline, outcomeContext, type OutcomeFacts } from './scoring/debrief.ts';
+export { checkAdvice, checkAdviceText, type CheckAdvice } from './scoring/check-advice.ts';
 export { keyMoments, keyMomentText, keyMomentEffect, type KeyMoment } from './analysis/key-moments.ts';
