@@ -1,6 +1,8 @@
+import type Phaser from 'phaser';
 import type { SessionResult, SessionSnapshot } from '../engine/index.ts';
 import type { SoundBoard } from './audio/sound-board.ts';
 import type { GameApp } from './app.ts';
+import { sceneLayout, type SceneLayout } from './ui/layout-registry.ts';
 
 /** Read-only helpers for tests and for poking at the game from the console. */
 export interface WalkawayDebugHook {
@@ -10,6 +12,8 @@ export interface WalkawayDebugHook {
   readonly scene: string;
   /** Whether the game loop is drawing frames now (it sleeps while the screen is still). */
   readonly drawing: boolean;
+  /** The panels and measured text boxes of the screen on show (for the layout checks of the screenshot sweep). */
+  layout(): SceneLayout | null;
 }
 
 declare global {
@@ -18,7 +22,7 @@ declare global {
   }
 }
 
-export function installDebugHook(app: GameApp, game: { loop: { running: boolean } }): void {
+export function installDebugHook(app: GameApp, game: { loop: { running: boolean }; scene: Phaser.Scenes.SceneManager }): void {
   const hook: WalkawayDebugHook = {
     snapshot: () => app.snapshot(),
     result: () => app.result(),
@@ -30,6 +34,10 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     },
     get drawing() {
       return game.loop.running;
+    },
+    layout: () => {
+      const scene = game.scene.getScenes(true)[0];
+      return scene ? sceneLayout(scene) : null;
     },
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });

@@ -92,9 +92,14 @@ export class NegotiationScene extends BaseScene {
     app.mirror.say(snap.speaker, snap.line);
 
     // Coach hint.
+    // The hint panel grows with the hint (up to four lines); the choices start below it.
+    let choicesTop = 266;
     if (snap.hint) {
-      drawPanel(this, 312, 262, 528, 52, COLORS.backgroundDeep);
-      this.add.text(328, 270, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true } });
+      const hint = this.add.text(328, 270, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true }, maxLines: 4 });
+      const hintHeight = Math.max(52, hint.height + 16);
+      drawPanel(this, 312, 262, 528, hintHeight, COLORS.backgroundDeep);
+      this.children.bringToTop(hint);
+      choicesTop = 262 + hintHeight + 14;
       app.mirror.text(`Coach: ${snap.hint}`, 'hint');
     }
 
@@ -147,9 +152,9 @@ export class NegotiationScene extends BaseScene {
     // Your choices.
     const choices = new ChoiceList(this, app.mirror, {
       x: 312,
-      y: snap.hint ? 330 : 266,
+      y: choicesTop,
       width: 528,
-      height: snap.hint ? 366 : 430,
+      height: 696 - choicesTop,
       choices: snap.choices,
       showExplain: false,
       onPick: (id) => this.pick(id),

@@ -121,18 +121,23 @@ export class PreparationScene extends BaseScene {
     const view = app.view();
     this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
     fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
-    drawPanel(this, 32, 96, 820, 420);
-    new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
-    this.add.text(240, 114, 'YOU CHOSE', { ...TEXT.label, color: css(COLORS.warm) });
     const chosen = this.add.text(240, 140, explained.choice, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 });
     const whyTop = Math.max(300, chosen.y + chosen.height + 24);
+    const why = this.add.text(52, whyTop + 26, explained.explain, { ...TEXT.body, fontSize: '20px', wordWrap: { width: 780, useAdvancedWrap: true }, lineSpacing: 4 });
+    const bottom = Math.min(516, why.y + why.height + 24);
+    // The panel fits what it holds; it is drawn under the texts measured above.
+    drawPanel(this, 32, 96, 820, bottom - 96);
+    new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
+    this.add.text(240, 114, 'YOU CHOSE', { ...TEXT.label, color: css(COLORS.warm) });
     this.add.text(52, whyTop, 'WHY IT MATTERS', { ...TEXT.label, color: css(COLORS.accent) });
-    this.add.text(52, whyTop + 26, explained.explain, { ...TEXT.body, fontSize: '20px', wordWrap: { width: 780, useAdvancedWrap: true }, lineSpacing: 4 });
-    app.mirror.say('Coach', `You chose: ${explained.choice}. Why it matters: ${explained.explain}`);
+    this.children.bringToTop(chosen);
+    this.children.bringToTop(why);
+    const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
+    app.mirror.say('Coach', `You chose: ${sentence(explained.choice)} Why it matters: ${sentence(explained.explain)}`);
     this.drawPosition(view.snapshot);
     const next = this.button({
       x: 32,
-      y: 540,
+      y: bottom + 24,
       width: 320,
       height: 64,
       label: 'Continue',
@@ -141,8 +146,9 @@ export class PreparationScene extends BaseScene {
       onActivate: () => this.goTo(app.sceneFor(app.requireSession().snapshot())),
     });
     this.button({ x: 1060, y: 24, width: 188, height: 44, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
-    // The choice the player was on is gone: keyboard and screen-reader users land on Continue.
-    next.dom.focus({ preventScroll: true });
+    // The choice the player was on is gone: keyboard and screen-reader users land on Continue (mouse
+    // and touch players keep the canvas, without the text version opening over it).
+    if (document.activeElement?.closest('.a11y')) next.dom.focus({ preventScroll: true });
   }
 
   private pick(choiceId: string): void {
