@@ -26,7 +26,7 @@ describe('preparation', () => {
     expect(await screen(page)).toBe('preparation');
   }
 
-  it('explains a prep choice only after it is made, and keeps the seed's choice order', async () => {
+  it('explains a prep choice only after it is made, and keeps the choice order of the seed', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     page.setDefaultTimeout(20_000);
