@@ -52,7 +52,6 @@ export class NegotiationScene extends BaseScene {
     const view = app.view();
     const snap = view.snapshot;
     const persona = view.persona;
-    const personaIndex = persona.index;
     this.enter(SCENES.negotiation, `Negotiation: ${view.scenarioTitle}`);
     drawBackdrop(this, { table: true });
 
@@ -65,7 +64,7 @@ export class NegotiationScene extends BaseScene {
     app.mirror.text(`${words.text}.`, 'clock');
 
     // The counterpart.
-    const portrait = new Portrait(this, 40, 76, personaIndex, 250);
+    const portrait = new Portrait(this, 40, 76, `${persona.id}/${persona.name}`, 250);
     portrait.draw(snap.mood);
     if (this.previous && this.previous.mood !== snap.mood) {
       portrait.container.setScale(0.96);
