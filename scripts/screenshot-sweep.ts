@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { actAndWait, gameSnapshot, openMenu, screen, startHarness, type PageSnapshot } from '../tests/browser/harness.ts';
+import { actAndWait, gameSnapshot, openMenu, screen, startHarness, tabTo, type PageSnapshot } from '../tests/browser/harness.ts';
 import { overflowingTexts, type SceneLayout } from '../src/game/ui/layout-registry.ts';
 
 const args = process.argv.slice(2);
@@ -41,9 +41,10 @@ export function longChoice(snap: Pick<PageSnapshot, 'choices' | 'turn' | 'stage'
 const problems: string[] = [];
 const shots: string[] = [];
 
-async function capture(page: Page, dir: string, name: string): Promise<void> {
-  // The text version opens over the canvas while it has keyboard focus: the shot shows the game.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+async function capture(page: Page, dir: string, name: string, keepFocus = false): Promise<void> {
+  // The text version opens over the canvas while it has keyboard focus: the shot shows the game
+  // (unless the shot is of keyboard use).
+  if (!keepFocus) await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(250);
   const file = `${dir}/${name}.png`;
   await page.screenshot({ path: file });
@@ -96,6 +97,7 @@ try {
       await actAndWait(page, 'briefing-continue');
       let prepShot = false;
       let tableShot = false;
+      let builderShot = false;
       for (let guard = 0; guard < 40 && (await screen(page)) !== 'debrief'; guard++) {
         const snap = (await gameSnapshot(page))!;
         const s = await screen(page);
@@ -112,6 +114,21 @@ try {
         if (s === 'negotiation' && !tableShot) {
           await capture(page, dir, `${id}-table-first`);
           tableShot = true;
+        }
+        if (s === 'negotiation' && !builderShot && (await page.locator('#a11y [data-testid="propose-open"]').count())) {
+          // The package builder: as opened, after picking an option, and by keyboard alone.
+          builderShot = true;
+          await actAndWait(page, 'propose-open');
+          await capture(page, dir, `${id}-builder`);
+          const option = await page.$$eval('#a11y [data-testid^="builder-"][aria-pressed="false"]', (els) => (els[0] as HTMLElement | undefined)?.dataset['testid'] ?? '');
+          if (option) {
+            await tabTo(page, option);
+            await page.keyboard.press('Enter');
+            await page.waitForTimeout(400);
+            await tabTo(page, 'builder-send');
+            await capture(page, dir, `${id}-builder-keyboard`, true);
+          }
+          await actAndWait(page, 'builder-cancel');
         }
         if (s === 'negotiation' && snap.stage === 'closing') await capture(page, dir, `${id}-table-final-offer-t${snap.turn + 1}`);
         await actAndWait(page, `choice-${longChoice(snap)}`);

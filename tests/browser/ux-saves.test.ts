@@ -40,7 +40,7 @@ describe('saves and uploads', () => {
     await page.reload();
     await waitForScreen(page, 'debrief');
     expect(await page.textContent(testid('debrief-total'))).toBe(total);
-    await actAndWait(page, 'to-menu');
+    await openMenu(page, `${h.url}?seed=9`);
     await page.waitForSelector(testid('to-saves'), { state: 'attached' });
     expect(await page.textContent(testid('to-saves'))).toContain('Saved games (1)');
 
