@@ -12,7 +12,12 @@ const base = defineConfig({
   publicDir: 'assets',
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // Three pages: the game, the workshop facilitator's projector view, and the trainers' scenario studio.
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: { input: { main: 'index.html', workshop: 'workshop.html', studio: 'studio.html' } },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     // Browser tests start their own server and Chromium; give them room on a 2-core machine.

@@ -19,14 +19,16 @@ export function playChoices(c: CompiledScenario, personaId: string, seed: number
 }
 
 /**
- * Plays to the end choosing, at each turn, the first available choice from `prefs`. Robust to the
- * interjections a persona opens (tactics, tests), which differ by persona and seed.
+ * Plays to the end choosing, at each turn, the first available choice from `prefs`, never the same
+ * choice twice in a row (a push at the final offer is made once). Robust to the interjections a persona
+ * opens (tactics, tests), which differ by persona and seed.
  */
 export function playPreferring(c: CompiledScenario, personaId: string, seed: number, prefs: string[], stopBefore?: string): Session {
   const s = Session.create(c, personaId, seed);
   while (!s.isOver()) {
     const available = s.snapshot().choices.map((ch) => ch.id);
-    const pick = prefs.find((p) => available.includes(p));
+    const last = s.moves[s.moves.length - 1];
+    const pick = prefs.find((p) => available.includes(p) && p !== last);
     if (!pick) throw new Error(`no preferred choice among ${available.join(', ')} (turn ${s.snapshot().turn + 1})`);
     if (pick === stopBefore) return s;
     s.choose(pick);
@@ -34,13 +36,14 @@ export function playPreferring(c: CompiledScenario, personaId: string, seed: num
   return s;
 }
 
-/** The clean way through enterprise-deal: prepare fully, discover, signal real strength, trade, hold. */
+/** The clean way through enterprise-deal: prepare fully, discover, signal real strength, trade, push once calmly at the end. */
 export const ENTERPRISE_CLEAN = [
   'build-pipeline',
   'set-walk-away',
   'research-buyer',
   'ask-what-if-not',
   'ask-alternatives',
+  'trade-term-for-price',
   'mention-pipeline',
   'test-stand',
   'let-them-choose',
@@ -48,7 +51,8 @@ export const ENTERPRISE_CLEAN = [
   'calm-on-deadline',
   'cost-of-status-quo',
   'keep-what-you-have',
-  'pause-to-think',
   'trade-implementation',
+  'pause-to-think',
+  'final-hold',
   'accept-final',
 ];

@@ -2,7 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compileScenario, type CompiledScenario } from '../engine/index.ts';
 import { combineAnalyses, ExplorationLimitError, explorePersona, firstChoices, joinSubtrees, type PersonaAnalysis } from '../engine/analysis/explore.ts';
+import { sampleProposals } from '../engine/analysis/proposals.ts';
 import type { ExploreTask } from './analyze-worker.ts';
+import { trainerReports } from '../engine/analysis/trainer-report.ts';
+import { formatTrainerReport, formatValueLegend } from './analyze-report.ts';
 import { resolveScenario, UsageError } from './scenario-files.ts';
 import type { Io } from './io.ts';
 
@@ -16,7 +19,7 @@ type WorkerMessage =
  * that begin differently rarely meet again), the subtrees are queued, one worker per core takes them in
  * turn, and the results are joined back per persona, exactly as one run would report them.
  */
-async function explorePersonasInParallel(
+export async function explorePersonasInParallel(
   c: CompiledScenario,
   file: string,
   personaIds: string[],
@@ -112,33 +115,45 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
     return 1;
   }
   const analysis = combineAnalyses(c, personas);
+  // Free proposals are sampled, not explored: the scripted choices above are covered exhaustively.
+  const proposals = analysis.personas.map((p) => sampleProposals(c, p.personaId, 200, o.seed));
   const seconds = (performance.now() - started) / 1000;
-  const problems = analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) + (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);
+  const problems =
+    analysis.personas.reduce((a, p) => a + p.deadEnds.length, 0) +
+    proposals.reduce((a, p) => a + p.deadEnds, 0) +
+    (o.persona ? 0 : analysis.unreachableBeats.length + analysis.unreachableChoices.length);
+
+  const reports = trainerReports(c, analysis.personas);
 
   if (o.json) {
     io.out(
       JSON.stringify({
         scenarioId: analysis.scenarioId,
         seconds: Math.round(seconds * 1000) / 1000,
+        unit: scenario.unit,
+        walkAway: scenario.walkAway,
+        target: scenario.target,
         unreachableBeats: analysis.unreachableBeats,
         unreachableChoices: analysis.unreachableChoices,
-        personas: analysis.personas.map(({ reachedBeats: _b, reachedChoices: _c, ...p }) => p),
+        personas: analysis.personas.map(({ reachedBeats: _b, reachedChoices: _c, ...p }, i) => ({ ...p, report: reports[i] })),
+        proposals,
       }),
     );
     return problems === 0 ? 0 : 1;
   }
-  io.out(`${scenario.title} (${scenario.id}), seed ${o.seed}: explored in ${seconds.toFixed(2)} s`);
-  for (const p of analysis.personas) {
+  io.out(`${scenario.title} (${scenario.id}), seed ${o.seed}: every path explored in ${seconds.toFixed(2)} s`);
+  io.out(formatValueLegend(c));
+  analysis.personas.forEach((p, i) => {
     io.out('');
-    io.out(`persona ${p.personaId}: ${p.paths.toLocaleString('en')} paths, ${p.states.toLocaleString('en')} states`);
-    io.out(`  decisions per playthrough ${p.decisions.min}-${p.decisions.max}; choices per decision ${p.choicesPerDecision.min}-${p.choicesPerDecision.max}`);
-    io.out(`  scores min ${p.scores.min} / median ${p.scores.median} / max ${p.scores.max}`);
+    for (const line of formatTrainerReport(c, reports[i]!)) io.out(line);
+    io.out(`  highest score (${p.best.score}) by: ${p.best.choices.join(', ')}`);
+    io.out(`  lowest score (${p.worst.score}) by: ${p.worst.choices.join(', ')}`);
+    io.out(`  decisions per playthrough ${p.decisions.min}-${p.decisions.max}; ${p.states.toLocaleString('en')} distinct positions`);
     io.out(`  outcomes: deal ${p.outcomes.deal}, walked away ${p.outcomes['walked-away']}, counterpart walked ${p.outcomes['counterpart-walked']}`);
-    io.out(`  best  (${p.best.score}): ${p.best.choices.join(',')}`);
-    io.out(`  worst (${p.worst.score}): ${p.worst.choices.join(',')}`);
     io.out(`  anti-patterns reachable: ${p.antiPatternsReachable.join(', ') || 'none'}`);
-    for (const d of p.deadEnds) io.out(`  DEAD END at beat "${d.beat}" (first at turn ${d.turn}, ${d.states} state(s)): no choice is available`);
-  }
+    const sample = proposals.find((x) => x.personaId === p.personaId)!;
+    io.out(`  free proposals (sampled): ${sample.proposals} in ${sample.games} games, ${sample.accepted} accepted; scores ${sample.scores.min}-${sample.scores.max}${sample.deadEnds ? `; ${sample.deadEnds} DEAD END(S)` : ''}`);
+  });
   if (!o.persona) {
     io.out('');
     io.out(analysis.unreachableBeats.length ? `unreachable beats: ${analysis.unreachableBeats.join(', ')}` : 'every beat is reachable');

@@ -3,6 +3,7 @@ import { compileScenario, loadScenario, replayAttempt, Session, type CompiledSce
 import { PersonaStepper } from '../engine/persona/stepper.ts';
 import { simulateRandomGame } from '../engine/analysis/simulate.ts';
 import { keyMoments } from '../engine/analysis/key-moments.ts';
+import { packageTable } from '../engine/analysis/package-table.ts';
 import { displayPath, scenarioFiles, SCENARIO_DIR } from './scenario-files.ts';
 import type { Io } from './io.ts';
 import { scenarioAtLimits } from '../../tests/fixtures/at-limits.ts';
@@ -95,6 +96,7 @@ export function benchCommand(io: Io, quick = false): number {
   }
   times.sort((a, b) => a - b);
   io.out(`key moments of a finished negotiation: median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} random games)`);
+  benchPackageTable(io, texts[0]!, quick);
   const heap = process.memoryUsage();
   io.out(`heap used after benchmark: ${(heap.heapUsed / 1048576).toFixed(1)} MB`);
   return 0;
@@ -187,4 +189,26 @@ function benchReplay(io: Io, texts: { file: string; text: string }[], quick: boo
     `re-verifying a ${roomSize}-attempt workshop room by replay (${c.scenario.id}, ${(moves / roomSize).toFixed(1)} moves each): ` +
       `${median(rounds.map((r) => r.wall)).toFixed(0)} ms on one core (CPU time ${median(rounds.map((r) => r.cpu)).toFixed(0)} ms)`,
   );
+}
+
+/** The studio's package table for 6 issues of 4 options (4,096 packages): target under 200 ms. */
+function benchPackageTable(io: Io, base: { text: string; file: string }, quick: boolean): void {
+  const scenario = loadScenario(base.text, base.file);
+  const wide: Scenario = {
+    ...scenario,
+    issues: Array.from({ length: 6 }, (_, i) => ({
+      id: `issue-${i}`,
+      label: `Issue ${i}`,
+      options: Array.from({ length: 4 }, (_, j) => ({ id: `o${j}`, label: `Option ${j}`, you: ((j * (i + 1)) % 7) + j, them: (3 - j) * (6 - i) })),
+    })),
+  };
+  packageTable(wide);
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 7); i++) {
+    const start = performance.now();
+    packageTable(wide);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  io.out(`package table, 6 issues x 4 options (4,096 packages): median ${times[times.length >> 1]!.toFixed(0)} ms`);
 }

@@ -11,24 +11,27 @@ import { UsageError } from './scenario-files.ts';
 const USAGE = `walkaway: negotiation role-play trainer
 
   walkaway list [--json]                      scenarios and their personas
-  walkaway check [paths...]                   validate scenario files (default: scenarios/)
+  walkaway check [paths...] [--strict] [--deep]   validate scenario files (default: scenarios/); warnings fail only with --strict
   walkaway play <scenario|file> [--persona ID] [--seed N] [--mode coach|practice|assessment] [--jsonl] [--choices a,b,c]
   walkaway replay <attempt.json|-> [--scenario FILE] [--json]   replay an attempt record to its result
-  walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]
-  walkaway audit [scenario|file...] [--seeds N] [--json]   teaching audit: strategy archetypes against every persona
+  walkaway analyze <scenario|file> [--persona ID] [--seed N] [--json]   every path: best and worst deal, walking vs signing, per persona
+  walkaway audit [scenario|file...] [--seeds N] [--json] [--explore]   teaching audit: strategy archetypes against every persona (--explore: and what every path lets a rep sign)
   walkaway path [file|id] [--json]            the steps of a learning path (default: onboarding)
   walkaway schema                             JSON Schema of the scenario format
-  walkaway bench [--quick]                    engine benchmarks`;
+  walkaway bench [--quick]                    engine benchmarks
+  walkaway room create --scenario ID [--persona ID] [--mode M] [--server URL] [--json]
+  walkaway room join CODE --name NAME [--server URL] --jsonl
+  walkaway room results CODE --secret S [--server URL] [--json]`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario', 'seeds']);
+  const args = parseArgs(rest, ['persona', 'seed', 'choices', 'mode', 'scenario', 'seeds', 'server', 'name', 'secret']);
   try {
     switch (command) {
       case 'list':
         return listCommand(args.flags.has('json'), io);
       case 'check':
-        return checkCommand(args.positionals, io);
+        return await checkCommand(args.positionals, io, { strict: args.flags.has('strict'), deep: args.flags.has('deep') });
       case 'path':
         return pathCommand(args.positionals[0], args.flags.has('json'), io);
       case 'schema':
@@ -66,7 +69,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const { auditCommand } = await import('./audit.ts');
         const seeds = flagString(args, 'seeds');
         if (seeds !== undefined && !/^\d+$/.test(seeds)) throw new UsageError(`--seeds takes a whole number, not "${seeds}"`);
-        return auditCommand({ scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') }, io);
+        const auditOptions = { scenarios: args.positionals, seeds: seeds === undefined ? undefined : Number(seeds), json: args.flags.has('json') };
+        if (args.flags.has('explore')) return await (await import('./audit-explore.ts')).auditWithExplorationCommand(auditOptions, io);
+        return auditCommand(auditOptions, io);
+      }
+      case 'room': {
+        const { roomCommand, roomOptions } = await import('./room.ts');
+        return await roomCommand(roomOptions(args), io);
       }
       case 'bench': {
         const { benchCommand } = await import('./bench.ts');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadScenario, ScenarioError, type Scenario } from '../engine/index.ts';
+import { checkScenarioText, loadScenario, ScenarioError, type Scenario, type ScenarioCheck } from '../engine/index.ts';
 import { FILE_LIMITS } from '../engine/scenario/load.ts';
 
 /** The scenarios shipped with Walkaway, found relative to the package (works from any directory). */
@@ -23,6 +23,23 @@ export function displayPath(file: string): string {
 }
 
 export function readScenario(file: string): Scenario {
+  return loadScenario(readScenarioText(file), displayPath(file));
+}
+
+/** Checks a scenario file as `walkaway check` does: its errors, or its warnings; and its text, for locating more. */
+export function checkScenarioFile(file: string): ScenarioCheck & { text: string | null } {
+  let text: string;
+  try {
+    text = readScenarioText(file);
+  } catch (e) {
+    if (e instanceof ScenarioError) return { scenario: null, problems: e.problems, text: null };
+    throw e;
+  }
+  return { ...checkScenarioText(text, displayPath(file)), text };
+}
+
+/** The text of a scenario file, or a ScenarioError saying plainly why it cannot be read. */
+function readScenarioText(file: string): string {
   let text: string;
   const refuse = (message: string) => new ScenarioError([{ file: displayPath(file), line: 1, col: 1, path: '', message }]);
   try {
@@ -35,7 +52,7 @@ export function readScenario(file: string): Scenario {
     const code = (e as NodeJS.ErrnoException).code;
     throw refuse(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder with no scenario files' : String((e as Error).message));
   }
-  return loadScenario(text, displayPath(file));
+  return text;
 }
 
 /** Loads every valid shipped scenario (skipping broken ones, which `check` reports). */

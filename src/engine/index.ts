@@ -1,7 +1,8 @@
 /** The engine's public surface: what views, the CLI, tests and benchmarks import. */
-export { loadScenario } from './scenario/load.ts';
+export { loadScenario, checkScenarioText, locateWarnings, type ScenarioCheck } from './scenario/load.ts';
+export { scenarioWarnings, type ScenarioWarning } from './scenario/warnings.ts';
 export { ScenarioSchema, SCENARIO_FORMAT, type Scenario, type Persona } from './scenario/schema.ts';
-export { ScenarioError, formatProblem, type ScenarioProblem } from './scenario/problems.ts';
+export { ScenarioError, formatProblem, fieldPath, isWarning, type ScenarioProblem, type ProblemSeverity } from './scenario/problems.ts';
 export { compileScenario, type CompiledScenario } from './persona/compile.ts';
 export {
   Session,
@@ -10,8 +11,10 @@ export {
   type SessionResult,
   type ChoiceView,
   type TermView,
+  type IssueView,
   type Mood,
 } from './session.ts';
+export type { PackageWorth, DebriefFigures } from './persona/worth.ts';
 export {
   replayAttempt,
   parseAttempt,

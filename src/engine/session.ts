@@ -5,6 +5,8 @@ import { compileScenario, type CompiledScenario } from './persona/compile.ts';
 import type { NegotiationContext, OfferPoint, TranscriptEntry } from './persona/context.ts';
 import { createPersonaMachine, OUTCOME_OF_STATE, type PersonaMachine, type PhaseState } from './persona/machine.ts';
 import { availableChoices, beatLine, personaOf, speakerOf, spokenLine } from './persona/rules.ts';
+import { canPropose, isWholePackage } from './persona/rules/proposal.ts';
+import { debriefFigures, packageWorth, valueUnit, type DebriefFigures, type PackageWorth } from './persona/worth.ts';
 import { personaText } from './text.ts';
 import { presentationOrder } from './choice-order.ts';
 import { antiPatternHits, scoreNegotiation, type AntiPatternHit, type Score } from './scoring/score.ts';
@@ -27,6 +29,16 @@ export interface TermView {
   optionLabel: string;
   /** What this option is worth to the player. */
   value: number;
+  /** Whether `value` is money in the scenario's unit (`moneyUnit`); otherwise it is points. */
+  money: boolean;
+}
+
+/** An issue as the package builder shows it: every option and what it is worth to the rep. */
+export interface IssueView {
+  id: string;
+  label: string;
+  money: boolean;
+  options: { id: string; label: string; value: number }[];
 }
 
 /** Everything a view needs to draw one turn. */
@@ -50,7 +62,20 @@ export interface SessionSnapshot {
   value: number;
   walkAwayValue: number;
   target: number;
+  /** Unit of value, walk-away and target: the scenario's money unit when every issue is money, else "points". */
   unit: string;
+  /** The scenario's unit of money, for the terms of issues marked as money. */
+  moneyUnit: string;
+  /** How skeptical the counterpart is of claims (from the persona, shown in the briefing): low, moderate or high. */
+  skepticism: 'low' | 'moderate' | 'high';
+  /** The counterpart's last claim (what a test:claim choice tests), if it has made one. */
+  theirClaim: string | null;
+  /** What decided the counterpart's last reaction, when it was a consequence (a test, a push, a proposal). */
+  why: string | null;
+  /** Whether the rep may put a package of their own on the table now (`Session.propose`). */
+  canPropose: boolean;
+  /** The issues and their options, for composing a package. */
+  issues: IssueView[];
   /** Negotiation turns on the counterpart's clock, and its patience (the deadline). */
   clock: number;
   deadline: number;
@@ -67,6 +92,10 @@ export interface SessionResult {
   target: number;
   unit: string;
   bestOffer: number;
+  /** Money figures in the signed terms (issues marked as money), in `moneyUnit`. */
+  moneyUnit: string;
+  /** Value created, value left on the table, claims and unused leverage, for the debrief. */
+  figures: DebriefFigures;
   score: Score;
   antiPatterns: AntiPatternHit[];
   offers: OfferPoint[];
@@ -174,12 +203,23 @@ export class Session {
       terms: { ...m.terms },
       termsView: c.scenario.issues.map((issue) => {
         const option = issue.options.find((o) => o.id === m.terms[issue.id])!;
-        return { issue: issue.id, issueLabel: issue.label, option: option.id, optionLabel: option.label, value: option.you };
+        return { issue: issue.id, issueLabel: issue.label, option: option.id, optionLabel: option.label, value: option.you, money: issue.money === true };
       }),
       value: c.space.valueOf(m.terms),
       walkAwayValue: m.walkAway,
       target: c.scenario.target,
-      unit: c.scenario.unit,
+      unit: valueUnit(c),
+      moneyUnit: c.scenario.unit,
+      skepticism: p.skepticism >= 0.67 ? 'high' : p.skepticism >= 0.34 ? 'moderate' : 'low',
+      theirClaim: !over && m.lastClaim !== null && !m.claimsTested.includes(m.lastClaim) ? (p.claims.find((cl) => cl.id === m.lastClaim)?.text ?? null) : null,
+      why: m.reaction?.why ?? null,
+      canPropose: !over && canPropose(c, m),
+      issues: c.scenario.issues.map((issue) => ({
+        id: issue.id,
+        label: issue.label,
+        money: issue.money === true,
+        options: issue.options.map((o) => ({ id: o.id, label: o.label, value: o.you })),
+      })),
       clock: m.clock,
       deadline: p.patience,
       facts: [...m.facts],
@@ -208,8 +248,23 @@ export class Session {
    * nothing) when no package can be proposed at this point of the negotiation.
    */
   propose(terms: Readonly<Record<string, string>>): SessionSnapshot {
-    const move = encodePackage(this.compiled, terms);
-    throw new UnknownChoiceError(`propose:${move.join('.')}`, availableChoices(this.compiled, this.state.context.model).map((c) => c.id));
+    const c = this.compiled;
+    const move = encodePackage(c, terms);
+    const m = this.state.context.model;
+    if (!canPropose(c, m) || !isWholePackage(c, terms)) {
+      throw new UnknownChoiceError(`propose:${move.join('.')}`, availableChoices(c, m).map((ch) => ch.id));
+    }
+    // Only the issues' own options, in issue order: nothing else of the caller's object is kept.
+    const clean: Record<string, string> = {};
+    for (const issue of c.scenario.issues) clean[issue.id] = terms[issue.id]!;
+    this.actor.send({ type: 'PROPOSE', terms: clean });
+    this.played.push(move);
+    return this.snapshot();
+  }
+
+  /** What a package is worth to the rep, against the walk-away and the target (for the package builder). */
+  worth(terms: Readonly<Record<string, string>>): PackageWorth {
+    return packageWorth(this.compiled, this.state.context.model, terms);
   }
 
   /** Notes that move `n` was taken back before this session was rebuilt without it. */
@@ -253,8 +308,10 @@ export class Session {
       value: outcome === 'deal' ? c.space.valueOf(m.terms) : 0,
       walkAwayValue: m.walkAway,
       target: c.scenario.target,
-      unit: c.scenario.unit,
+      unit: valueUnit(c),
       bestOffer: Number.isFinite(m.bestOffer) ? m.bestOffer : 0,
+      moneyUnit: c.scenario.unit,
+      figures: debriefFigures(c, m, outcome),
       score: scoreNegotiation(c, m, outcome),
       antiPatterns: antiPatternHits(s.context.log),
       offers: s.context.log.offers,

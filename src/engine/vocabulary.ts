@@ -15,6 +15,8 @@ export const CHOICE_TAGS = [
   'accept',
   'walk-away',
   'prep',
+  'propose',
+  'test:claim',
 ] as const;
 export type ChoiceTag = (typeof CHOICE_TAGS)[number];
 

@@ -57,6 +57,8 @@ export class GameApp {
   /** Told after every start and move of a game (the LMS hook listens); a listener never stops play. */
   readonly sessionListeners = new Set<(session: Session) => void>();
   private first: SceneKey = SCENES.menu;
+  /** A workshop room takes its own session's moves (to the room's server) instead of a save slot. */
+  moveSink: ((session: Session) => boolean) | null = null;
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
     this.mirror = new ScreenMirror(options.mirrorRoot);
@@ -67,11 +69,11 @@ export class GameApp {
     this.practice = new PracticeRecord(this.notices, this.catalog, this.sync);
     this.runner = new SessionRunner({
       moved: (runner) => {
-        void this.saves.persist(runner);
+        if (!this.sinksMove(runner.session)) void this.saves.persist(runner);
         this.tell(runner.session);
       },
       finished: (runner) => {
-        void this.saves.finish(runner);
+        if (!this.sinksMove(runner.session)) void this.saves.finish(runner);
         void this.practice.recordFinished(runner);
         this.tell(runner.session);
       },
@@ -205,6 +207,11 @@ export class GameApp {
   /** The first screen, decided once the scenarios and storage are ready. */
   firstScene(): SceneKey {
     return this.startScene ?? this.first;
+  }
+
+  /** Whether a workshop room took this game's move (then no local save slot is written for it). */
+  private sinksMove(session: Session | null): boolean {
+    return session !== null && this.moveSink !== null && this.moveSink(session);
   }
 
   private tell(session: Session | null): void {

@@ -14,6 +14,8 @@ export interface WalkawayDebugHook {
   readonly drawing: boolean;
   /** The panels and measured text boxes of the screen on show (for the layout checks of the screenshot sweep). */
   layout(): SceneLayout | null;
+  /** Where games and the practice record are kept, and how many of each this tab knows of. */
+  readonly storage: { kind: string; savedGames: number; recordGames: number };
 }
 
 declare global {
@@ -38,6 +40,9 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     layout: () => {
       const scene = game.scene.getScenes(true)[0];
       return scene ? sceneLayout(scene) : null;
+    },
+    get storage() {
+      return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };
     },
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });

@@ -2,8 +2,10 @@ import { SoundBoard } from './audio/sound-board.ts';
 import { GameApp } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';
 import { enableDropUpload } from './scenario/scenario-upload.ts';
+import { applyStudioPreview } from './scenario/studio-preview.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
+import { startFromLink } from './workshop/workshop-flow.ts';
 
 /** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
 declare const __WALKAWAY_ASSIGNMENT__: unknown;
@@ -24,8 +26,13 @@ function start(): void {
   const settings = loadSettings();
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
+  applyStudioPreview(app);
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
-  if (__WALKAWAY_ASSIGNMENT__ === null) installDebugHook(app, createGame(app));
+  if (__WALKAWAY_ASSIGNMENT__ === null) {
+    const game = createGame(app);
+    installDebugHook(app, game);
+    void startFromLink(app, game);
+  }
   // A packaged assignment connects to the LMS (and resumes from it) before the game opens.
   else void import('./lms/lms-hook.ts').then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__)).catch((e) => console.error(e)).then(() => installDebugHook(app, createGame(app)));
 }

@@ -29,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { autoplay?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { autoplay?: boolean; extraArgs?: string[] } = {}): Promise<Harness> {
   const server = await createServer({
     root: ROOT,
     configFile: `${ROOT}/vite.config.ts`,
@@ -42,7 +42,7 @@ export async function startHarness(options: { autoplay?: boolean } = {}): Promis
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(options.autoplay ? ['--autoplay-policy=no-user-gesture-required'] : [])],
+    args: [...CHROMIUM_ARGS, ...(options.autoplay ? ['--autoplay-policy=no-user-gesture-required'] : []), ...(options.extraArgs ?? [])],
   });
   return {
     server,

@@ -32,9 +32,9 @@ describe('your own scenario file', () => {
     const panel = page.locator(testid('scenario-problems'));
     await panel.waitFor({ state: 'visible' });
     const problems = await page.$$eval(testid('scenario-problem'), (els) => els.map((e) => e.textContent ?? ''));
-    expect(problems).toContain('browser-broken.yaml:155:17  personas.0.difficulty  at most 5 (got 9)');
-    expect(problems.some((p) => /^browser-broken\.yaml:159:5 {2}personas\.0\.skeptisism {2}unknown field "skeptisism"$/.test(p))).toBe(true);
-    expect(problems.some((p) => p.includes('personas.0.skepticism') && p.includes('required field is missing'))).toBe(true);
+    expect(problems).toContain('browser-broken.yaml:155:17  personas[1].difficulty  at most 5 (got 9)');
+    expect(problems.some((p) => /^browser-broken\.yaml:159:5 {2}personas\[1\]\.skeptisism {2}unknown field "skeptisism"$/.test(p))).toBe(true);
+    expect(problems.some((p) => p.includes('personas[1].skepticism') && p.includes('required field is missing'))).toBe(true);
     // The broken file is not offered; the game stays on the menu and keeps working.
     expect(await page.locator(testid('menu-scenario-browser-mini')).count()).toBe(0);
     expect(await screen(page)).toBe('menu');

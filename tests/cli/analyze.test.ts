@@ -13,6 +13,6 @@ describe('walkaway analyze on a file that cannot be played through', () => {
     const code = await main(['analyze', fixture('final-offer-to-prep.yaml')], io);
     expect(code).toBe(1);
     expect(out).toEqual([]);
-    expect(err).toEqual([expect.stringMatching(/final-offer-to-prep\.yaml:\d+:\d+ {2}beats\.3\.choices\.2\.next {2}"prep" is a preparation beat/)]);
+    expect(err).toEqual([expect.stringMatching(/final-offer-to-prep\.yaml:\d+:\d+ {2}beats\[4\]\.choices\[3\]\.next {2}"prep" is a preparation beat/)]);
   });
 });

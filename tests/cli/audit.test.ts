@@ -15,15 +15,14 @@ async function walkaway(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** The mini fixture with every weak and strong signal swapped: a scenario that teaches the wrong lesson. */
-function invertedSignals(): string {
-  const text = readFileSync(join(root, 'tests/fixtures/mini.yaml'), 'utf8')
-    .replaceAll('batna:strong', 'batna:STRONG')
-    .replaceAll('batna:weak', 'batna:strong')
-    .replaceAll('batna:STRONG', 'batna:weak');
+/** The mini fixture with weights that ignore the outcome: a scenario whose score teaches the wrong lesson. */
+function outcomeBlind(): string {
+  const text =
+    readFileSync(join(root, 'tests/fixtures/mini.yaml'), 'utf8') +
+    '\nscoring:\n  weights: { value: 0, concessions: 30, signalling: 10, discovery: 40, relationship: 0, preparation: 20 }\n';
   const dir = mkdtempSync(join(tmpdir(), 'walkaway-audit-'));
-  writeFileSync(join(dir, 'inverted.yaml'), text);
-  return join(dir, 'inverted.yaml');
+  writeFileSync(join(dir, 'outcome-blind.yaml'), text);
+  return join(dir, 'outcome-blind.yaml');
 }
 
 describe('walkaway audit', () => {
@@ -46,12 +45,12 @@ describe('walkaway audit', () => {
     expect(r.code).toBe(audit.passed ? 0 : 1);
   });
 
-  it('fails a scenario whose weak signals pay better than strong ones, naming the numbers, and exits 1', async () => {
-    const r = await walkaway(['audit', invertedSignals(), '--seeds', '3']);
+  it('fails a scenario whose score ignores how the negotiation ended, naming the numbers, and exits 1', async () => {
+    const r = await walkaway(['audit', outcomeBlind(), '--seeds', '3']);
     expect(r.code).toBe(1);
-    const line = r.out.split('\n').find((l) => l.includes('Strong signals out-score weak ones'))!;
+    const line = r.out.split('\n').find((l) => l.includes('Deal well above the walk-away > correct walk-away'))!;
     expect(line).toMatch(/^\s+FAIL /);
-    expect(line).toMatch(/score [\d.]+ vs [\d.]+/);
+    expect(line).toMatch(/deal \d+ <= walk \d+/);
     expect(r.out).toMatch(/invariant checks? FAILED/);
   });
 

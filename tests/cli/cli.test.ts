@@ -32,7 +32,7 @@ describe('walkaway command line', () => {
     const r = walkaway(['check', join(dir, 'broken.yaml'), join(root, 'tests/fixtures/mini.yaml')]);
     expect(r.code).toBe(1);
     const line = broken.split('\n').findIndex((l) => l.includes('patience: soon')) + 1;
-    expect(r.out.trim()).toBe(`${join(dir, 'broken.yaml')}:${line}:15  personas.0.patience  expected number, got string "soon"`);
+    expect(r.out.trim()).toBe(`${join(dir, 'broken.yaml')}:${line}:15  personas[1].patience  expected number, got string "soon"`);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace for bad input
   });
 

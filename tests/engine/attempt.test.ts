@@ -53,10 +53,10 @@ describe('the attempt record', () => {
   it('writes packages as option indexes and reads them back', () => {
     const terms = { price: 'd20', term: 'three-year', payment: 'upfront', implementation: 'half', reference: 'case-study' };
     const indexes = encodePackage(enterprise, terms);
-    expect(indexes).toEqual([2, 2, 0, 1, 1]);
+    expect(indexes).toEqual([4, 2, 0, 1, 1]);
     expect(decodePackage(enterprise, indexes)).toEqual(terms);
-    expect(decodePackage(enterprise, [2, 2, 0, 1])).toBeNull();
-    expect(decodePackage(enterprise, [9, 2, 0, 1, 1])).toBeNull();
+    expect(decodePackage(enterprise, [4, 2, 0, 1])).toBeNull();
+    expect(decodePackage(enterprise, [12, 2, 0, 1, 1])).toBeNull();
     expect(() => encodePackage(enterprise, { ...terms, price: 'free' })).toThrow(/Annual price/);
   });
 });

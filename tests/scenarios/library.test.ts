@@ -90,7 +90,9 @@ describe("the trainers' guide", () => {
     const text = readFileSync(new URL('../fixtures/guide-example.yaml', import.meta.url), 'utf8');
     const c = compileScenario(loadScenario(text, 'guide-example.yaml'));
     const s = Session.create(c, c.scenario.personas[0]!.id, 1);
-    while (!s.isOver()) s.choose(s.snapshot().choices[0]!.id);
+    // Choices are shown in an order drawn from the seed; take the one the file lists first.
+    const fileOrder = (id: string) => c.choiceBeat.get(id)!.choices.findIndex((ch) => ch.id === id);
+    while (!s.isOver()) s.choose(s.snapshot().choices.map((ch) => ch.id).sort((a, b) => fileOrder(a) - fileOrder(b))[0]!);
     const r = s.result()!;
     // The first choice everywhere: prepare, research, ask, signal the real pipeline, stand by it, pause, sign.
     expect(r.transcript.map((t) => t.choice.id)).toEqual(['build-pipeline', 'research-them', 'ask-timing', 'mention-pipeline', 'stand-calmly', 'take-a-day', 'accept-final']);

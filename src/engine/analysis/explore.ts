@@ -27,10 +27,28 @@ export interface PersonaAnalysis {
   decisions: { min: number; max: number };
   /** Fewest and most choices offered at one decision. */
   choicesPerDecision: { min: number; max: number };
+  /** Fewest and most choices offered at each beat reached, by beat id. */
+  choicesByBeat: Record<string, { min: number; max: number }>;
+  /** The deals a rep can sign: the best and the worst for the rep by value, and how many paths sign at or above the walk-away. */
+  deals: { best: DealEnd | null; worst: DealEnd | null; paths: number; soundPaths: number };
+  /** Walking away: paths that end so, how many of them were the right call (no offer reached the walk-away after the final offer), and the best and worst score a walk earns. */
+  walking: { paths: number; rightCalls: number; bestScore: number | null; worstScore: number | null };
+  /** Best and worst score of a signed deal. */
+  signing: { bestScore: number | null; worstScore: number | null };
   /** Beats where some state offers no choice at all, with how many distinct states hit it. */
   deadEnds: { beat: string; turn: number; states: number }[];
   reachedBeats: Set<string>;
   reachedChoices: Set<string>;
+}
+
+/** A signed deal at the end of a path: what it is worth to the rep, its terms and the path to it. */
+export interface DealEnd {
+  value: number;
+  /** The rep's walk-away when the deal was signed (preparation may have raised it). */
+  walkAway: number;
+  terms: Record<string, string>;
+  score: number;
+  choices: string[];
 }
 
 /** How far an exploration may go before it stops with a plain message instead of running out of memory. */
@@ -57,8 +75,26 @@ interface PathLink {
   rest: PathLink | null;
 }
 
+/** The deal at the end of a best or worst path by value, linked like PathLink. */
+interface DealLink {
+  value: number;
+  choice: string | null;
+  rest: DealLink | null;
+  leaf: Omit<DealEnd, 'choices'>;
+}
+
 interface Summary {
   paths: number;
+  bestDeal: DealLink | null;
+  worstDeal: DealLink | null;
+  dealPaths: number;
+  soundDeals: number;
+  walks: number;
+  rightWalks: number;
+  bestWalk: number | null;
+  worstWalk: number | null;
+  bestSign: number | null;
+  worstSign: number | null;
   /** Paths by total score: score -> number of paths (sparse; most states reach few distinct scores). */
   histogram: Map<number, number>;
   best: PathLink;
@@ -96,6 +132,7 @@ export function explorePersona(
   const reachedChoices = new Set<string>();
   const deadEnds: PersonaAnalysis['deadEnds'] = [];
   const perDecision = { min: Infinity, max: 0 };
+  const choicesByBeat: Record<string, { min: number; max: number }> = {};
   let visited = 0;
 
   /** A state being explored: its choices are taken one at a time, each child's summary folded in. */
@@ -124,10 +161,25 @@ export function explorePersona(
     if (snap.done && outcome) {
       const score = scoreNegotiation(c, m, outcome).total;
       const histogram = new Map([[score, 1]]);
+      const deal = outcome === 'deal';
+      const value = deal ? c.space.valueOf(m.terms) : 0;
+      const dealLink: DealLink | null = deal ? { value, choice: null, rest: null, leaf: { value, walkAway: m.walkAway, terms: { ...m.terms }, score } } : null;
+      const walked = outcome === 'walked-away';
+      const right = walked && m.bestOffer < m.walkAway && m.beat === c.scenario.flow.finalOffer;
       let anti = 0;
       for (const id of m.antiPatterns) anti |= 1 << ANTI_PATTERN_IDS.indexOf(id);
       const summary: Summary = {
         paths: 1,
+        bestDeal: dealLink,
+        worstDeal: dealLink,
+        dealPaths: deal ? 1 : 0,
+        soundDeals: deal && value >= m.walkAway ? 1 : 0,
+        walks: walked ? 1 : 0,
+        rightWalks: right ? 1 : 0,
+        bestWalk: walked ? score : null,
+        worstWalk: walked ? score : null,
+        bestSign: deal ? score : null,
+        worstSign: deal ? score : null,
         histogram,
         best: { score, choice: null, rest: null },
         worst: { score, choice: null, rest: null },
@@ -143,6 +195,11 @@ export function explorePersona(
     const choices = availableChoices(c, m);
     perDecision.min = Math.min(perDecision.min, choices.length);
     perDecision.max = Math.max(perDecision.max, choices.length);
+    const atBeat = choicesByBeat[m.beat];
+    if (atBeat) {
+      atBeat.min = Math.min(atBeat.min, choices.length);
+      atBeat.max = Math.max(atBeat.max, choices.length);
+    } else choicesByBeat[m.beat] = { min: choices.length, max: choices.length };
     if (choices.length === 0) {
       const known = deadEnds.find((d) => d.beat === m.beat);
       if (known) known.states++;
@@ -150,6 +207,16 @@ export function explorePersona(
     }
     const summary: Summary = {
       paths: 0,
+      bestDeal: null,
+      worstDeal: null,
+      dealPaths: 0,
+      soundDeals: 0,
+      walks: 0,
+      rightWalks: 0,
+      bestWalk: null,
+      worstWalk: null,
+      bestSign: null,
+      worstSign: null,
       histogram: new Map(),
       best: { score: -1, choice: null, rest: null },
       worst: { score: 101, choice: null, rest: null },
@@ -163,6 +230,16 @@ export function explorePersona(
 
   const fold = (summary: Summary, choice: string, sub: Summary) => {
     summary.paths += sub.paths;
+    if (sub.bestDeal && (!summary.bestDeal || sub.bestDeal.value > summary.bestDeal.value)) summary.bestDeal = { value: sub.bestDeal.value, choice, rest: sub.bestDeal, leaf: sub.bestDeal.leaf };
+    if (sub.worstDeal && (!summary.worstDeal || sub.worstDeal.value < summary.worstDeal.value)) summary.worstDeal = { value: sub.worstDeal.value, choice, rest: sub.worstDeal, leaf: sub.worstDeal.leaf };
+    summary.dealPaths += sub.dealPaths;
+    summary.soundDeals += sub.soundDeals;
+    summary.walks += sub.walks;
+    summary.rightWalks += sub.rightWalks;
+    summary.bestWalk = maxOf(summary.bestWalk, sub.bestWalk);
+    summary.worstWalk = minOf(summary.worstWalk, sub.worstWalk);
+    summary.bestSign = maxOf(summary.bestSign, sub.bestSign);
+    summary.worstSign = minOf(summary.worstSign, sub.worstSign);
     for (const [score, n] of sub.histogram) summary.histogram.set(score, (summary.histogram.get(score) ?? 0) + n);
     if (sub.best.score > summary.best.score) summary.best = { score: sub.best.score, choice, rest: sub.best };
     if (sub.worst.score < summary.worst.score) summary.worst = { score: sub.worst.score, choice, rest: sub.worst };
@@ -225,6 +302,10 @@ export function explorePersona(
     antiPatternsReachable: ANTI_PATTERN_IDS.filter((_, i) => root.anti & (1 << i)),
     decisions: { min: root.minDepth + under.length, max: root.maxDepth + under.length },
     choicesPerDecision: { min: perDecision.min === Infinity ? 0 : perDecision.min, max: perDecision.max },
+    choicesByBeat,
+    deals: { best: dealEnd(root.bestDeal, under), worst: dealEnd(root.worstDeal, under), paths: root.dealPaths, soundPaths: root.soundDeals },
+    walking: { paths: root.walks, rightCalls: root.rightWalks, bestScore: root.bestWalk, worstScore: root.worstWalk },
+    signing: { bestScore: root.bestSign, worstScore: root.worstSign },
     deadEnds,
     reachedBeats,
     reachedChoices,
@@ -239,7 +320,26 @@ export function explorePersona(
  */
 function stateKey(m: NegotiationModel): string {
   const tally = tallyKey(m.tally);
-  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.claimTested ? 0 : m.rng, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.bounds, m.terms, m.bestOffer >= m.walkAway, tally, m.antiPatterns, m.outcome]);
+  const t = m.tally;
+  // What the rules themselves read of the tally: the record a last push is judged on, and whether a
+  // claim of the rep's has been caught or has held (which decides whether the next one is tested).
+  const rules = [t.strongSignals + t.backedClaims + t.trades - t.weakSignals - t.panics, t.bluffsCalled > 0, t.claimsProven > 0];
+  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.lastClaim, m.claimsMade, m.claimsTested, m.bluffsCaught, m.bounds, m.estimate, m.terms, m.bestOffer >= m.walkAway, tally, rules, m.antiPatterns, m.outcome]);
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function minOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function dealEnd(link: DealLink | null, under: string[]): DealEnd | null {
+  if (!link) return null;
+  const choices: string[] = [...under];
+  for (let l: DealLink | null = link; l && l.choice !== null; l = l.rest) choices.push(l.choice);
+  return { ...link.leaf, choices };
 }
 
 function unlink(link: PathLink): string[] {
@@ -278,6 +378,20 @@ export function joinSubtrees(c: CompiledScenario, personaId: string, seed: numbe
     } else deadEnds.push({ ...d });
   }
   const sum = (f: (p: PersonaAnalysis) => number) => parts.reduce((a, p) => a + f(p), 0);
+  const deals = parts.flatMap((p) => [p.deals.best, p.deals.worst]).filter((d): d is DealEnd => d !== null);
+  const bestDeal = deals.reduce<DealEnd | null>((a, d) => (!a || d.value > a.value ? d : a), null);
+  const worstDeal = deals.reduce<DealEnd | null>((a, d) => (!a || d.value < a.value ? d : a), null);
+  const scoresOfParts = (f: (p: PersonaAnalysis) => number | null) => parts.map(f).filter((x): x is number => x !== null);
+  const choicesByBeat: Record<string, { min: number; max: number }> = {};
+  for (const p of parts)
+    for (const [beat, n] of Object.entries(p.choicesByBeat)) {
+      const known = choicesByBeat[beat];
+      choicesByBeat[beat] = known ? { min: Math.min(known.min, n.min), max: Math.max(known.max, n.max) } : { ...n };
+    }
+  // The first decision is made before the split: it offered one choice per part.
+  const first = choicesByBeat[startBeat];
+  choicesByBeat[startBeat] = first ? { min: Math.min(first.min, parts.length), max: Math.max(first.max, parts.length) } : { min: parts.length, max: parts.length };
+  const optional = (xs: number[], f: (...n: number[]) => number) => (xs.length ? f(...xs) : null);
   return {
     personaId,
     seed,
@@ -298,6 +412,10 @@ export function joinSubtrees(c: CompiledScenario, personaId: string, seed: numbe
       min: Math.min(parts.length, ...parts.map((p) => p.choicesPerDecision.min || Infinity)),
       max: Math.max(parts.length, ...parts.map((p) => p.choicesPerDecision.max)),
     },
+    choicesByBeat,
+    deals: { best: bestDeal, worst: worstDeal, paths: sum((p) => p.deals.paths), soundPaths: sum((p) => p.deals.soundPaths) },
+    walking: { paths: sum((p) => p.walking.paths), rightCalls: sum((p) => p.walking.rightCalls), bestScore: optional(scoresOfParts((p) => p.walking.bestScore), Math.max), worstScore: optional(scoresOfParts((p) => p.walking.worstScore), Math.min) },
+    signing: { bestScore: optional(scoresOfParts((p) => p.signing.bestScore), Math.max), worstScore: optional(scoresOfParts((p) => p.signing.worstScore), Math.min) },
     deadEnds,
     reachedBeats: new Set([startBeat, ...parts.flatMap((p) => [...p.reachedBeats])]),
     reachedChoices: new Set(parts.flatMap((p) => [...p.reachedChoices, ...p.best.choices.slice(0, 1), ...p.worst.choices.slice(0, 1)])),

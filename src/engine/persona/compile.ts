@@ -23,6 +23,8 @@ export interface CompiledScenario {
   space: PackageSpace;
   /** Whether any prep action puts more than one thread in play (then skipping all of them is single-threaded). */
   hasThreadsAction: boolean;
+  /** Discovery items that read weak for the counterpart (uncovering them exposes its alternative). */
+  weakSignals: ReadonlySet<string>;
   /** SHA-256 of the validated scenario (hex): attempt records carry it to spot a record played on another version. */
   fingerprint: string;
 }
@@ -54,6 +56,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     personas: new Map(scenario.personas.map((p) => [p.id, p])),
     space: new PackageSpace(scenario.issues),
     hasThreadsAction: scenario.beats.some((b) => b.choices.some((c) => c.effect?.threads)),
+    weakSignals: new Set(scenario.discovery.filter((d) => d.reads === 'weak').map((d) => d.id)),
     fingerprint: fingerprint(JSON.stringify(scenario)),
   };
 }

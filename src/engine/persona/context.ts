@@ -1,6 +1,6 @@
 import type { AntiPatternId, Outcome } from '../vocabulary.ts';
 import type { ReactionKey } from '../scenario/schema.ts';
-import type { Bounds } from './packages.ts';
+import type { Bounds, Estimate } from './packages.ts';
 
 /**
  * Everything that changes during a negotiation. `model` is what the rules read and the score is computed
@@ -36,13 +36,24 @@ export interface NegotiationModel {
   pendingClaim: { bluff: boolean; gain: number } | null;
   claimTested: boolean;
   closingRounds: number;
+  /** The counterpart's claims: the last one made (what a test:claim choice tests), all made, and those tested. */
+  lastClaim: string | null;
+  claimsMade: string[];
+  claimsTested: string[];
+  /** The counterpart's bluffs the rep caught: each one exposes its posture and costs it the benefit of the doubt. */
+  bluffsCaught: number;
+  /** Facts the rep held and put to use at the table (cited by a choice that needs them). */
+  factsUsed: string[];
 
   bounds: Bounds;
+  /** What the counterpart has learned of the rep's issue weights (hundredths, in issue order). */
+  estimate: Estimate;
   terms: Record<string, string>;
   bestOffer: number;
   tally: Tally;
   antiPatterns: AntiPatternId[];
-  reaction: { key: ReactionKey; text: string } | null;
+  /** The counterpart's reaction to the last move, and (for consequences) what decided it. */
+  reaction: { key: ReactionKey; text: string; why?: string } | null;
   outcome: Outcome | null;
 }
 
@@ -55,6 +66,8 @@ export interface Tally {
   backedClaims: number;
   bluffs: number;
   bluffsCalled: number;
+  /** Claimed alternatives of the rep's that survived a test. */
+  claimsProven: number;
   threats: number;
   weakSignals: number;
   panics: number;
@@ -72,6 +85,7 @@ export const EMPTY_TALLY: Tally = {
   backedClaims: 0,
   bluffs: 0,
   bluffsCalled: 0,
+  claimsProven: 0,
   threats: 0,
   weakSignals: 0,
   panics: 0,
@@ -89,6 +103,8 @@ export interface TranscriptEntry {
   choice: { id: string; text: string; tags: string[] };
   /** Value of the counterpart's terms to the player after this turn. */
   value: number;
+  /** What decided the counterpart's reaction to this move, when it was a consequence (a test, a push, a proposal). */
+  decided?: string;
 }
 
 export interface OfferPoint {
@@ -141,7 +157,13 @@ export function copyModel(m: NegotiationModel): NegotiationModel {
     pendingClaim: m.pendingClaim,
     claimTested: m.claimTested,
     closingRounds: m.closingRounds,
+    lastClaim: m.lastClaim,
+    claimsMade: m.claimsMade,
+    claimsTested: m.claimsTested,
+    bluffsCaught: m.bluffsCaught,
+    factsUsed: m.factsUsed,
     bounds: m.bounds,
+    estimate: m.estimate,
     terms: m.terms,
     bestOffer: m.bestOffer,
     tally: m.tally,

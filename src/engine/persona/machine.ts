@@ -13,8 +13,10 @@ import {
   isPrepBeat,
   personaOf,
 } from './rules.ts';
+import { canPropose, isWholePackage, proposalChoice } from './rules/proposal.ts';
 
-export type PersonaEvent = { type: 'CHOOSE'; choiceId: string };
+/** The rep's moves: a scripted choice, or a whole package of their own (one option id per issue). */
+export type PersonaEvent = { type: 'CHOOSE'; choiceId: string } | { type: 'PROPOSE'; terms: Readonly<Record<string, string>> };
 export interface PersonaInput {
   personaId: string;
   seed: number;
@@ -56,6 +58,7 @@ export interface StateDef<G extends string, A extends string> {
   tags: string[];
   final?: true;
   choose?: TransitionDef<G, A>;
+  propose?: TransitionDef<G, A>;
   always?: TransitionDef<G, A>[];
 }
 
@@ -70,7 +73,8 @@ export function personaDefinition(c: CompiledScenario, options: { record?: boole
   const record = options.record ?? true;
   const phaseOfNext = (ctx: NegotiationContext) => c.beats.get(ctx.model.nextBeat ?? '')?.phase;
   const guards = {
-    isAvailableChoice: (ctx, e) => e !== null && availableChoices(c, ctx.model).some((ch) => ch.id === e.choiceId),
+    isAvailableChoice: (ctx, e) => e !== null && e.type === 'CHOOSE' && availableChoices(c, ctx.model).some((ch) => ch.id === e.choiceId),
+    isAllowedProposal: (ctx, e) => e !== null && e.type === 'PROPOSE' && canPropose(c, ctx.model) && isWholePackage(c, e.terms),
     playerWalked: (ctx) => ctx.model.outcome === 'walked-away',
     dealAgreed: (ctx) => ctx.model.outcome === 'deal',
     counterpartLeft: (ctx) => ctx.model.outcome === 'counterpart-walked',
@@ -87,7 +91,8 @@ export function personaDefinition(c: CompiledScenario, options: { record?: boole
     nextIsClosing: (ctx) => phaseOfNext(ctx) === 'closing',
   } satisfies Record<string, Guard>;
   const actions = {
-    applyChoice: (ctx, e) => applyChoice(c, ctx, c.choices.get(e!.choiceId)!, record),
+    applyChoice: (ctx, e) => (e?.type === 'CHOOSE' ? applyChoice(c, ctx, c.choices.get(e.choiceId)!, record) : ctx),
+    applyProposal: (ctx, e) => (e?.type === 'PROPOSE' ? applyChoice(c, ctx, proposalChoice(c, e.terms), record) : ctx),
     goToNextBeat: (ctx) => ({ ...ctx, model: enterBeat(ctx.model, ctx.model.nextBeat!) }),
     openClaimTest: (ctx) => ({ ...ctx, model: enterBeat(ctx.model, c.scenario.flow.bluffTest!, ctx.model.nextBeat) }),
     openFinalOffer: (ctx) => ({ ...ctx, model: enterBeat(ctx.model, c.scenario.flow.finalOffer, null) }),
@@ -97,15 +102,16 @@ export function personaDefinition(c: CompiledScenario, options: { record?: boole
   type A = keyof typeof actions;
 
   const choose: TransitionDef<G, A> = { guard: 'isAvailableChoice', target: 'deciding', actions: 'applyChoice' };
+  const propose: TransitionDef<G, A> = { guard: 'isAllowedProposal', target: 'deciding', actions: 'applyProposal' };
   const states: Record<StateName, StateDef<G, A>> = {
     prep: { tags: ['mood:neutral'], choose },
-    opening: { tags: ['mood:neutral'], choose },
-    discovery: { tags: ['mood:neutral'], choose },
-    bargaining: { tags: ['mood:neutral'], choose },
-    pressing: { tags: ['mood:pressing'], choose },
-    escalating: { tags: ['mood:pressing'], choose },
-    testing: { tags: ['mood:skeptical'], choose },
-    closing: { tags: ['mood:pressing'], choose },
+    opening: { tags: ['mood:neutral'], choose, propose },
+    discovery: { tags: ['mood:neutral'], choose, propose },
+    bargaining: { tags: ['mood:neutral'], choose, propose },
+    pressing: { tags: ['mood:pressing'], choose, propose },
+    escalating: { tags: ['mood:pressing'], choose, propose },
+    testing: { tags: ['mood:skeptical'], choose, propose },
+    closing: { tags: ['mood:pressing'], choose, propose },
     deciding: {
       tags: [],
       always: [
@@ -147,7 +153,14 @@ export function createPersonaMachine(c: CompiledScenario) {
       {
         tags: s.tags,
         ...(s.final ? { type: 'final' as const } : {}),
-        ...(s.choose ? { on: { CHOOSE: transitionConfig(s.choose) } } : {}),
+        ...(s.choose || s.propose
+          ? {
+              on: {
+                ...(s.choose ? { CHOOSE: transitionConfig(s.choose) } : {}),
+                ...(s.propose ? { PROPOSE: transitionConfig(s.propose) } : {}),
+              },
+            }
+          : {}),
         ...(s.always ? { always: s.always.map(transitionConfig) } : {}),
       },
     ]),

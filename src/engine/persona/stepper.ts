@@ -1,6 +1,6 @@
 import type { CompiledScenario } from './compile.ts';
 import type { NegotiationContext } from './context.ts';
-import { personaDefinition, type PersonaDefinition, type PersonaInput, type PhaseState } from './machine.ts';
+import { personaDefinition, type PersonaDefinition, type PersonaEvent, type PersonaInput, type PhaseState } from './machine.ts';
 
 /** A position in the persona machine: its state and context, as XState's snapshot holds them. */
 export interface StepState {
@@ -28,9 +28,17 @@ export class PersonaStepper {
 
   /** The state after choosing `choiceId`, or null if the machine does not take the event. */
   choose(s: StepState, choiceId: string): StepState | null {
+    return this.send(s, { type: 'CHOOSE', choiceId });
+  }
+
+  /** The state after the rep proposes a whole package, or null if the machine does not take the event. */
+  propose(s: StepState, terms: Readonly<Record<string, string>>): StepState | null {
+    return this.send(s, { type: 'PROPOSE', terms });
+  }
+
+  private send(s: StepState, event: PersonaEvent): StepState | null {
     const { guards, actions, states } = this.def;
-    const t = states[s.value].choose;
-    const event = { type: 'CHOOSE' as const, choiceId };
+    const t = event.type === 'CHOOSE' ? states[s.value].choose : states[s.value].propose;
     if (!t || (t.guard && !guards[t.guard](s.context, event))) return null;
     let context = t.actions ? actions[t.actions](s.context, event) : s.context;
     let value: string = t.target;

@@ -30,14 +30,20 @@ export const TUNING = {
   bluffCalledCredibility: 0.25,
   /** Credibility gained when a real claim survives a test. */
   claimProvenCredibility: 0.25,
-  /** Chance of testing a real (backed) claim, relative to testing a bluff. */
-  backedTestShare: 0.4,
   /** How far below its aspiration the counterpart will meet a structured alternative. */
   proposalSlack: 0.04,
   /** The step the counterpart takes below its floor when a credible player holds at the final offer. */
   lastPushStep: 0.08,
-  /** Belief needed for that last step. */
-  lastPushBelief: 0.55,
   /** Belief moved by controlling the pace. */
   pauseSignal: 0.06,
+  /** Hundredths of issue weight the counterpart's picture of the rep moves when the rep asks for or gives up an issue. */
+  learnStep: 15,
+  /** Share of its posture the counterpart loses when the rep has uncovered all of its real position. */
+  discoveryShare: 0.75,
+  /** How much each claim of the counterpart's that the rep believes raises its floor. */
+  claimFloorStep: 0.06,
+  /** How much each bluff of the counterpart's that the rep catches lowers its floor. */
+  bluffCaughtStep: 0.08,
+  /** Share of its alternative the counterpart can no longer lean on once the rep has uncovered all of its weaknesses. */
+  exposedWeakness: 0.5,
 } as const;

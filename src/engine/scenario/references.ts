@@ -122,6 +122,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
       if (!beatIds.has(key) && !interjectionIds.has(key)) add([...pp, 'lines', key], `unknown beat "${key}"`);
     p.tactics.forEach((t, j) => {
       if (!interjectionIds.has(t.beat)) add([...pp, 'tactics', j, 'beat'], `no interjection "${t.beat}"`);
+      if (t.claim !== undefined && !p.claims.some((cl) => cl.id === t.claim)) add([...pp, 'tactics', j, 'claim'], `no claim "${t.claim}" in this persona's claims`);
     });
   });
   return problems;

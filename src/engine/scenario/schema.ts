@@ -90,6 +90,10 @@ const Issue = z
     id: Id,
     label: Label,
     options: z.array(IssueOption).min(2, 'an issue needs at least two options').max(LIMITS.options),
+    money: z
+      .boolean()
+      .optional()
+      .describe("The options' values are amounts of money in the scenario's unit (a price, a contract value); other issues are shown as points"),
   })
   .strict();
 
@@ -120,7 +124,7 @@ const Choice = z
     tags: z.array(Tag).min(1, 'every choice needs at least one tag').max(LIMITS.list),
     effect: PrepEffect.optional().describe('Preparation effects (prep beats)'),
     backedBy: Ids.optional().describe('Facts that make this claim true; without any of them it is a bluff'),
-    give: Terms.optional().describe('What the player gives: the issue can be no better for the player than this option'),
+    give: Terms.optional().describe('What the player gives: the issue is agreed at this option'),
     get: Terms.optional().describe('What the player asks for in return: the issue can be no worse for the player than this option'),
     propose: Terms.optional().describe('A structured alternative (walk-to) put on the table'),
     reveals: Ids.optional().describe('Discovery items this question uncovers'),
@@ -155,6 +159,7 @@ const Tactic = z
     kind: z.enum(['anchor-low', 'deadline', 'alternatives', 'escalate', 'switching-cost', 'integration-fear', 'budget']),
     turn: z.number().int().min(1).max(30).describe('Negotiation turn at which the counterpart plays it'),
     beat: Id.describe('Interjection beat the tactic opens'),
+    claim: Id.optional().describe("A claim of the persona's (by id) that the counterpart makes when it plays the tactic"),
   })
   .strict();
 
@@ -174,6 +179,8 @@ const REACTION_KEYS = [
   'lastPush',
   'counterpartWalks',
   'answered',
+  'claimWithdrawn',
+  'claimStands',
 ] as const;
 export type ReactionKey = (typeof REACTION_KEYS)[number];
 
@@ -210,6 +217,19 @@ const Persona = z
     signals: z.array(Id).max(LIMITS.discovery).describe('Discovery items that are true of this persona'),
     answers: z.record(z.string(), Text).refine(...atMost(LIMITS.discovery, 'answers')).optional().describe('Their words when a discovery item is asked about, by item id'),
     tactics: z.array(Tactic).max(LIMITS.list).default([]),
+    claims: z
+      .array(
+        z
+          .object({
+            id: Id,
+            text: Text.describe('What they say, e.g. "Leaving would cost you four million."'),
+            true: z.boolean().describe('Whether the claim is true; a false one is a bluff the player can test'),
+          })
+          .strict(),
+      )
+      .max(LIMITS.list)
+      .default([])
+      .describe('Claims this persona may make (through its tactics); a choice tagged test:claim tests the last one'),
     lines: z.record(z.string(), Text).refine(...atMost(LIMITS.beats + LIMITS.interjections, 'lines')).optional().describe('Persona-specific line for a beat, by beat id'),
     reactions: Reactions.optional(),
   })

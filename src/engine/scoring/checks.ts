@@ -88,7 +88,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: (i) =>
       i.outcome === 'deal'
         ? 'Signed at or above your walk-away'
-        : 'Walked at their final offer, and no offer ever reached your walk-away',
+        : 'Walked at the final offer; no offer reached your walk-away',
     passed: (i) => (i.outcome === 'deal' ? i.value >= i.model.walkAway : walkedRightly(i)),
   },
   {

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { locate, locateIssue } from '../scenario/load.ts';
 import { ScenarioError, type ScenarioProblem } from '../scenario/problems.ts';
+import { syntaxProblems } from '../scenario/syntax.ts';
 import { LearningPathSchema, type LearningPath } from './path-schema.ts';
 
 /** Bounds that keep a hostile path file cheap to read (a real path is a few kilobytes). */
@@ -18,14 +19,8 @@ export function loadPath(text: string, file: string): LearningPath {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = at(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${e.message.split('\n')[0]!.trim()}` };
-      }),
-    );
-  }
+  // YAML slips in the same plain words as in scenario files.
+  if (doc.errors.length > 0) throw new ScenarioError(syntaxProblems(doc.errors, text, at, file));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -56,7 +56,7 @@ export function suggestNext(entries: readonly RecordEntry[], options: readonly T
     scenarioId: o.scenarioId,
     personaId: o.personaId,
     dimension: weakest,
-    reason: `${DIMENSION_LABELS[weakest]} is your weakest part lately (${Math.round(avg(recent, weakest))}% over your last ${recent.length} games). ${o.personaName} in "${o.scenarioTitle}" (difficulty ${o.difficulty}) trains ${label}.`,
+    reason: `${DIMENSION_LABELS[weakest]} is your weakest part lately (${Math.round(avg(recent, weakest))}% over your last ${recent.length} games); ${o.personaName} (difficulty ${o.difficulty}) will make you work on ${label}.`,
   };
 }
 

@@ -9,6 +9,8 @@ import { ActionButton, type ActionButtonConfig } from '../ui/action-button.ts';
 export abstract class BaseScene extends Phaser.Scene {
   protected readonly app: GameApp;
   private focusAfterBuild: string | null = null;
+  /** Set once this screen has asked to move on (Phaser switches scenes at the next step). */
+  private leaving = false;
   /** Checks that say this screen is animating on its own (see RenderOnChange). */
   private readonly animations = new Set<() => boolean>();
 
@@ -30,6 +32,7 @@ export abstract class BaseScene extends Phaser.Scene {
   /** Starts this screen's mirror; call first in create(). */
   protected enter(screen: SceneKey, title: string): void {
     this.animations.clear();
+    this.leaving = false;
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
     this.app.scene = screen;
@@ -59,9 +62,21 @@ export abstract class BaseScene extends Phaser.Scene {
     this.goTo(key, data);
   }
 
+  /**
+   * Redraws this screen because something changed elsewhere (another tab, an upload), unless the
+   * player has already moved on: a late redraw must not pull them back.
+   */
+  protected redraw(data: object = {}): void {
+    if (!this.leaving) this.goTo(this.scene.key as SceneKey, data);
+  }
+
   protected goTo(key: SceneKey, data: object = {}): void {
+    this.leaving = true;
     // Always hand over data: Phaser keeps a scene's previous data when none is given.
     if (key === this.scene.key) this.scene.restart(data);
     else this.scene.start(key, data);
+    // Scenes switch at the next step of the game loop, which sleeps on a still screen: a change that
+    // comes from elsewhere (another tab, a storage read) has no input to wake it.
+    if (!this.game.loop.running) this.game.loop.wake();
   }
 }

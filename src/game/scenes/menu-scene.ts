@@ -3,6 +3,7 @@ import { MODE_RULES } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
+import { openJoinPanel } from '../workshop/workshop-flow.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
@@ -25,8 +26,11 @@ export class MenuScene extends BaseScene {
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');
     const nav = app.mirror.group('Go to', 'menu-nav');
+    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => openJoinPanel(app, this.game) });
     this.button({ x: 820, y: 28, width: 200, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
     this.button({ x: 1036, y: 28, width: 212, height: 48, label: 'Your progress', fontSize: 17, testid: 'to-progress', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.progress) });
+    // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
+    this.button({ x: 604, y: 28, width: 200, height: 48, label: 'Scenario studio', fontSize: 17, testid: 'studio-link', mirror: { parent: nav }, onActivate: () => location.assign('studio.html') });
 
     const entries = app.entries;
     const selected = entries.find((e) => e.id === app.selection?.entryId) ?? entries[0];
@@ -203,9 +207,9 @@ export class MenuScene extends BaseScene {
     // Keyboard hints only where there is a keyboard to use them (not on touch-only devices).
     if (!touchOnly()) this.add.text(672, 656, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', { ...TEXT.small, fontSize: '14px', wordWrap: { width: 560 } });
 
-    const off = app.onCatalogChange(() => this.goTo(SCENES.menu));
+    const off = app.onCatalogChange(() => this.redraw());
     // Another tab saved or finished a game: the Continue list follows.
-    const offSaves = app.saves.onChange(() => this.goTo(SCENES.menu));
+    const offSaves = app.saves.onChange(() => this.redraw());
     this.events.once('shutdown', () => {
       off();
       offSaves();

@@ -84,7 +84,7 @@ export class PathScene extends BaseScene {
 
     this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
     this.button({ x: 288, y: 648, width: 240, height: 56, label: 'Your progress', testid: 'to-progress', onActivate: () => this.goTo(SCENES.progress) });
-    const offRecord = app.practice.onChange(() => this.goTo(SCENES.path, { stepId: this.selectedId ?? undefined }));
+    const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
     this.events.once('shutdown', offRecord);
     this.settleFocus();
   }

@@ -168,7 +168,7 @@ export class ProgressScene extends BaseScene {
     app.mirror.control(createRecordInput(importFile));
     this.add.text(310, 664, `Kept on this device (${app.storageKind === 'indexeddb' ? 'browser database' : app.storageKind === 'local' ? 'small browser store' : 'this page only'}).`, { ...TEXT.small, fontSize: '13px' });
 
-    const off = app.practice.onChange(() => this.goTo(SCENES.progress));
+    const off = app.practice.onChange(() => this.redraw());
     this.events.once('shutdown', off);
     this.settleFocus();
     performance.measure('walkaway:progress-ready', 'walkaway:progress-open');

@@ -61,7 +61,7 @@ describe('files a hostile or careless writer could hand the loader', () => {
 
   it('refuses a key named __proto__ at the key, instead of dropping it without a word', () => {
     const text = MINI.replace('      deadline: Our budget closes at month end.', '      deadline: Our budget closes at month end.\n      __proto__: Hello');
-    expect(problemsOf(text)).toEqual([expect.objectContaining({ path: 'personas.0.answers.__proto__', line: lineOf(text, '__proto__: Hello'), col: 7, message: '"__proto__" cannot be used as a name here' })]);
+    expect(problemsOf(text)).toEqual([expect.objectContaining({ path: 'personas[1].answers.__proto__', line: lineOf(text, '__proto__: Hello'), col: 7, message: '"__proto__" cannot be used as a name here' })]);
   });
 
   it('refuses a second YAML document and a file that is only a scalar, plainly', () => {
@@ -119,16 +119,16 @@ describe('the schema bounds what a trainer can write, in plain words', () => {
 
   it('refuses option values out of range, infinite or not numbers', () => {
     const huge = MINI.replace('you: 60, them: 0', 'you: 1e308, them: 0');
-    expect(problemsOf(huge)[0]).toMatchObject({ path: 'issues.0.options.0.you', message: 'at most 1,000,000 (got 1e+308)', line: lineOf(huge, 'you: 1e308') });
+    expect(problemsOf(huge)[0]).toMatchObject({ path: 'issues[1].options[1].you', message: 'at most 1,000,000 (got 1e+308)', line: lineOf(huge, 'you: 1e308') });
     const infinite = MINI.replace('walkAway: 40', 'walkAway: .inf');
     expect(problemsOf(infinite)[0]).toMatchObject({ path: 'walkAway', message: 'expected number, got number Infinity' });
   });
 
   it('refuses a line over 2,000 characters, an id over 64 and a thirteenth persona', () => {
     const long = MINI.replace('line: Can you move?', `line: ${'word '.repeat(500)}`);
-    expect(problemsOf(long)[0]).toMatchObject({ path: 'beats.2.line', message: expect.stringMatching(/^at most 2,000 characters \(this one has 2,49\d\)$/) });
+    expect(problemsOf(long)[0]).toMatchObject({ path: 'beats[3].line', message: expect.stringMatching(/^at most 2,000 characters \(this one has 2,49\d\)$/) });
     const longId = MINI.replace('id: ask-deadline', `id: ${'a'.repeat(65)}`);
-    expect(problemsOf(longId)[0]).toMatchObject({ path: 'beats.1.choices.0.id', message: 'at most 64 characters (this one has 65)' });
+    expect(problemsOf(longId)[0]).toMatchObject({ path: 'beats[2].choices[1].id', message: 'at most 64 characters (this one has 65)' });
     const personaBlock = MINI.slice(MINI.indexOf('  - id: buyer'));
     const many = MINI + Array.from({ length: LIMITS.personas }, (_, i) => personaBlock.replace('id: buyer', `id: buyer-${i}`)).join('');
     expect(problemsOf(many)).toContainEqual(expect.objectContaining({ path: 'personas', message: 'at most 12 personas (this list has 13)' }));

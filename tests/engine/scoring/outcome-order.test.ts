@@ -98,7 +98,8 @@ describe("issue 7's example: dominant-vendor against Jordan Pike", () => {
 
   it('preparing, then signalling weakness and walking scores below preparing, signalling strength and signing well above the walk-away', () => {
     const weak = playPreferring(c, 'account-manager', 1, [...PREP, 'we-know', 'usage-data', 'ask-basis', 'fear-confirmed', 'back-down', 'trade-lock-for-flat', 'walk-final']).result()!;
-    const strong = playPreferring(c, 'account-manager', 1, [...PREP, 'quiet-opening', 'usage-data', 'our-figure', 'show-numbers', 'quiet-conviction', 'mapped-integrations', 'accept-final']).result()!;
+    // Strength includes testing their inflated switching-cost figure: a bluff believed costs value.
+    const strong = playPreferring(c, 'account-manager', 1, [...PREP, 'quiet-opening', 'usage-data', 'ask-basis', 'our-figure', 'show-numbers', 'quiet-conviction', 'mapped-integrations', 'accept-final']).result()!;
     expect(weak.outcome).toBe('walked-away');
     expect(strong.outcome).toBe('deal');
     expect(strong.value).toBeGreaterThanOrEqual(strong.walkAwayValue + 0.5 * (strong.target - strong.walkAwayValue));

@@ -48,24 +48,24 @@ describe('learning path files', () => {
   it('reports a bad field at its line and column, like scenario files', () => {
     const text = small.replace('mode: coach', 'mode: lecture');
     const [p] = problemsOf(text);
-    expect(p).toMatchObject({ file: 'team.yaml', line: 9, col: 11, path: 'steps.0.mode' });
+    expect(p).toMatchObject({ file: 'team.yaml', line: 9, col: 11, path: 'steps[1].mode' });
     expect(p!.message).toMatch(/coach.*practice.*assessment/);
   });
 
   it('points at an unknown key and a missing field, and reports every problem at once', () => {
     const text = small.replace('    mode: coach\n', '    mood: coach\n').replace('title: Our team\n', '');
     const problems = problemsOf(text);
-    expect(problems.map((p) => p.path).sort()).toEqual(['steps.0.mode', 'steps.0.mood', 'title']);
-    const unknown = problems.find((p) => p.path === 'steps.0.mood')!;
+    expect(problems.map((p) => p.path).sort()).toEqual(['steps[1].mode', 'steps[1].mood', 'title']);
+    const unknown = problems.find((p) => p.path === 'steps[1].mood')!;
     expect(unknown).toMatchObject({ line: 8, col: 5 });
     expect(unknown.message).toBe('unknown field "mood"');
   });
 
   it('refuses a duplicate step id, a pass mark above 100 and broken YAML, with positions', () => {
     const twice = small + small.slice(small.indexOf('  - id: first'));
-    expect(problemsOf(twice)).toEqual([expect.objectContaining({ path: 'steps.1.id', line: 13, message: 'step id "first" is used twice' })]);
-    expect(problemsOf(small.replace('mode: coach', 'mode: coach\n    passMark: 140'))[0]).toMatchObject({ path: 'steps.0.passMark', line: 10 });
-    expect(problemsOf('format: 1\nkind: learning-path\nsteps: [\n')[0]!.message).toMatch(/^YAML syntax/);
+    expect(problemsOf(twice)).toEqual([expect.objectContaining({ path: 'steps[2].id', line: 13, message: 'step id "first" is used twice' })]);
+    expect(problemsOf(small.replace('mode: coach', 'mode: coach\n    passMark: 140'))[0]).toMatchObject({ path: 'steps[1].passMark', line: 10 });
+    expect(problemsOf('format: 1\nkind: learning-path\nsteps: [\n')[0]!.message).toMatch(/^a bracket opened here is never closed/);
     expect(problemsOf('a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n')[0]!.message).toMatch(/YAML/);
   });
 
@@ -73,7 +73,7 @@ describe('learning path files', () => {
     const text = small.replace('persona: friendly-manager', 'persona: nobody');
     const path = loadPath(text, 'team.yaml');
     const [p] = checkPathReferences(text, 'team.yaml', path, shipped);
-    expect(p).toMatchObject({ line: 8, path: 'steps.0.persona' });
+    expect(p).toMatchObject({ line: 8, path: 'steps[1].persona' });
     expect(p!.message).toMatch(/no persona "nobody".*friendly-manager/);
   });
 });

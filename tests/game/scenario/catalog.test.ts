@@ -24,7 +24,7 @@ describe('scenario catalog', () => {
     const code = await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-broken.yaml?scenario`);
     const pre = JSON.parse(code!.replace(/^export default /, '').replace(/;$/, '')) as PrevalidatedScenario;
     expect(pre.ok).toBe(false);
-    expect(loadBuiltInFile(pre)).toContain('tests/fixtures/browser-broken.yaml:155:17  personas.0.difficulty  at most 5 (got 9)');
+    expect(loadBuiltInFile(pre)).toContain('tests/fixtures/browser-broken.yaml:155:17  personas[1].difficulty  at most 5 (got 9)');
     expect(await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-broken.yaml`)).toBeNull();
   });
 

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Database } from './db/database.ts';
+import { LiveUpdates } from './live.ts';
+import { RoomService } from './rooms.ts';
+import { registerRoutes, type RouteDeps } from './routes.ts';
+import type { ScenarioCatalog } from './scenarios.ts';
+
+export interface WorkshopServerOptions {
+  db: Database;
+  catalog: ScenarioCatalog;
+  /** The built game (vite build output) to serve, if any. */
+  distDir?: string | null;
+  publicUrl?: string | undefined;
+  logger?: boolean;
+  liveThrottleMs?: number;
+  limits?: RouteDeps['limits'];
+}
+
+export interface WorkshopServer {
+  app: FastifyInstance;
+  rooms: RoomService;
+  live: LiveUpdates;
+  close(): Promise<void>;
+}
+
+/** The workshop server's HTTP side: the built game, the projector page and the room API, on one Fastify. */
+export async function buildServer(o: WorkshopServerOptions): Promise<WorkshopServer> {
+  // Live streams never end on their own: closing the server closes them.
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 16 * 1024, trustProxy: false, forceCloseConnections: true });
+  const live = new LiveUpdates(o.db);
+  await live.start();
+  const rooms = new RoomService(o.db, o.catalog, (code) => live.changed(code));
+  registerRoutes(app, { rooms, live, catalog: o.catalog, publicUrl: o.publicUrl, liveThrottleMs: o.liveThrottleMs, limits: o.limits });
+  if (o.distDir && existsSync(o.distDir)) {
+    await app.register(fastifyStatic, { root: o.distDir, index: 'index.html', wildcard: true, cacheControl: false });
+  }
+  await app.ready();
+  return {
+    app,
+    rooms,
+    live,
+    async close() {
+      live.stop();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import './zod-jitless.ts';
+import { packageTable } from '../engine/analysis/package-table.ts';
+import { enableDropUpload } from '../game/scenario/scenario-upload.ts';
+import { AuditClient } from './audit-client.ts';
+import { el } from './dom.ts';
+import { createEditor } from './editor.ts';
+import { downloadName, downloadText } from './file-io.ts';
+import { PackageView } from './package-view.ts';
+import { PreviewView } from './preview-view.ts';
+import { ProblemsView } from './problems-view.ts';
+import { openSource, sourceChoices, TEMPLATE_FILE } from './sources.ts';
+import { createTabs } from './tabs.ts';
+import { TeachingView } from './teaching-view.ts';
+import { validateText, type Validation } from './validation.ts';
+import templateText from './template.yaml?raw';
+
+/**
+ * The scenario studio: a trainer writes or edits a scenario in the editor and sees, beside it, the
+ * problems the loader finds, the package table, the teaching audit and the game itself playing the
+ * text. Every view is drawn from the engine's own functions; nothing leaves the browser.
+ */
+function start(): void {
+  const byId = <T extends HTMLElement>(id: string) => {
+    const node = document.getElementById(id);
+    if (!node) throw new Error(`studio.html lacks #${id}`);
+    return node as T;
+  };
+  let fileName = TEMPLATE_FILE;
+  let lastValid: Validation | null = null;
+  let openTab = 'problems';
+  let packagesDirty = true;
+
+  const status = byId('status');
+  const fileLabel = byId('file-name');
+  const problems = new ProblemsView(byId('panel-problems-host'), (line, col) => editor.goTo(line, col));
+  const packages = new PackageView(byId('panel-packages-host'));
+  const teaching = new TeachingView(byId('panel-teaching-host'));
+  const preview = new PreviewView(byId('panel-play-host'), () => ({ text: editor.text(), fileName }));
+  const audit = new AuditClient((s) => teaching.state(s));
+
+  const drawPackages = () => {
+    if (!packagesDirty || openTab !== 'packages' || !lastValid?.ok) return;
+    const started = performance.now();
+    const table = packageTable(lastValid.scenario);
+    packages.show(table, performance.now() - started);
+    packagesDirty = false;
+  };
+
+  const onValidated = (v: Validation, text: string) => {
+    problems.show(v);
+    const errors = v.problems.filter((p) => p.severity === 'error').length;
+    const warnings = v.problems.length - errors;
+    status.textContent = errors
+      ? `${errors} error${errors === 1 ? '' : 's'}`
+      : `Valid scenario${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+    status.className = errors ? 'bad' : 'good';
+    document.body.dataset['validatedMs'] = v.ms.toFixed(1);
+    if (v.ok) {
+      lastValid = v;
+      packagesDirty = true;
+      drawPackages();
+      preview.update(v.scenario);
+      audit.schedule(text, fileName);
+    } else {
+      preview.update(null);
+      audit.cancel();
+    }
+  };
+
+  const editor = createEditor(byId('editor'), {
+    text: templateText,
+    label: 'Scenario file (YAML)',
+    validate: (text) => {
+      const v = validateText(text, fileName);
+      onValidated(v, text);
+      return v;
+    },
+  });
+
+  createTabs(
+    byId('panels'),
+    [
+      { id: 'problems', label: 'Problems', panel: byId('panel-problems-host') },
+      { id: 'packages', label: 'Package table', panel: byId('panel-packages-host') },
+      { id: 'teaching', label: 'Teaching table', panel: byId('panel-teaching-host') },
+      { id: 'play', label: 'Play', panel: byId('panel-play-host') },
+    ],
+    (id) => {
+      openTab = id;
+      drawPackages();
+    },
+  );
+
+  const load = (text: string, name: string) => {
+    fileName = name;
+    fileLabel.textContent = name;
+    editor.setText(text);
+  };
+
+  // Open: a shipped scenario or the template.
+  const source = byId<HTMLSelectElement>('source');
+  source.append(...sourceChoices().map((c) => el('option', { value: c.value }, c.label)));
+  byId('open-source').addEventListener('click', () => {
+    void openSource(source.value).then(({ text, fileName: name }) => load(text, name));
+  });
+  // Open: a file of the trainer's own, by picker or by dropping it on the page.
+  const fileInput = byId<HTMLInputElement>('open-file');
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) void file.text().then((text) => load(text, file.name));
+    fileInput.value = '';
+  });
+  enableDropUpload(document.body, load, (over) => document.body.classList.toggle('drag-over', over));
+  byId('download').addEventListener('click', () => downloadText(editor.text(), downloadName(fileName, lastValid?.ok ? lastValid.scenario.id : undefined)));
+  fileLabel.textContent = fileName;
+}
+
+start();
