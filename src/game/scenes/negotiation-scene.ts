@@ -1,6 +1,7 @@
 import { formatValue, turnClock } from '../../engine/index.ts';
 import type { Mood, SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import type { GameView } from '../services/game-view.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { ChoiceList } from '../ui/choice-list.ts';
@@ -13,6 +14,7 @@ import { TurnClock } from '../ui/turn-clock.ts';
 import { Typewriter } from '../ui/typewriter.ts';
 import { ValueScale } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
+import { drawPackageBuilder, startingPackage, type Package } from './package-builder.ts';
 
 const MOOD_WORDS: Record<Mood, string> = {
   neutral: 'looks calm',
@@ -37,13 +39,16 @@ export const NO_FACTS = 'No facts to back a claim yet: careful what you claim.';
 export class NegotiationScene extends BaseScene {
   private busy = false;
   private previous: SessionSnapshot | null = null;
+  /** The package being composed, while the package builder is open. */
+  private builder: Package | null = null;
 
   constructor(app: GameApp) {
     super(SCENES.negotiation, app);
   }
 
-  init(data: { previous?: SessionSnapshot }): void {
+  init(data: { previous?: SessionSnapshot; builder?: Package }): void {
     this.previous = data.previous ?? null;
+    this.builder = data.builder ?? null;
   }
 
   create(): void {
@@ -91,6 +96,20 @@ export class NegotiationScene extends BaseScene {
     app.mirror.say(snap.speaker, snap.line);
 
     // Coach hint.
+    if (this.builder && snap.canPropose) {
+      // The package builder takes the place of the hint, the choices and the terms.
+      drawPackageBuilder(this, app, snap, this.builder, {
+        change: (terms) => this.goTo(SCENES.negotiation, { builder: terms }),
+        send: (terms) => this.propose(terms),
+        cancel: () => this.goTo(SCENES.negotiation, {}),
+      });
+      line.bindSkipInput();
+      line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => undefined);
+      this.drawFactsAndMenu(view);
+      this.settleFocus();
+      return;
+    }
+
     // The hint panel grows with the hint (up to four lines); the choices start below it.
     let choicesTop = 266;
     if (snap.hint) {
@@ -133,6 +152,42 @@ export class NegotiationScene extends BaseScene {
     });
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 
+    // Your choices.
+    const choices = new ChoiceList(this, app.mirror, {
+      x: 312,
+      y: choicesTop,
+      width: 528,
+      height: 696 - choicesTop - (snap.canPropose ? 60 : 0),
+      choices: snap.choices,
+      showExplain: false,
+      onPick: (id) => this.pick(id),
+      onSound: (id) => app.play(id),
+    });
+    choices.setVisible(false);
+    line.bindSkipInput();
+    line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
+    if (snap.canPropose) {
+      // Beside the scripted lines: the rep's own package, composed from the scenario's options.
+      this.button({
+        x: 312,
+        y: 646,
+        width: 528,
+        height: 50,
+        label: 'Propose a package…',
+        fontSize: 17,
+        testid: 'propose-open',
+        mirror: { description: 'set every issue yourself and put it on the table' },
+        onActivate: () => this.goTo(SCENES.negotiation, { builder: startingPackage(snap) }),
+      });
+    }
+
+    this.drawFactsAndMenu(view);
+    this.settleFocus();
+  }
+
+  /** The player's facts and the way out (shown with the choices and with the package builder). */
+  private drawFactsAndMenu(view: GameView): void {
+    const app = this.app;
     // The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on.
     const facts = view.facts;
     drawPanel(this, 40, 440, 250, 184);
@@ -147,21 +202,6 @@ export class NegotiationScene extends BaseScene {
     // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
     for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
     app.mirror.list('Your facts', facts.length ? facts : [NO_FACTS], 'facts');
-
-    // Your choices.
-    const choices = new ChoiceList(this, app.mirror, {
-      x: 312,
-      y: choicesTop,
-      width: 528,
-      height: 696 - choicesTop,
-      choices: snap.choices,
-      showExplain: false,
-      onPick: (id) => this.pick(id),
-      onSound: (id) => app.play(id),
-    });
-    choices.setVisible(false);
-    line.bindSkipInput();
-    line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
 
     const back = app.runner.origin?.pathStep ? SCENES.path : SCENES.menu;
     if (view.mode === 'coach') {
@@ -181,7 +221,14 @@ export class NegotiationScene extends BaseScene {
     } else {
       this.button({ x: 40, y: 640, width: 250, height: 50, label: 'Menu (saved)', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(back) });
     }
-    this.settleFocus();
+  }
+
+  private propose(terms: Package): void {
+    if (this.busy) return;
+    this.busy = true;
+    const before = this.app.requireSession().snapshot();
+    const after = this.app.runner.propose(terms);
+    this.goTo(this.app.sceneFor(after), { previous: before });
   }
 
   private takeBack(): void {
