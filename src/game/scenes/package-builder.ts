@@ -81,7 +81,8 @@ export function drawPackageBuilder(scene: BaseScene, app: GameApp, snap: Session
   const words = worthWords(worth.value, worth.walkAwayValue, worth.target, snap.unit);
   const worthY = AREA.y + AREA.height - 118;
   scene.add.text(AREA.x + 20, worthY, words, { fontFamily: FONT, fontSize: '15px', color: css(worth.value < worth.walkAwayValue ? COLORS.danger : COLORS.text), wordWrap: { width: 520, useAdvancedWrap: true } });
-  new ValueScale(scene, AREA.x + 560, worthY + 4, 340).set({ value: worth.value, walkAway: worth.walkAwayValue, target: worth.target, unit: snap.unit });
+  // The scale (its labels reach 36 px above and 40 px below its bar) sits right of the buttons.
+  new ValueScale(scene, AREA.x + 580, worthY + 40, 320).set({ value: worth.value, walkAway: worth.walkAwayValue, target: worth.target, unit: snap.unit });
   app.mirror.text(words, 'builder-worth');
 
   const buttonsY = AREA.y + AREA.height - 60;
