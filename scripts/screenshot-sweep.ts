@@ -101,15 +101,12 @@ try {
       for (let guard = 0; guard < 40 && (await screen(page)) !== 'debrief'; guard++) {
         const snap = (await gameSnapshot(page))!;
         const s = await screen(page);
-        if (s === 'preparation' && !(await page.locator('#a11y [data-testid^="choice-"]').count())) {
-          // Coach mode explains a prep choice after it is made.
-          await capture(page, dir, `${id}-prep-explained`);
-          await actAndWait(page, 'prep-continue');
-          continue;
-        }
         if (s === 'preparation' && !prepShot) {
           await capture(page, dir, `${id}-preparation`);
           prepShot = true;
+        } else if (s === 'preparation' && snap.turn === 1) {
+          // Coach mode: the second step explains the first choice.
+          await capture(page, dir, `${id}-preparation-explained`);
         }
         if (s === 'negotiation' && !tableShot) {
           await capture(page, dir, `${id}-table-first`);

@@ -19,13 +19,9 @@ export function longChoice(snap: Pick<PageSnapshot, 'choices' | 'turn'>): string
   return snap.choices[0]!.id;
 }
 
-/** Plays from the briefing to the debrief with a policy (coach explanations are stepped through). */
+/** Plays from the briefing to the debrief with a policy. */
 export async function playToDebrief(page: Page, pick: (s: PageSnapshot) => string, onTurn?: (s: PageSnapshot) => Promise<void>): Promise<void> {
   for (let guard = 0; guard < 60 && (await screen(page)) !== 'debrief'; guard++) {
-    if ((await screen(page)) === 'preparation' && (await page.locator('#a11y [data-testid="prep-continue"]').count())) {
-      await actAndWait(page, 'prep-continue');
-      continue;
-    }
     const snap = (await gameSnapshot(page))!;
     if (onTurn) await onTurn(snap);
     await actAndWait(page, `choice-${pick(snap)}`);

@@ -45,19 +45,17 @@ describe('preparation', () => {
     const first = firstOrder[0]!.slice('choice-'.length);
     const chosenExplain = await page.evaluate((id) => window.__walkaway!.snapshot()!.choices.find((c) => c.id === id)?.explain ?? '', first);
     await actAndWait(page, `choice-${first}`);
-    // Coach mode: the explanation of the choice just made, then on.
-    expect(await page.textContent(testid('line'))).toContain(chosenExplain);
-    expect(await page.locator(testid('prep-continue')).count()).toBe(1);
-    await actAndWait(page, 'prep-continue');
+    // Coach mode: the next step says what the choice just made changed and why, beside its own choices.
+    expect(await page.textContent(testid('prep-explained'))).toContain(chosenExplain);
     expect(await page.locator('#a11y [data-testid^="choice-"]').count()).toBeGreaterThan(0);
 
     // The same seed gives the same order (the engine's seeded order; other seeds are tested there).
     await toPrep(page, 7, 'practice');
     expect(await choiceIds(page)).toEqual(firstOrder);
-    // Practice mode: no explanation screen, straight to the next step.
+    // Practice mode: no explanation (the debrief has every one).
     const practiceFirst = (await choiceIds(page))[0]!;
     await actAndWait(page, practiceFirst);
-    expect(await page.locator(testid('prep-continue')).count()).toBe(0);
+    expect(await page.locator(testid('prep-explained')).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

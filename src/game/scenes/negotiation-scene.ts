@@ -14,6 +14,7 @@ import { TurnClock } from '../ui/turn-clock.ts';
 import { Typewriter } from '../ui/typewriter.ts';
 import { ValueScale } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
+import { drawExplained, type Explained } from './preparation-scene.ts';
 import { drawPackageBuilder, startingPackage, type Package } from './package-builder.ts';
 
 const MOOD_WORDS: Record<Mood, string> = {
@@ -41,13 +42,16 @@ export class NegotiationScene extends BaseScene {
   private previous: SessionSnapshot | null = null;
   /** The package being composed, while the package builder is open. */
   private builder: Package | null = null;
+  /** The last preparation step and why it matters (coach mode, first turn at the table). */
+  private explained: Explained | null = null;
 
   constructor(app: GameApp) {
     super(SCENES.negotiation, app);
   }
 
-  init(data: { previous?: SessionSnapshot; builder?: Package }): void {
+  init(data: { previous?: SessionSnapshot; builder?: Package; explained?: Explained }): void {
     this.previous = data.previous ?? null;
+    this.explained = data.explained ?? null;
     this.builder = data.builder ?? null;
   }
 
@@ -112,12 +116,18 @@ export class NegotiationScene extends BaseScene {
 
     // The hint panel grows with the hint (up to four lines); the choices start below it.
     let choicesTop = 266;
+    let hintTop = 262;
+    // Coach mode, straight after preparation: what the last prep step changed and why.
+    if (this.explained) {
+      hintTop = drawExplained(this, app, this.explained, 262, 312, 528) + 8;
+      choicesTop = hintTop + 4;
+    }
     if (snap.hint) {
-      const hint = this.add.text(328, 270, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true }, maxLines: 4 });
+      const hint = this.add.text(328, hintTop + 8, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true }, maxLines: 4 });
       const hintHeight = Math.max(52, hint.height + 16);
-      drawPanel(this, 312, 262, 528, hintHeight, COLORS.backgroundDeep);
+      drawPanel(this, 312, hintTop, 528, hintHeight, COLORS.backgroundDeep);
       this.children.bringToTop(hint);
-      choicesTop = 262 + hintHeight + 14;
+      choicesTop = hintTop + hintHeight + 14;
       app.mirror.text(`Coach: ${snap.hint}`, 'hint');
     }
 

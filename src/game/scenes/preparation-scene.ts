@@ -15,9 +15,24 @@ import { BaseScene } from './base-scene.ts';
 const COACH_LOOK = 3;
 
 /** A prep choice just made and why it matters (coach mode shows it after the choice, never before). */
-interface Explained {
+export interface Explained {
   choice: string;
   explain: string;
+}
+
+/**
+ * Draws "your last step and why it matters" as a panel at `y` (full width of the prep column), in the
+ * text version too; returns where the panel ends.
+ */
+export function drawExplained(scene: BaseScene, app: GameApp, explained: Explained, y: number, x = 32, width = 820): number {
+  const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
+  const words = `You chose: ${sentence(explained.choice)} Why it matters: ${sentence(explained.explain)}`;
+  const text = scene.add.text(x + 16, y + 10, words, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: width - 32, useAdvancedWrap: true }, maxLines: 3 });
+  const height = text.height + 20;
+  drawPanel(scene, x, y, width, height, COLORS.backgroundDeep);
+  scene.children.bringToTop(text);
+  app.mirror.text(`About your last step: ${words}`, 'prep-explained');
+  return y + height;
 }
 
 /**
@@ -44,10 +59,7 @@ export class PreparationScene extends BaseScene {
     const snap = view.snapshot;
     this.enter(SCENES.preparation, `Preparation: ${view.scenarioTitle}`);
     drawBackdrop(this);
-    if (this.explained) {
-      this.drawExplained(this.explained);
-      return;
-    }
+
     this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
     fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
 
@@ -67,11 +79,15 @@ export class PreparationScene extends BaseScene {
     // What the player holds so far.
     this.drawPosition(snap);
 
+    // Coach mode: what the last step changed and why, now that it is chosen.
+    let choicesTop = 316;
+    if (this.explained) choicesTop = drawExplained(this, app, this.explained, 316) + 12;
+
     const choices = new ChoiceList(this, app.mirror, {
       x: 32,
-      y: 316,
+      y: choicesTop,
       width: 820,
-      height: 380,
+      height: 696 - choicesTop,
       choices: snap.choices,
       showExplain: false,
       onPick: (id) => this.pick(id),
@@ -115,52 +131,13 @@ export class PreparationScene extends BaseScene {
     app.mirror.list('What you know about them', learned.length ? learned : ['Nothing yet'], 'discovered');
   }
 
-  /** Coach mode, after a prep choice: what it changed and why, then on to the next step. */
-  private drawExplained(explained: Explained): void {
-    const app = this.app;
-    const view = app.view();
-    this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
-    fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
-    const chosen = this.add.text(240, 140, explained.choice, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 });
-    const whyTop = Math.max(300, chosen.y + chosen.height + 24);
-    const why = this.add.text(52, whyTop + 26, explained.explain, { ...TEXT.body, fontSize: '20px', wordWrap: { width: 780, useAdvancedWrap: true }, lineSpacing: 4 });
-    const bottom = Math.min(516, why.y + why.height + 24);
-    // The panel fits what it holds; it is drawn under the texts measured above.
-    drawPanel(this, 32, 96, 820, bottom - 96);
-    new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
-    this.add.text(240, 114, 'YOU CHOSE', { ...TEXT.label, color: css(COLORS.warm) });
-    this.add.text(52, whyTop, 'WHY IT MATTERS', { ...TEXT.label, color: css(COLORS.accent) });
-    this.children.bringToTop(chosen);
-    this.children.bringToTop(why);
-    const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
-    app.mirror.say('Coach', `You chose: ${sentence(explained.choice)} Why it matters: ${sentence(explained.explain)}`);
-    this.drawPosition(view.snapshot);
-    const next = this.button({
-      x: 32,
-      y: bottom + 24,
-      width: 320,
-      height: 64,
-      label: 'Continue',
-      variant: 'primary',
-      testid: 'prep-continue',
-      onActivate: () => this.goTo(app.sceneFor(app.requireSession().snapshot())),
-    });
-    this.button({ x: 1060, y: 24, width: 188, height: 44, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
-    // The choice the player was on is gone: keyboard and screen-reader users land on Continue (mouse
-    // and touch players keep the canvas, without the text version opening over it).
-    if (document.activeElement?.closest('.a11y')) next.dom.focus({ preventScroll: true });
-  }
-
   private pick(choiceId: string): void {
     if (this.busy) return;
     this.busy = true;
     const chosen = this.app.view().snapshot.choices.find((c) => c.id === choiceId);
     const after = this.app.choose(choiceId);
     // Coach mode explains the choice just made; practice and assessment keep it for the debrief.
-    if (this.app.view().mode === 'coach' && chosen?.explain) {
-      this.goTo(SCENES.preparation, { explained: { choice: chosen.text, explain: chosen.explain } });
-      return;
-    }
-    this.goTo(this.app.sceneFor(after));
+    const explained = this.app.view().mode === 'coach' && chosen?.explain ? { choice: chosen.text, explain: chosen.explain } : undefined;
+    this.goTo(this.app.sceneFor(after), explained ? { explained } : {});
   }
 }
