@@ -65,7 +65,8 @@ export function drawPackageBuilder(scene: BaseScene, app: GameApp, snap: Session
         width: chipW,
         height: chipH,
         label: o.label,
-        fontSize: 15,
+        // Many options make narrow chips: a smaller type keeps "$200K" on one line.
+        fontSize: chipW < 90 ? 13 : 15,
         variant: 'card',
         align: 'center',
         selected: picked,
