@@ -1,10 +1,10 @@
-import { DIMENSIONS, formatValue, keyMomentText, outcomeContext, outcomeHeadline, type KeyMoment, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+import { DIMENSIONS, formatValue, turnClock, keyMomentText, outcomeContext, outcomeHeadline, type KeyMoment, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
 
 /** The turn as the terminal shows it: who speaks, what is on the table, the numbered choices. */
 export function formatTurn(s: SessionSnapshot): string[] {
   const lines: string[] = [];
   lines.push('');
-  const clock = s.phase === 'prep' ? 'Preparation' : s.stage === 'closing' ? 'Final offer' : `Turn ${s.clock + 1} of about ${s.deadline}`;
+  const clock = turnClock(s).text;
   lines.push(`── ${clock} ─ ${s.speaker}${s.phase === 'negotiation' ? ` (${s.mood})` : ''}`);
   lines.push(`"${s.line}"`);
   if (s.phase === 'negotiation') {

@@ -30,9 +30,11 @@ export {
   type Move,
 } from './attempt.ts';
 export { formatValue } from './format.ts';
+export { turnClock, type TurnClockWords } from './turn-clock.ts';
 export { ANTI_PATTERNS, ANTI_PATTERN_IDS, CHOICE_TAGS, OUTCOMES, type AntiPatternId, type Outcome } from './vocabulary.ts';
 export { DIMENSIONS, DIMENSION_LABELS, type DimensionId } from './scoring/dimensions.ts';
 export type { Score, DimensionScore, CheckResult, AntiPatternHit, Grade } from './scoring/score.ts';
 export { CHECKS, CHECK_IDS, type CheckId } from './scoring/checks.ts';
 export { outcomeHeadline, outcomeContext, type OutcomeFacts } from './scoring/debrief.ts';
+export { checkAdvice, checkAdviceText, type CheckAdvice } from './scoring/check-advice.ts';
 export { keyMoments, keyMomentText, keyMomentEffect, type KeyMoment } from './analysis/key-moments.ts';

@@ -9,6 +9,7 @@ import { GameSaves } from './services/game-saves.ts';
 import { gameView, type GameView } from './services/game-view.ts';
 import { PracticeRecord } from './services/practice-record.ts';
 import { ScenarioCatalog, type Selection } from './services/scenario-catalog.ts';
+import { rememberedDebrief } from './services/tab-debrief.ts';
 import { SessionRunner } from './services/session-runner.ts';
 import { SoundAndSettings } from './services/sound-settings.ts';
 import { openStorage } from './storage/open-storage.ts';
@@ -234,6 +235,12 @@ export class GameApp {
       const outcome = await this.saves.resume(tabGame, this.runner);
       const snap = this.snapshot();
       if (outcome.kind === 'resumed' && snap) return this.sceneFor(snap);
+    }
+    // A reload on the debrief shows the same debrief again (rebuilt from the practice record).
+    const debriefShown = rememberedDebrief();
+    if (!tabGame && debriefShown && navigation?.type === 'reload' && this.watch(debriefShown)) {
+      this.runner.watching = false;
+      return SCENES.debrief;
     }
     const newRep = this.practice.entries.length === 0 && this.saves.games.length === 0;
     return newRep && this.catalog.path ? SCENES.path : SCENES.menu;

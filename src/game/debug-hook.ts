@@ -1,6 +1,8 @@
+import type Phaser from 'phaser';
 import type { SessionResult, SessionSnapshot } from '../engine/index.ts';
 import type { SoundBoard } from './audio/sound-board.ts';
 import type { GameApp } from './app.ts';
+import { sceneLayout, type SceneLayout } from './ui/layout-registry.ts';
 
 /** Read-only helpers for tests and for poking at the game from the console. */
 export interface WalkawayDebugHook {
@@ -10,6 +12,8 @@ export interface WalkawayDebugHook {
   readonly scene: string;
   /** Whether the game loop is drawing frames now (it sleeps while the screen is still). */
   readonly drawing: boolean;
+  /** The panels and measured text boxes of the screen on show (for the layout checks of the screenshot sweep). */
+  layout(): SceneLayout | null;
   /** Where games and the practice record are kept, and how many of each this tab knows of. */
   readonly storage: { kind: string; savedGames: number; recordGames: number };
   /**
@@ -26,7 +30,7 @@ declare global {
   }
 }
 
-export function installDebugHook(app: GameApp, game: { loop: { running: boolean } }): void {
+export function installDebugHook(app: GameApp, game: { loop: { running: boolean }; scene: Phaser.Scenes.SceneManager }): void {
   const hook: WalkawayDebugHook = {
     snapshot: () => app.snapshot(),
     result: () => app.result(),
@@ -38,6 +42,10 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     },
     get drawing() {
       return game.loop.running;
+    },
+    layout: () => {
+      const scene = game.scene.getScenes(true)[0];
+      return scene ? sceneLayout(scene) : null;
     },
     get storage() {
       return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };

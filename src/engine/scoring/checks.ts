@@ -161,7 +161,7 @@ export const CHECKS: readonly CheckDef[] = [
     passed: (i) => i.model.prepBatnaGain > 0,
   },
   { id: 'threads', dimension: 'preparation', share: 0.3, label: always('Kept more than one thread in play'), passed: (i) => !i.hasThreadsAction || i.model.threads },
-  { id: 'prep-complete', dimension: 'preparation', share: 0.3, label: always('Used every preparation step'), passed: (i) => i.model.prepActions >= i.prepBeats },
+  { id: 'prep-complete', dimension: 'preparation', share: 0.3, label: always('Made every preparation step change something (no empty choice)'), passed: (i) => i.model.prepActions >= i.prepBeats },
 ];
 
 /**

@@ -1,3 +1,5 @@
+import { installReadingLayout } from '../ui/reading-layout.ts';
+
 /**
  * The accessibility layer: a DOM copy of what the canvas shows. Screen readers read it, keyboard users
  * Tab through real <button>s, and the browser tests drive the game through it. Every text that comes
@@ -38,6 +40,8 @@ export class ScreenMirror {
     this.actions.setAttribute('role', 'group');
     this.actions.setAttribute('aria-label', 'Actions');
     this.root.append(this.heading, this.live, this.content, this.actions);
+    // On a phone this layer is the page to read and tap (see reading-layout.ts).
+    installReadingLayout(root.ownerDocument);
   }
 
   /** Starts a new screen: clears the previous one and names this one. */

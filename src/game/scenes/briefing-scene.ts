@@ -19,7 +19,6 @@ export class BriefingScene extends BaseScene {
     const view = app.view();
     const s = { title: view.scenarioTitle, role: view.role, counterpartRole: view.counterpartRole, briefing: view.briefing };
     const persona = view.persona;
-    const personaIndex = persona.index;
     const snapshot = view.snapshot;
     this.enter(SCENES.briefing, `Briefing: ${s.title}`);
     drawBackdrop(this);
@@ -49,7 +48,7 @@ export class BriefingScene extends BaseScene {
 
     // The counterpart.
     drawPanel(this, 812, 110, 436, 520);
-    const portrait = new Portrait(this, 890, 126, personaIndex, 280);
+    const portrait = new Portrait(this, 890, 126, `${persona.id}/${persona.name}`, 280);
     portrait.draw('neutral');
     this.add.text(832, 436, `${persona.name}`, TEXT.heading);
     this.add.text(832, 466, `${persona.title} · difficulty ${persona.difficulty}/5`, TEXT.small);

@@ -31,8 +31,8 @@ export function drawPracticeNotes(scene: BaseScene, app: GameApp, x: number, y: 
     full.push(`You took back move ${moves} (coach mode only: practice and assessment allow none).`);
   }
   if (notes.retryOf) {
-    short.push(`Retry from turn ${notes.retryOf.turn}`);
-    full.push(`This game is a retry from turn ${notes.retryOf.turn} of an earlier one.`);
+    short.push(`Retry from turn ${notes.retryOf.turn + 1}`);
+    full.push(`This game is a retry from turn ${notes.retryOf.turn + 1} of an earlier one.`);
   }
   if (notes.changed) {
     short.push('Scenario changed since');

@@ -8,6 +8,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
+import { touchOnly } from '../ui/reading-layout.ts';
 import { BaseScene } from './base-scene.ts';
 
 /** Scenario, counterpart (difficulty) and mode choice, settings, continuing saved games, uploads. */
@@ -116,7 +117,7 @@ export class MenuScene extends BaseScene {
         },
       });
     });
-    this.add.text(672, 538, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
+    this.add.text(672, 530, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
 
     // Start and continue.
     const saved = app.saves.games;
@@ -203,7 +204,8 @@ export class MenuScene extends BaseScene {
       testid: 'text-speed',
       onActivate: () => this.changeSetting(() => app.setTextSpeed(nextSpeed)),
     });
-    this.add.text(672, 662, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', TEXT.small);
+    // Keyboard hints only where there is a keyboard to use them (not on touch-only devices).
+    if (!touchOnly()) this.add.text(672, 656, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', { ...TEXT.small, fontSize: '14px', wordWrap: { width: 560 } });
 
     const off = app.onCatalogChange(() => this.redraw());
     // Another tab saved or finished a game: the Continue list follows.

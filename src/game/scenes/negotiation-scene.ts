@@ -1,6 +1,7 @@
-import { formatValue } from '../../engine/index.ts';
+import { formatValue, turnClock } from '../../engine/index.ts';
 import type { Mood, SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import type { GameView } from '../services/game-view.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { ChoiceList } from '../ui/choice-list.ts';
@@ -13,6 +14,8 @@ import { TurnClock } from '../ui/turn-clock.ts';
 import { Typewriter } from '../ui/typewriter.ts';
 import { ValueScale } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
+import { drawExplained, type Explained } from './preparation-scene.ts';
+import { drawPackageBuilder, startingPackage, type Package } from './package-builder.ts';
 
 const MOOD_WORDS: Record<Mood, string> = {
   neutral: 'looks calm',
@@ -30,17 +33,26 @@ const MOOD_COLORS: Record<Mood, number> = {
   pressing: COLORS.warm,
 };
 
+/** What the facts panel says when preparation gave the player nothing to back a claim with. */
+export const NO_FACTS = 'No facts to back a claim yet: careful what you claim.';
+
 /** The table: the counterpart, what they say, what is on the table against your numbers, your choices. */
 export class NegotiationScene extends BaseScene {
   private busy = false;
   private previous: SessionSnapshot | null = null;
+  /** The package being composed, while the package builder is open. */
+  private builder: Package | null = null;
+  /** The last preparation step and why it matters (coach mode, first turn at the table). */
+  private explained: Explained | null = null;
 
   constructor(app: GameApp) {
     super(SCENES.negotiation, app);
   }
 
-  init(data: { previous?: SessionSnapshot }): void {
+  init(data: { previous?: SessionSnapshot; builder?: Package; explained?: Explained }): void {
     this.previous = data.previous ?? null;
+    this.explained = data.explained ?? null;
+    this.builder = data.builder ?? null;
   }
 
   create(): void {
@@ -49,7 +61,6 @@ export class NegotiationScene extends BaseScene {
     const view = app.view();
     const snap = view.snapshot;
     const persona = view.persona;
-    const personaIndex = persona.index;
     this.enter(SCENES.negotiation, `Negotiation: ${view.scenarioTitle}`);
     drawBackdrop(this, { table: true });
 
@@ -57,11 +68,12 @@ export class NegotiationScene extends BaseScene {
     fitText(this.add.text(40, 18, `${view.scenarioTitle.toUpperCase()}  ·  ${view.modeLabel.toUpperCase()} MODE`, { ...TEXT.label, fontSize: '15px' }), 800, 11);
     app.mirror.text(`${view.modeLabel} mode.`, 'mode');
     const clock = new TurnClock(this, 40, 40);
-    clock.set(snap.clock, snap.deadline);
-    app.mirror.text(`Turn ${Math.min(snap.clock + 1, snap.deadline)} of ${snap.deadline} before their final offer.`, 'clock');
+    const words = turnClock(snap);
+    clock.set(words, snap.deadline);
+    app.mirror.text(`${words.text}.`, 'clock');
 
     // The counterpart.
-    const portrait = new Portrait(this, 40, 76, personaIndex, 250);
+    const portrait = new Portrait(this, 40, 76, `${persona.id}/${persona.name}`, 250);
     portrait.draw(snap.mood);
     if (this.previous && this.previous.mood !== snap.mood) {
       portrait.container.setScale(0.96);
@@ -88,9 +100,34 @@ export class NegotiationScene extends BaseScene {
     app.mirror.say(snap.speaker, snap.line);
 
     // Coach hint.
+    if (this.builder && snap.canPropose) {
+      // The package builder takes the place of the hint, the choices and the terms.
+      drawPackageBuilder(this, app, snap, this.builder, {
+        change: (terms) => this.goTo(SCENES.negotiation, { builder: terms }),
+        send: (terms) => this.propose(terms),
+        cancel: () => this.goTo(SCENES.negotiation, {}),
+      });
+      line.bindSkipInput();
+      line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => undefined);
+      this.drawFactsAndMenu(view);
+      this.settleFocus();
+      return;
+    }
+
+    // The hint panel grows with the hint (up to four lines); the choices start below it.
+    let choicesTop = 266;
+    let hintTop = 262;
+    // Coach mode, straight after preparation: what the last prep step changed and why.
+    if (this.explained) {
+      hintTop = drawExplained(this, app, this.explained, 262, 312, 528) + 8;
+      choicesTop = hintTop + 4;
+    }
     if (snap.hint) {
-      drawPanel(this, 312, 262, 528, 52, COLORS.backgroundDeep);
-      this.add.text(328, 270, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true } });
+      const hint = this.add.text(328, hintTop + 8, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true }, maxLines: 4 });
+      const hintHeight = Math.max(52, hint.height + 16);
+      drawPanel(this, 312, hintTop, 528, hintHeight, COLORS.backgroundDeep);
+      this.children.bringToTop(hint);
+      choicesTop = hintTop + hintHeight + 14;
       app.mirror.text(`Coach: ${snap.hint}`, 'hint');
     }
 
@@ -125,27 +162,12 @@ export class NegotiationScene extends BaseScene {
     });
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 
-    // The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on.
-    const facts = view.facts;
-    drawPanel(this, 40, 440, 250, 184);
-    this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
-    const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : 'No real alternative: careful with claims.', {
-      fontFamily: FONT,
-      fontSize: '13px',
-      color: css(facts.length ? COLORS.text : COLORS.textMuted),
-      wordWrap: { width: 222, useAdvancedWrap: true },
-      lineSpacing: 3,
-    });
-    // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
-    for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
-    app.mirror.list('Your facts', facts.length ? facts : ['No facts yet'], 'facts');
-
     // Your choices.
     const choices = new ChoiceList(this, app.mirror, {
       x: 312,
-      y: snap.hint ? 330 : 266,
+      y: choicesTop,
       width: 528,
-      height: snap.hint ? 366 : 430,
+      height: 696 - choicesTop - (snap.canPropose ? 60 : 0),
       choices: snap.choices,
       showExplain: false,
       onPick: (id) => this.pick(id),
@@ -154,6 +176,42 @@ export class NegotiationScene extends BaseScene {
     choices.setVisible(false);
     line.bindSkipInput();
     line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
+    if (snap.canPropose) {
+      // Beside the scripted lines: the rep's own package, composed from the scenario's options.
+      this.button({
+        x: 312,
+        y: 646,
+        width: 528,
+        height: 50,
+        label: 'Propose a package…',
+        fontSize: 17,
+        testid: 'propose-open',
+        mirror: { description: 'set every issue yourself and put it on the table' },
+        onActivate: () => this.goTo(SCENES.negotiation, { builder: startingPackage(snap) }),
+      });
+    }
+
+    this.drawFactsAndMenu(view);
+    this.settleFocus();
+  }
+
+  /** The player's facts and the way out (shown with the choices and with the package builder). */
+  private drawFactsAndMenu(view: GameView): void {
+    const app = this.app;
+    // The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on.
+    const facts = view.facts;
+    drawPanel(this, 40, 440, 250, 184);
+    this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
+    const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : NO_FACTS, {
+      fontFamily: FONT,
+      fontSize: '13px',
+      color: css(facts.length ? COLORS.text : COLORS.textMuted),
+      wordWrap: { width: 222, useAdvancedWrap: true },
+      lineSpacing: 3,
+    });
+    // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
+    for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
+    app.mirror.list('Your facts', facts.length ? facts : [NO_FACTS], 'facts');
 
     const back = app.runner.origin?.pathStep ? SCENES.path : SCENES.menu;
     if (view.mode === 'coach') {
@@ -173,7 +231,14 @@ export class NegotiationScene extends BaseScene {
     } else {
       this.button({ x: 40, y: 640, width: 250, height: 50, label: 'Menu (saved)', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(back) });
     }
-    this.settleFocus();
+  }
+
+  private propose(terms: Package): void {
+    if (this.busy) return;
+    this.busy = true;
+    const before = this.app.requireSession().snapshot();
+    const after = this.app.runner.propose(terms);
+    this.goTo(this.app.sceneFor(after), { previous: before });
   }
 
   private takeBack(): void {

@@ -14,12 +14,42 @@ import { BaseScene } from './base-scene.ts';
 /** The coach's look among the portrait variations (distinct from the first counterparts'). */
 const COACH_LOOK = 3;
 
-/** Preparation: the coach's questions and the prep actions, each saying what it changes. */
+/** A prep choice just made and why it matters (coach mode shows it after the choice, never before). */
+export interface Explained {
+  choice: string;
+  explain: string;
+}
+
+/**
+ * Draws "your last step and why it matters" as a panel at `y` (full width of the prep column), in the
+ * text version too; returns where the panel ends.
+ */
+export function drawExplained(scene: BaseScene, app: GameApp, explained: Explained, y: number, x = 32, width = 820): number {
+  const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
+  const words = `You chose: ${sentence(explained.choice)} Why it matters: ${sentence(explained.explain)}`;
+  const text = scene.add.text(x + 16, y + 10, words, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: width - 32, useAdvancedWrap: true }, maxLines: 3 });
+  const height = text.height + 20;
+  drawPanel(scene, x, y, width, height, COLORS.backgroundDeep);
+  scene.children.bringToTop(text);
+  app.mirror.text(`About your last step: ${words}`, 'prep-explained');
+  return y + height;
+}
+
+/**
+ * Preparation: the coach's questions and the prep actions. What an action changes is never shown before
+ * the choice (it would give the answer away): coach mode explains the choice just made, and the debrief
+ * explains every move.
+ */
 export class PreparationScene extends BaseScene {
   private busy = false;
+  private explained: Explained | null = null;
 
   constructor(app: GameApp) {
     super(SCENES.preparation, app);
+  }
+
+  init(data: { explained?: Explained }): void {
+    this.explained = data.explained ?? null;
   }
 
   create(): void {
@@ -29,6 +59,7 @@ export class PreparationScene extends BaseScene {
     const snap = view.snapshot;
     this.enter(SCENES.preparation, `Preparation: ${view.scenarioTitle}`);
     drawBackdrop(this);
+
     this.add.text(40, 24, 'PREPARATION', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });
     fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
 
@@ -48,13 +79,17 @@ export class PreparationScene extends BaseScene {
     // What the player holds so far.
     this.drawPosition(snap);
 
+    // Coach mode: what the last step changed and why, now that it is chosen.
+    let choicesTop = 316;
+    if (this.explained) choicesTop = drawExplained(this, app, this.explained, 316) + 12;
+
     const choices = new ChoiceList(this, app.mirror, {
       x: 32,
-      y: 316,
+      y: choicesTop,
       width: 820,
-      height: 380,
+      height: 696 - choicesTop,
       choices: snap.choices,
-      showExplain: true,
+      showExplain: false,
       onPick: (id) => this.pick(id),
       onSound: (id) => app.play(id),
     });
@@ -99,7 +134,10 @@ export class PreparationScene extends BaseScene {
   private pick(choiceId: string): void {
     if (this.busy) return;
     this.busy = true;
+    const chosen = this.app.view().snapshot.choices.find((c) => c.id === choiceId);
     const after = this.app.choose(choiceId);
-    this.goTo(this.app.sceneFor(after));
+    // Coach mode explains the choice just made; practice and assessment keep it for the debrief.
+    const explained = this.app.view().mode === 'coach' && chosen?.explain ? { choice: chosen.text, explain: chosen.explain } : undefined;
+    this.goTo(this.app.sceneFor(after), explained ? { explained } : {});
   }
 }

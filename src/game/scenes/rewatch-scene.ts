@@ -6,6 +6,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { fitText } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
+import { touchOnly } from '../ui/reading-layout.ts';
 import { BaseScene } from './base-scene.ts';
 
 /**
@@ -113,7 +114,7 @@ export class RewatchScene extends BaseScene {
         },
       });
     }
-    this.add.text(520, 536, 'Keys: ← and → move through the game.', TEXT.small);
+    if (!touchOnly()) this.add.text(520, 536, 'Keys: ← and → move through the game.', TEXT.small);
     this.button({
       x: 1028,
       y: 648,

@@ -29,7 +29,7 @@ export class SavesScene extends BaseScene {
         width: 1000,
         height: 48,
         label: `${g.title}: ${g.personaName}`,
-        detail: `${g.attempt.mode} mode · move ${g.turn + 1} · saved ${when}`,
+        detail: `${g.attempt.mode} mode · turn ${g.turn + 1} · saved ${when}`,
         variant: 'card',
         fontSize: 17,
         testid: `continue-${g.id}`,

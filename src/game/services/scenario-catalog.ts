@@ -74,7 +74,12 @@ export class ScenarioCatalog {
       this.notices.clearProblems();
       this.setCustom(entry);
       this.select(this.custom!, scenario.personas[0]!.id);
-      this.notices.show(`Loaded "${scenario.title}" from ${fileName}. It is selected in the menu.`);
+      const clash = this.custom!.id !== entry.id;
+      this.notices.show(
+        clash
+          ? `Loaded "${scenario.title}" from ${fileName}. Its id "${scenario.id}" is a built-in scenario's: yours is listed separately (id "${this.custom!.id}") and the built-in one is unchanged.`
+          : `Loaded "${scenario.title}" from ${fileName}. It is selected in the menu.`,
+      );
       for (const listener of this.listeners) listener();
       return this.custom;
     } catch (e) {

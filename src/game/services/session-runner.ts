@@ -97,6 +97,19 @@ export class SessionRunner {
     return after;
   }
 
+  /** Puts the rep's own package on the table (the package builder): cues and saving as for a choice. */
+  propose(terms: Readonly<Record<string, string>>): SessionSnapshot {
+    const session = this.requireSession();
+    const before = session.snapshot();
+    const after = session.propose(terms);
+    this.hooks.play('choice');
+    const sting = MOOD_STINGS[after.mood];
+    if (!after.over && after.mood !== before.mood && sting) this.hooks.play(sting);
+    if (after.over) this.hooks.finished(this);
+    else this.hooks.moved(this);
+    return after;
+  }
+
   canTakeBack(): boolean {
     return !!this.session && !this.watching && canTakeBack(this.session);
   }

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { ScreenMirror, MirrorButtonOptions } from '../a11y/screen-mirror.ts';
+import { registerPanel } from './layout-registry.ts';
 import { COLORS, css, FONT } from './theme.ts';
 
 export interface ActionButtonConfig {
@@ -90,6 +91,7 @@ export class ActionButton {
       detail.setY(label.y + label.height / 2 + 4);
       this.texts.push(detail);
     }
+    registerPanel(scene, { x, y, width, height });
     this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
     this.zone.on('pointerover', () => {
       this.hovered = true;

@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { registerPanel } from './layout-registry.ts';
 import { COLORS } from './theme.ts';
 
 /** A flat rounded panel: the surface every group of information sits on. */
@@ -6,5 +7,6 @@ export function drawPanel(scene: Phaser.Scene, x: number, y: number, width: numb
   const g = scene.add.graphics();
   g.fillStyle(0x000000, 0.22).fillRoundedRect(x + 4, y + 5, width, height, 16);
   g.fillStyle(color, 1).fillRoundedRect(x, y, width, height, 16);
+  registerPanel(scene, { x, y, width, height });
   return g;
 }

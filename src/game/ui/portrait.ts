@@ -2,7 +2,10 @@ import type Phaser from 'phaser';
 import type { Mood } from '../../engine/index.ts';
 import { COLORS } from './theme.ts';
 
-/** Looks that vary by the persona's index in its scenario, so each counterpart is recognisable. */
+/**
+ * Looks drawn from the persona itself (a hash of its id and name picks each feature on its own), so
+ * every counterpart of every scenario gets its own face rather than one per position in the file.
+ */
 const SKIN = [0xf1c7a5, 0xc68c62, 0x8d5a3b, 0xe8b48f, 0x5e3a26, 0xf5d3b8];
 const HAIR = [0x2b1d14, 0x9a5b2e, 0x1a1a1a, 0xd9b36c, 0x6b6f78, 0xb5402f];
 const SUIT = [0x3d5a80, 0x7a4e8c, 0x2f6f5e, 0x8c4a3d, 0x4a4f63, 0x9c7a2f];
@@ -19,8 +22,9 @@ export class Portrait {
   private readonly index: number;
   private readonly size: number;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, personaIndex: number, size = 280) {
-    this.index = Math.abs(personaIndex);
+  /** `look`: a persona's id and name (or a fixed number for the coach). */
+  constructor(scene: Phaser.Scene, x: number, y: number, look: number | string, size = 280) {
+    this.index = typeof look === 'number' ? Math.abs(look) : lookHash(look);
     this.size = size;
     this.g = scene.add.graphics();
     this.container = scene.add.container(x, y, [this.g]);
@@ -29,11 +33,7 @@ export class Portrait {
   draw(mood: Mood): void {
     const s = this.size / 280; // drawn on a 280-wide grid, then scaled
     const i = this.index;
-    const pick = <T>(list: readonly T[]) => list[i % list.length]!;
-    const skin = pick(SKIN);
-    const hair = pick(HAIR);
-    const suit = pick(SUIT);
-    const style = pick(HAIR_STYLES);
+    const { skin, hair, suit, style, backdrop, glasses, earrings } = lookOf(i);
     const g = this.g.clear();
     const X = (v: number) => v * s;
     const lean = mood === 'pressing' ? 8 : 0; // leaning in
@@ -41,8 +41,7 @@ export class Portrait {
     const headY = X(128 - lean / 2);
 
     // Backdrop card.
-    g.fillStyle(pick(BACKDROP), 1).fillRoundedRect(0, 0, X(280), X(300), X(20));
-    g.fillStyle(0xffffff, 0.05).fillCircle(X(220), X(60), X(70));
+    g.fillStyle(backdrop, 1).fillRoundedRect(0, 0, X(280), X(300), X(20));
 
     // Shoulders and collar.
     // Shoulders stop at the card's bottom edge (rounded on top only) so the portrait never spills out.
@@ -146,7 +145,37 @@ export class Portrait {
       g.fillStyle(mood === 'pleased' ? 0xff9a8a : 0xe05050, mood === 'pleased' ? 0.35 : 0.3);
       g.fillCircle(cx - X(38), eyeY + X(30), X(12)).fillCircle(cx + X(38), eyeY + X(30), X(12));
     }
+
+    // Accessories: glasses over the eyes, small earrings.
+    if (glasses) {
+      g.lineStyle(X(3), 0x1f1f26, 1);
+      g.strokeRoundedRect(cx - eyeDX - X(15), eyeY - X(11), X(30), X(22), X(6));
+      g.strokeRoundedRect(cx + eyeDX - X(15), eyeY - X(11), X(30), X(22), X(6));
+      g.lineBetween(cx - eyeDX + X(15), eyeY - X(2), cx + eyeDX - X(15), eyeY - X(2));
+    }
+    if (earrings) g.fillStyle(0xf2c14e, 1).fillCircle(cx - X(62), headY + X(22), X(4)).fillCircle(cx + X(62), headY + X(22), X(4));
   }
+}
+
+/** The features of a look; each reads its own digits of it, so two personas rarely share more than one. */
+export function lookOf(look: number) {
+  const pick = <T>(list: readonly T[], digit: number) => list[Math.floor(look / 7 ** digit) % list.length]!;
+  return {
+    skin: pick(SKIN, 0),
+    hair: pick(HAIR, 1),
+    suit: pick(SUIT, 2),
+    style: pick(HAIR_STYLES, 3),
+    backdrop: pick(BACKDROP, 4),
+    glasses: Math.floor(look / 7 ** 5) % 3 === 0,
+    earrings: Math.floor(look / 7 ** 6) % 3 === 0,
+  };
+}
+
+/** A stable number from a persona's id and name (FNV-1a), spread over the looks. */
+export function lookHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return (h >>> 0) % 7 ** 7;
 }
 
 function darken(color: number, f: number): number {

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actAndWait, openMenu, pressControl, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
+import { QUICK_SETTINGS, overflows } from './ux-helpers.ts';
+
+/**
+ * The package builder, keyboard only: open it at a beat where proposals are allowed, pick an option per
+ * issue (the worth line follows), send it, and the engine records it as a proposal; the builder fits
+ * its panel.
+ */
+describe('package builder', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('composes and sends a package by keyboard alone', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    page.setDefaultTimeout(20_000);
+    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    await openMenu(page, `${h.url}?seed=5`);
+    await actAndWait(page, 'menu-scenario-renewal');
+    await actAndWait(page, 'mode-practice');
+    await actAndWait(page, 'start');
+    await actAndWait(page, 'briefing-continue');
+    // Through preparation to the first beat where a package may be proposed.
+    for (let guard = 0; guard < 12; guard++) {
+      const can = await page.evaluate(() => window.__walkaway!.snapshot()!.canPropose);
+      if (can && (await screen(page)) === 'negotiation') break;
+      const first = await page.$eval('#a11y [data-testid^="choice-"]', (e) => (e as HTMLElement).dataset['testid']!);
+      await actAndWait(page, first);
+    }
+    expect(await page.locator(testid('propose-open')).count()).toBe(1);
+    await pressControl(page, 'propose-open');
+    const issues = await page.evaluate(() => window.__walkaway!.snapshot()!.issues.map((i) => ({ id: i.id, options: i.options.map((o) => o.id) })));
+    expect(issues.length).toBeGreaterThan(1);
+    const worthBefore = await page.textContent(testid('builder-worth'));
+    // Pick the last option of the first issue: pressed, and the worth line is recomputed.
+    const issue = issues[0]!;
+    const option = issue.options[issue.options.length - 1]!;
+    await pressControl(page, `builder-${issue.id}-${option}`);
+    expect(await page.getAttribute(testid(`builder-${issue.id}-${option}`), 'aria-pressed')).toBe('true');
+    expect(await page.textContent(testid('builder-worth'))).toMatch(/^Worth /);
+    expect(worthBefore).toMatch(/^Worth /);
+    expect(await overflows(page)).toEqual([]);
+    const movesBefore = await page.evaluate(() => window.__walkaway!.snapshot()!.turn);
+    await pressControl(page, 'builder-send');
+    const after = await page.evaluate(() => window.__walkaway!.snapshot()!);
+    expect(after.turn).toBe(movesBefore + 1);
+    expect(await page.locator(testid('builder-send')).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actAndWait, openMenu, startHarness, watchErrors, type Harness } from './harness.ts';
+import { QUICK_SETTINGS, canvasText, longChoice, overflows, playToDebrief } from './ux-helpers.ts';
+
+/**
+ * The debrief fits and explains: for the longest game of every shipped scenario, every move, anti-pattern
+ * and failed check is drawn on some page of some tab (reachable by the tab and page buttons), no text
+ * runs out of its panel, failed checks name a turn or say it was the whole negotiation, moves carry
+ * their explanations, and "your position" is explained.
+ */
+describe('debrief', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows every item of a long game on the canvas, inside its panel', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    page.setDefaultTimeout(20_000);
+    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    await openMenu(page, `${h.url}?seed=3`);
+    // The richest shipped scenario (five issues, the longest games); scripts/screenshot-sweep.ts runs the
+    // same layout check over every scenario at every screen size.
+    for (const scenario of ['menu-scenario-enterprise-deal']) {
+      await openMenu(page, `${h.url}?seed=3`);
+      await actAndWait(page, scenario);
+      await actAndWait(page, 'start');
+      await actAndWait(page, 'briefing-continue');
+      await playToDebrief(page, longChoice);
+      const result = await page.evaluate(() => {
+        const r = window.__walkaway!.result()!;
+        return {
+          moves: r.transcript.map((t) => `Turn ${t.turn}`),
+          antiPatterns: r.antiPatterns.map((a) => `Turn ${a.turn}: ${a.label}`),
+          failed: Object.values(r.score.dimensions).flatMap((d) => d.checks.filter((c) => !c.passed).map((c) => c.label)),
+        };
+      });
+      const seen: string[] = [];
+      for (const tab of ['summary', 'work', 'moves', 'checks']) {
+        await actAndWait(page, `debrief-tab-${tab}`);
+        for (let n = 0; n < 12; n++) {
+          expect(await overflows(page), `${scenario} ${tab} page ${n + 1}`).toEqual([]);
+          seen.push(await canvasText(page));
+          const next = page.locator('#a11y [data-testid="debrief-page-next"]');
+          if (!(await next.count()) || (await next.isDisabled())) break;
+          await actAndWait(page, 'debrief-page-next');
+        }
+      }
+      const all = seen.join('\n');
+      for (const m of result.moves) expect(all, `${scenario}: ${m}`).toContain(`${m}`);
+      for (const a of result.antiPatterns) expect(all, scenario).toContain(a);
+      for (const f of result.failed) expect(all.replace(/\s+/g, ' '), scenario).toContain(f.replace(/\s+/g, ' '));
+      expect(all).toContain('Your position: the best deal you were still asking for');
+
+      // The text version: failed checks say where and what instead; moves carry their explanations.
+      const checks = await page.$$eval('#a11y [data-testid^="check-"]', (els) => els.map((e) => e.textContent ?? ''));
+      for (const c of checks.filter((t) => t.startsWith('No:'))) expect(c).toMatch(/Turns? \d|No single turn decided this/);
+      const moves = await page.$$eval('#a11y [data-testid^="move-"]', (els) => els.map((e) => e.textContent ?? ''));
+      expect(moves.length).toBe(result.moves.length);
+      expect(moves.some((m) => m.includes('. Why: '))).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 400_000);
+});

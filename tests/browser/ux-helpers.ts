@@ -1,0 +1,45 @@
+import type { Page } from 'playwright-core';
+import { actAndWait, gameSnapshot, screen, type PageSnapshot } from './harness.ts';
+import { overflowingTexts, type SceneLayout } from '../../src/game/ui/layout-registry.ts';
+
+/** Settings for quick games: muted, lines shown at once. */
+export const QUICK_SETTINGS = JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' });
+
+/**
+ * The long game: stays at the table as long as the counterpart allows, holding, asking, claiming and
+ * conceding, so the debrief has the most moves, anti-patterns and failed checks to show.
+ */
+export function longChoice(snap: Pick<PageSnapshot, 'choices' | 'turn'>): string {
+  const late = snap.turn > 16;
+  const prefer = late ? ['accept', 'walk-away'] : ['prep', 'hold', 'ask:batna', 'claim:alternative', 'concede', 'trade', 'batna:strong'];
+  for (const tag of prefer) {
+    const hit = snap.choices.find((c) => c.tags.includes(tag) && (late || (!c.tags.includes('accept') && !c.tags.includes('walk-away'))));
+    if (hit) return hit.id;
+  }
+  return snap.choices[0]!.id;
+}
+
+/** Plays from the briefing to the debrief with a policy. */
+export async function playToDebrief(page: Page, pick: (s: PageSnapshot) => string, onTurn?: (s: PageSnapshot) => Promise<void>): Promise<void> {
+  for (let guard = 0; guard < 60 && (await screen(page)) !== 'debrief'; guard++) {
+    const snap = (await gameSnapshot(page))!;
+    if (onTurn) await onTurn(snap);
+    await actAndWait(page, `choice-${pick(snap)}`);
+  }
+  if ((await screen(page)) !== 'debrief') throw new Error('the game did not end');
+}
+
+export async function layout(page: Page): Promise<SceneLayout> {
+  const l = (await page.evaluate(() => window.__walkaway!.layout())) as SceneLayout | null;
+  if (!l) throw new Error('no scene on show');
+  return l;
+}
+
+export async function overflows(page: Page): Promise<string[]> {
+  return overflowingTexts(await layout(page)).map((o) => o.text);
+}
+
+/** The text drawn on the canvas now, as one string. */
+export async function canvasText(page: Page): Promise<string> {
+  return (await layout(page)).texts.map((t) => t.text.replace(/\s+/g, ' ')).join('\n');
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { actAndWait, choiceIds, openMenu, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
+import { QUICK_SETTINGS } from './ux-helpers.ts';
+
+/**
+ * Preparation gives nothing away: what a prep action changes is not shown before the choice (canvas or
+ * text version), coach mode explains the choice after it is made, practice mode moves straight on, and
+ * the order of the choices is the seed's (the same for the same seed, different across seeds).
+ */
+describe('preparation', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function toPrep(page: Page, seed: number, mode: 'coach' | 'practice'): Promise<void> {
+    await openMenu(page, `${h.url}?seed=${seed}`);
+    await actAndWait(page, 'menu-scenario-renewal');
+    await actAndWait(page, `mode-${mode}`);
+    await actAndWait(page, 'start');
+    await actAndWait(page, 'briefing-continue');
+    expect(await screen(page)).toBe('preparation');
+  }
+
+  it('explains a prep choice only after it is made, and keeps the choice order of the seed', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    page.setDefaultTimeout(20_000);
+    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+
+    await toPrep(page, 7, 'coach');
+    const explains = await page.evaluate(() => window.__walkaway!.snapshot()!.choices.map((c) => c.explain ?? ''));
+    expect(explains.filter(Boolean).length).toBeGreaterThan(0);
+    const before = (await page.textContent('#a11y')) ?? '';
+    const canvasBefore = await page.evaluate(() => window.__walkaway!.layout()!.texts.map((t) => t.text).join(' '));
+    for (const e of explains.filter(Boolean)) {
+      expect(before).not.toContain(e);
+      expect(canvasBefore.replace(/\s+/g, ' ')).not.toContain(e);
+    }
+    const firstOrder = await choiceIds(page);
+    const first = firstOrder[0]!.slice('choice-'.length);
+    const chosenExplain = await page.evaluate((id) => window.__walkaway!.snapshot()!.choices.find((c) => c.id === id)?.explain ?? '', first);
+    await actAndWait(page, `choice-${first}`);
+    // Coach mode: the next step says what the choice just made changed and why, beside its own choices.
+    expect(await page.textContent(testid('prep-explained'))).toContain(chosenExplain);
+    expect(await page.locator('#a11y [data-testid^="choice-"]').count()).toBeGreaterThan(0);
+
+    // The same seed gives the same order (the engine's seeded order; other seeds are tested there).
+    await toPrep(page, 7, 'practice');
+    expect(await choiceIds(page)).toEqual(firstOrder);
+    // Practice mode: no explanation (the debrief has every one).
+    const practiceFirst = (await choiceIds(page))[0]!;
+    await actAndWait(page, practiceFirst);
+    expect(await page.locator(testid('prep-explained')).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
