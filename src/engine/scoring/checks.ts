@@ -91,6 +91,8 @@ export function zonePosition(i: ScoringInput): number {
   return Math.min(1, Math.max(0, (i.value - i.model.walkAway) / zone));
 }
 
+const heldOrTraded = (t: Tally) => t.holds + t.trades + t.proposalsAccepted > 0;
+
 const soundDeal = (i: ScoringInput) => i.outcome === 'deal' && i.value >= i.model.walkAway;
 
 export const CHECKS: readonly CheckDef[] = [
@@ -126,7 +128,15 @@ export const CHECKS: readonly CheckDef[] = [
     passed: (i) => i.outcome === 'deal' && i.value >= i.scenario.target,
   },
   { id: 'gives-traded', dimension: 'concessions', share: 0.4, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
-  { id: 'held', dimension: 'concessions', share: 0.2, label: always('Held your position at least once under pressure'), passed: (i) => i.model.tally.holds > 0 },
+  // A trade or a package of your own answers pressure without giving ground as surely as standing firm:
+  // the rep who traded every time they were pushed held their position, and must not lose this check.
+  {
+    id: 'held',
+    dimension: 'concessions',
+    share: 0.2,
+    label: always('Held your position under pressure at least once (stood firm, or gave only for a get)'),
+    passed: (i) => heldOrTraded(i.model.tally),
+  },
   // Discipline is about gives without a get, never about how many trades were made: counting every give
   // punished the rep who traded, the move the seeds teach. One free give loses the check above; a second
   // loses this one too, so each further give-away costs more.
@@ -193,7 +203,7 @@ export const CHECKS: readonly CheckDef[] = [
  * whenever a check above starts reading the tally differently; it lives here, next to the checks.
  */
 export function tallyKey(t: Tally): (boolean | number)[] {
-  return [Math.min(t.freeGives, 2), t.holds > 0, t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+  return [Math.min(t.freeGives, 2), heldOrTraded(t), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
 }
 
 /**
