@@ -32,7 +32,7 @@ export const INVARIANTS: Record<InvariantId, string> = {
   'walk-below-deal': 'A correct walk-away never out-scores a deal above the walk-away (same strategy)',
   'no-one-note-a': 'No one-note strategy reaches 90',
   'trading-pays': 'Trading beats never trading (two or more issues)',
-  'asking-pays': 'Asking pays in deal value',
+  'asking-pays': 'Asking pays in deal value (in the best offer when neither signs)',
   'never-trade-no-a': 'Signing a never-trade item never earns an A',
   'seed-stable': 'The same moves with another seed score within 5 points',
 };
@@ -320,10 +320,17 @@ function checkInvariants(
     const asks = (played.get('disciplined') ?? []).some((g) => g.moves.some((id) => c.choiceTags.get(id)?.has('ask:batna')));
     if (!asks) result('asking-pays', 'n/a', 'no discovery question reachable');
     else {
+      // When neither strategy ever signs, both outcomes are worth the walk-away by definition, so the
+      // deal value cannot tell them apart. What asking changes is the counterpart's position: its floor
+      // drops with what the rep uncovers. Then the honest measure is what each was offered (the best
+      // offer), still held to the same margin; as soon as either signs, the deal value decides.
       const d = st('disciplined');
       const n = st('never-asker');
-      const ok = d.meanValue >= n.meanValue + margin;
-      result('asking-pays', ok ? 'pass' : 'fail', `with questions ${d.meanValue}; without ${n.meanValue}${ok ? '' : ` (needs +${r1(margin)})`}`);
+      const noDeals = d.dealRate === 0 && n.dealRate === 0;
+      const [dv, nv] = noDeals ? [d.meanBestOffer, n.meanBestOffer] : [d.meanValue, n.meanValue];
+      const ok = dv >= nv + margin;
+      const what = noDeals ? 'best offer (neither signed)' : 'deal value';
+      result('asking-pays', ok ? 'pass' : 'fail', `${what} with questions ${dv}; without ${nv}${ok ? '' : ` (needs +${r1(margin)})`}`);
     }
   }
   {
