@@ -41,8 +41,8 @@ describe('a scenario whose ids are named like built-in object properties', () =>
     expect(unshipped.err.trim()).toBe('walkaway: no shipped scenario "constructor"; give the file it was played on with --scenario FILE');
   }, 60_000);
 
-  it('plays in the terminal against the other persona with the texts the file gives', () => {
-    const t = walkaway(['play', FIXTURE, '--persona', 'buyer', '--choices', 'skip-prep,ask-deadline,hold-middle,sign']);
+  it('plays in the terminal (coach mode: hints shown) against the other persona with the texts the file gives', () => {
+    const t = walkaway(['play', FIXTURE, '--persona', 'buyer', '--mode', 'coach', '--choices', 'skip-prep,ask-deadline,hold-middle,sign']);
     expect(t.code, t.err).toBe(0);
     expect(t.out).toMatch(/Coach: Sam answers questions\. Ask\./);
     expect(t.out).toMatch(/Debrief: Deal signed/);

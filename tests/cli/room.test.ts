@@ -101,7 +101,7 @@ describe('walkaway room', () => {
     expect(played.lines[bad]!['message']).toContain('no choice "not-a-choice"');
     expect(played.lines[bad + 1]!['turn']).toBe(played.lines[bad - 1]!['turn']);
     const result = played.lines.at(-1)!;
-    expect(Object.keys(result)).toEqual(['type', 'outcome', 'value', 'walkAwayValue', 'target', 'bestOffer', 'score', 'antiPatterns', 'offers', 'transcript']);
+    expect(Object.keys(result)).toEqual(['type', 'outcome', 'value', 'walkAwayValue', 'target', 'bestOffer', 'score', 'antiPatterns', 'offers', 'transcript', 'keyMoments']);
 
     const results = await inProcess(['room', 'results', room['code']!, '--secret', room['secret']!, '--server', url, '--json']);
     expect(results.code).toBe(0);

@@ -244,6 +244,25 @@ export class PackageSpace {
     return best !== undefined && best.them >= level - 1e-9;
   }
 
+  /**
+   * The Pareto frontier under `bounds` (no package is better for both sides), from best for the
+   * counterpart to best for the rep: for every utility of the counterpart's (in hundredths), the rep's
+   * best package, keeping only those that beat every package better for the counterpart.
+   */
+  frontier(bounds: Bounds): { packages: Package[] } {
+    const table = this.table(bounds, 'you', (_, o) => o.you);
+    const all = table.packages.slice().sort((a, b) => b.them - a.them || b.you - a.you);
+    const packages: Package[] = [];
+    let bestYou = -Infinity;
+    for (const p of all) {
+      if (p.you > bestYou + 1e-9) {
+        bestYou = p.you;
+        packages.push(p);
+      }
+    }
+    return { packages };
+  }
+
   /** The rep's best package whose utility to the counterpart reaches `level`: the Pareto frontier. */
   paretoAt(level: number): Package | undefined {
     return this.near(this.table(this.unbounded(), 'you', (_, o) => o.you), level, Infinity);
