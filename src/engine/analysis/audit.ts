@@ -29,7 +29,7 @@ export const INVARIANTS: Record<InvariantId, string> = {
   'strong-beats-weak': 'Strong signals out-score weak ones and get better offers',
   'bad-below-disciplined': 'No strategy a negotiator knows is bad out-scores the disciplined one',
   'outcome-order': 'Deal well above the walk-away > correct walk-away > deal below it; being walked out on < walking yourself',
-  'walk-below-deal': 'A correct walk-away never out-scores a deal above the walk-away (same strategy)',
+  'walk-below-deal': 'A correct walk-away never out-scores a deal above the walk-away without a never-trade item (same strategy)',
   'no-one-note-a': 'No one-note strategy reaches 90',
   'trading-pays': 'Trading beats never trading (two or more issues)',
   'asking-pays': 'Asking pays in deal value (in the best offer when neither signs)',
@@ -282,7 +282,9 @@ function checkInvariants(
     const failed: string[] = [];
     for (const [id, list] of played) {
       const walks = list.filter((g) => g.outcome === 'walked-away' && g.bestOffer < g.end.context.model.walkAway).map((g) => g.score.total);
-      const deals = list.filter((g) => g.outcome === 'deal' && g.worth >= g.end.context.model.walkAway).map((g) => g.score.total);
+      // A deal that signs a never-trade item is not one walking should lose to: giving that item away is
+      // the failure the rep's own list exists to prevent, whatever the deal's value, so it is left out.
+      const deals = list.filter((g) => g.outcome === 'deal' && g.worth >= g.end.context.model.walkAway && !signsNeverTrade(c, g)).map((g) => g.score.total);
       if (!walks.length || !deals.length) continue;
       const line = `${id}: walks ${r1(mean(walks))} vs deals ${r1(mean(deals))}`;
       lines.push(line);
