@@ -29,10 +29,10 @@ export const INVARIANTS: Record<InvariantId, string> = {
   'strong-beats-weak': 'Strong signals out-score weak ones and get better offers',
   'bad-below-disciplined': 'No strategy a negotiator knows is bad out-scores the disciplined one',
   'outcome-order': 'Deal well above the walk-away > correct walk-away > deal below it; being walked out on < walking yourself',
-  'walk-below-deal': 'A correct walk-away never out-scores a deal above the walk-away (same strategy)',
+  'walk-below-deal': 'A correct walk-away never out-scores a deal above the walk-away without a never-trade item (same strategy)',
   'no-one-note-a': 'No one-note strategy reaches 90',
   'trading-pays': 'Trading beats never trading (two or more issues)',
-  'asking-pays': 'Asking pays in deal value',
+  'asking-pays': 'Asking pays in deal value (in the best offer when neither signs)',
   'never-trade-no-a': 'Signing a never-trade item never earns an A',
   'seed-stable': 'The same moves with another seed score within 5 points',
 };
@@ -282,7 +282,9 @@ function checkInvariants(
     const failed: string[] = [];
     for (const [id, list] of played) {
       const walks = list.filter((g) => g.outcome === 'walked-away' && g.bestOffer < g.end.context.model.walkAway).map((g) => g.score.total);
-      const deals = list.filter((g) => g.outcome === 'deal' && g.worth >= g.end.context.model.walkAway).map((g) => g.score.total);
+      // A deal that signs a never-trade item is not one walking should lose to: giving that item away is
+      // the failure the rep's own list exists to prevent, whatever the deal's value, so it is left out.
+      const deals = list.filter((g) => g.outcome === 'deal' && g.worth >= g.end.context.model.walkAway && !signsNeverTrade(c, g)).map((g) => g.score.total);
       if (!walks.length || !deals.length) continue;
       const line = `${id}: walks ${r1(mean(walks))} vs deals ${r1(mean(deals))}`;
       lines.push(line);
@@ -320,10 +322,17 @@ function checkInvariants(
     const asks = (played.get('disciplined') ?? []).some((g) => g.moves.some((id) => c.choiceTags.get(id)?.has('ask:batna')));
     if (!asks) result('asking-pays', 'n/a', 'no discovery question reachable');
     else {
+      // When neither strategy ever signs, both outcomes are worth the walk-away by definition, so the
+      // deal value cannot tell them apart. What asking changes is the counterpart's position: its floor
+      // drops with what the rep uncovers. Then the honest measure is what each was offered (the best
+      // offer), still held to the same margin; as soon as either signs, the deal value decides.
       const d = st('disciplined');
       const n = st('never-asker');
-      const ok = d.meanValue >= n.meanValue + margin;
-      result('asking-pays', ok ? 'pass' : 'fail', `with questions ${d.meanValue}; without ${n.meanValue}${ok ? '' : ` (needs +${r1(margin)})`}`);
+      const noDeals = d.dealRate === 0 && n.dealRate === 0;
+      const [dv, nv] = noDeals ? [d.meanBestOffer, n.meanBestOffer] : [d.meanValue, n.meanValue];
+      const ok = dv >= nv + margin;
+      const what = noDeals ? 'best offer (neither signed)' : 'deal value';
+      result('asking-pays', ok ? 'pass' : 'fail', `${what} with questions ${dv}; without ${nv}${ok ? '' : ` (needs +${r1(margin)})`}`);
     }
   }
   {

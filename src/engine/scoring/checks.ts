@@ -26,11 +26,11 @@ export interface ScoringInput {
 
 export const CHECK_IDS = [
   'no-loss',
-  'zone-middle',
+  'zone-share',
   'target',
   'gives-traded',
   'held',
-  'few-gives',
+  'few-free-gives',
   'never-trade-kept',
   'showed-strength',
   'no-bluff',
@@ -58,6 +58,11 @@ export interface CheckDef {
   /** The yes/no question as the debrief shows it; some read differently with and without a deal. */
   label: (i: ScoringInput) => string;
   passed: (i: ScoringInput) => boolean;
+  /**
+   * For a check that pays in proportion (how far into the zone a deal sits): the share of its points
+   * earned, 0..1. Without it a check earns all its points when it passes and none when it does not.
+   */
+  earned?: (i: ScoringInput) => number;
 }
 
 const always = (text: string) => () => text;
@@ -78,6 +83,16 @@ export function walkedRightly(i: ScoringInput): boolean {
  * worth the alternative and no more, so it never collects deal-quality points a signed deal could lose,
  * and a deal below the walk-away collects none either (it is always worse than walking).
  */
+/** Where a signed deal sits between the walk-away (0) and the target (1), capped at both; 0 without a deal. */
+export function zonePosition(i: ScoringInput): number {
+  if (i.outcome !== 'deal') return 0;
+  const zone = i.scenario.target - i.model.walkAway;
+  if (zone <= 0) return i.value >= i.scenario.target ? 1 : 0;
+  return Math.min(1, Math.max(0, (i.value - i.model.walkAway) / zone));
+}
+
+const heldOrTraded = (t: Tally) => t.holds + t.trades + t.proposalsAccepted > 0;
+
 const soundDeal = (i: ScoringInput) => i.outcome === 'deal' && i.value >= i.model.walkAway;
 
 export const CHECKS: readonly CheckDef[] = [
@@ -92,22 +107,40 @@ export const CHECKS: readonly CheckDef[] = [
     passed: (i) => (i.outcome === 'deal' ? i.value >= i.model.walkAway : walkedRightly(i)),
   },
   {
-    id: 'zone-middle',
+    // Deal value pays continuously, so more value always scores more and any deal above the walk-away
+    // beats walking (a walk sits at zone position 0): a step function let a deal just above the
+    // walk-away score the same as walking, which taught that signing a good deal is not worth it.
+    id: 'zone-share',
     dimension: 'value',
-    share: 0.3,
-    label: always('Signed in the upper half of your zone (walk-away to target)'),
-    passed: (i) => i.outcome === 'deal' && i.value >= i.model.walkAway + (i.scenario.target - i.model.walkAway) / 2,
+    share: 0.45,
+    label: (i) =>
+      i.outcome === 'deal' && i.value >= i.model.walkAway
+        ? `Signed ${Math.round(zonePosition(i) * 100)}% of the way from your walk-away to your target`
+        : 'Signed a deal above your walk-away (points in proportion to how close it came to your target)',
+    passed: (i) => zonePosition(i) > 0,
+    earned: zonePosition,
   },
   {
     id: 'target',
     dimension: 'value',
-    share: 0.3,
+    share: 0.15,
     label: always('Signed a deal at or above your target'),
     passed: (i) => i.outcome === 'deal' && i.value >= i.scenario.target,
   },
   { id: 'gives-traded', dimension: 'concessions', share: 0.4, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
-  { id: 'held', dimension: 'concessions', share: 0.2, label: always('Held your position at least once under pressure'), passed: (i) => i.model.tally.holds > 0 },
-  { id: 'few-gives', dimension: 'concessions', share: 0.2, label: always('Gave no more than two things in all'), passed: (i) => i.model.tally.gives <= 2 },
+  // A trade or a package of your own answers pressure without giving ground as surely as standing firm:
+  // the rep who traded every time they were pushed held their position, and must not lose this check.
+  {
+    id: 'held',
+    dimension: 'concessions',
+    share: 0.2,
+    label: always('Held your position under pressure at least once (stood firm, or gave only for a get)'),
+    passed: (i) => heldOrTraded(i.model.tally),
+  },
+  // Discipline is about gives without a get, never about how many trades were made: counting every give
+  // punished the rep who traded, the move the seeds teach. One free give loses the check above; a second
+  // loses this one too, so each further give-away costs more.
+  { id: 'few-free-gives', dimension: 'concessions', share: 0.2, label: always('Gave at most one thing without a get'), passed: (i) => i.model.tally.freeGives <= 1 },
   {
     id: 'never-trade-kept',
     dimension: 'concessions',
@@ -166,11 +199,11 @@ export const CHECKS: readonly CheckDef[] = [
 
 /**
  * The part of the tally the checks read, reduced to what decides them (whether a count is zero, how
- * many gives up to the limit). Path exploration merges states whose keys are equal, so this must change
+ * many free gives up to the limit). Path exploration merges states whose keys are equal, so this must change
  * whenever a check above starts reading the tally differently; it lives here, next to the checks.
  */
 export function tallyKey(t: Tally): (boolean | number)[] {
-  return [t.freeGives > 0, t.holds > 0, Math.min(t.gives, 3), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+  return [Math.min(t.freeGives, 2), heldOrTraded(t), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
 }
 
 /**

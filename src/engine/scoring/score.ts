@@ -9,7 +9,10 @@ export interface CheckResult {
   id: CheckId;
   label: string;
   passed: boolean;
+  /** What the check is worth. */
   points: number;
+  /** What it earned: all of `points` for a passed yes/no check, a share of them for a proportional one. */
+  earned: number;
 }
 
 export interface DimensionScore {
@@ -63,8 +66,9 @@ export function scoreNegotiation(c: CompiledScenario, model: NegotiationContext[
   for (const d of DIMENSIONS) {
     const max = (weights[d] / sum) * 100;
     const checks = CHECKS.filter((ch) => ch.dimension === d);
-    const rows = checks.map((ch) => ({ id: ch.id, label: ch.label(input), passed: ch.passed(input), points: round1(ch.share * max) }));
-    const score = checks.reduce((a, ch, k) => a + (rows[k]!.passed ? ch.share * max : 0), 0);
+    const earned = checks.map((ch) => ch.share * max * (ch.earned ? ch.earned(input) : ch.passed(input) ? 1 : 0));
+    const rows = checks.map((ch, k) => ({ id: ch.id, label: ch.label(input), passed: ch.passed(input), points: round1(ch.share * max), earned: round1(earned[k]!) }));
+    const score = earned.reduce((a, x) => a + x, 0);
     total += score;
     dimensions[d] = { label: DIMENSION_LABELS[d], score: round1(score), max: round1(max), checks: rows };
   }

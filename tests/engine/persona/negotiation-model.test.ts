@@ -78,7 +78,7 @@ describe('the counterpart concedes according to the BATNA the player signals', (
     expect(walked.outcome).toBe('walked-away');
     expect(walked.score.total).toBeGreaterThan(signed.score.total);
     // Walking was the right call, but a walk-away is worth the walk-away, never the zone or the target.
-    expect(walked.score.dimensions.value.checks.map((c) => [c.id, c.passed])).toEqual([['no-loss', true], ['zone-middle', false], ['target', false]]);
+    expect(walked.score.dimensions.value.checks.map((c) => [c.id, c.passed])).toEqual([['no-loss', true], ['zone-share', false], ['target', false]]);
     expect(signed.antiPatterns.map((a) => a.id)).toContain('deal-below-walk-away');
   });
 

@@ -67,7 +67,7 @@ describe('outcomes are worth what they are worth, in every shipped persona', () 
       // A walk-away is worth the walk-away: it never earns the zone's or the target's points.
       const value = f.walk.score.dimensions.value.checks;
       expect(value.filter((ch) => ch.passed).map((ch) => ch.id)).not.toContain('target');
-      expect(value.filter((ch) => ch.passed).map((ch) => ch.id)).not.toContain('zone-middle');
+      expect(value.filter((ch) => ch.passed).map((ch) => ch.id)).not.toContain('zone-share');
     }
   });
 
@@ -106,6 +106,6 @@ describe("issue 7's example: dominant-vendor against Jordan Pike", () => {
     expect(strong.score.total).toBeGreaterThan(weak.score.total + 5);
     const weakValue = weak.score.dimensions.value.checks;
     expect(weakValue.find((ch) => ch.id === 'target')!.passed).toBe(false);
-    expect(weakValue.find((ch) => ch.id === 'zone-middle')!.passed).toBe(false);
+    expect(weakValue.find((ch) => ch.id === 'zone-share')!.passed).toBe(false);
   });
 });
