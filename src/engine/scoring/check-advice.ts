@@ -43,11 +43,11 @@ const dealMoves = has('accept', 'concede');
 
 const RULES: Record<CheckId, AdviceRule> = {
   'no-loss': { bad: dealMoves, antiPatterns: ['deal-below-walk-away'], good: holdOrTrade, phase: 'negotiation' },
-  'zone-middle': { bad: dealMoves, good: holdOrTrade, phase: 'negotiation' },
+  'zone-share': { bad: dealMoves, good: holdOrTrade, phase: 'negotiation' },
   target: { bad: dealMoves, good: holdOrTrade, phase: 'negotiation' },
   'gives-traded': { antiPatterns: ['concession-without-trade'], bad: (t) => t.has('concede') && !t.has('trade'), good: tagged('trade', 'hold') },
   held: { bad: has('concede', 'batna:weak', 'pace:panic'), good: tagged('hold') },
-  'few-gives': { bad: has('concede', 'trade'), good: tagged('hold') },
+  'few-free-gives': { antiPatterns: ['concession-without-trade'], bad: (t) => t.has('concede') && !t.has('trade'), good: tagged('trade', 'hold') },
   'never-trade-kept': { antiPatterns: ['signed-never-trade'], good: holdOrTrade, phase: 'negotiation' },
   'showed-strength': { good: tagged('batna:strong'), phase: 'negotiation' },
   'no-bluff': { antiPatterns: ['bluffing'], good: tagged('batna:strong', 'ask:batna', 'hold'), phase: 'negotiation' },
