@@ -46,7 +46,7 @@ const RULES: Record<CheckId, AdviceRule> = {
   'zone-share': { bad: dealMoves, good: holdOrTrade, phase: 'negotiation' },
   target: { bad: dealMoves, good: holdOrTrade, phase: 'negotiation' },
   'gives-traded': { antiPatterns: ['concession-without-trade'], bad: (t) => t.has('concede') && !t.has('trade'), good: tagged('trade', 'hold') },
-  held: { bad: has('concede', 'batna:weak', 'pace:panic'), good: tagged('hold') },
+  held: { bad: has('concede', 'batna:weak', 'pace:panic'), good: holdOrTrade },
   'few-free-gives': { antiPatterns: ['concession-without-trade'], bad: (t) => t.has('concede') && !t.has('trade'), good: tagged('trade', 'hold') },
   'never-trade-kept': { antiPatterns: ['signed-never-trade'], good: holdOrTrade, phase: 'negotiation' },
   'showed-strength': { good: tagged('batna:strong'), phase: 'negotiation' },
