@@ -1,4 +1,4 @@
-import { installReadingLayout } from '../ui/reading-layout.ts';
+import '../ui/reading-layout.ts';
 
 /**
  * The accessibility layer: a DOM copy of what the canvas shows. Screen readers read it, keyboard users
@@ -41,7 +41,6 @@ export class ScreenMirror {
     this.actions.setAttribute('aria-label', 'Actions');
     this.root.append(this.heading, this.live, this.content, this.actions);
     // On a phone this layer is the page to read and tap (see reading-layout.ts).
-    installReadingLayout(root.ownerDocument);
   }
 
   /** Starts a new screen: clears the previous one and names this one. */

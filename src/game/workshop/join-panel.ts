@@ -1,3 +1,5 @@
+// A stylesheet bundled as a file: the page's Content-Security-Policy allows no <style> made at run time.
+import './join-panel.css';
 import { DisplayNameSchema, MAX_NAME, RoomCodeSchema } from '../../server/protocol.ts';
 
 /**
@@ -11,32 +13,6 @@ export interface JoinPanel {
   close(): void;
 }
 
-const STYLE = `
-.workshop-join { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(10, 14, 22, 0.78); z-index: 20; }
-.workshop-join form { width: min(440px, 92vw); padding: 24px 28px; background: #1b2230; border: 2px solid #3cc6b4; border-radius: 14px; color: #f4f1ea; font: 18px system-ui, sans-serif; box-shadow: 0 10px 40px rgba(0,0,0,.5); }
-.workshop-join h2 { margin: 0 0 6px; font-size: 26px; }
-.workshop-join p { margin: 0 0 14px; color: #a9b3c7; font-size: 16px; }
-.workshop-join label { display: block; margin: 12px 0 4px; font-weight: 600; }
-.workshop-join input { box-sizing: border-box; width: 100%; padding: 10px 12px; font: inherit; color: #141a25; background: #f4f1ea; border: 2px solid #46546f; border-radius: 8px; }
-.workshop-join input[name="code"] { text-transform: uppercase; letter-spacing: 0.2em; font-family: "DejaVu Sans Mono", monospace; }
-.workshop-join .workshop-error { margin-top: 12px; color: #141a25; background: #f2a65a; padding: 8px 10px; border-radius: 8px; font-weight: 600; }
-.workshop-join .row { display: flex; gap: 12px; margin-top: 18px; }
-.workshop-join button { flex: 1; padding: 10px; font: inherit; font-weight: 600; border-radius: 8px; border: 2px solid #46546f; background: #263044; color: #f4f1ea; cursor: pointer; }
-.workshop-join button[type="submit"] { background: #249384; border-color: #3cc6b4; }
-.workshop-join :focus-visible { outline: 3px solid #ffd166; outline-offset: 2px; }
-.workshop-status { position: fixed; left: 8px; bottom: 8px; margin: 0; padding: 6px 12px; border-radius: 8px; background: rgba(20, 26, 37, 0.9); color: #f4f1ea; font: 14px system-ui, sans-serif; z-index: 6; border: 1px solid #46546f; }
-.workshop-status[data-kind="refused"], .workshop-status[data-kind="offline"] { background: #f2a65a; color: #141a25; font-weight: 600; }
-.workshop-status[data-kind="verified"] { border-color: #3cc6b4; }
-`;
-
-function ensureStyle(): void {
-  if (document.getElementById('workshop-style')) return;
-  const style = document.createElement('style');
-  style.id = 'workshop-style';
-  style.textContent = STYLE;
-  document.head.append(style);
-}
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, testid?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -45,7 +21,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, testid
 }
 
 export function showJoinPanel(o: { code?: string; onJoin: (code: string, name: string) => void; onCancel: () => void }): JoinPanel {
-  ensureStyle();
   const root = el('div');
   root.className = 'workshop-join';
   const form = el('form');
@@ -112,7 +87,6 @@ export function showJoinPanel(o: { code?: string; onJoin: (code: string, name: s
 
 /** The small line in a corner that tells the rep their moves reach the room. */
 export function statusLine(): { set(kind: string, text: string): void; remove(): void } {
-  ensureStyle();
   let p = document.querySelector<HTMLParagraphElement>('.workshop-status');
   if (!p) {
     p = el('p', '', 'workshop-status');
