@@ -123,6 +123,30 @@ describe('accessibility audit', () => {
     await page.close();
   }, 180_000);
 
+  it('the learning path and progress screens pass axe-core too, with visible focus and the panel beside the canvas', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    const audited: Record<string, AxeFinding[]> = {};
+    const audit = async () => {
+      const name = await screen(page);
+      await page.keyboard.press('Tab');
+      await expectVisibleFocus(page);
+      await expectPanelBesideCanvas(page);
+      audited[name] = await seriousViolations(page);
+    };
+    // A new rep (nothing played) lands on the learning path.
+    await page.goto(`${served.url}?seed=5`);
+    await page.waitForSelector(`#a11y[data-screen="path"] ${testid('to-progress')}`, { state: 'attached' });
+    await audit();
+    await next(page, 'to-progress');
+    await page.waitForSelector(`#a11y[data-screen="progress"] ${testid('to-menu')}`, { state: 'attached' });
+    await audit();
+    expect(Object.keys(audited).sort()).toEqual(['path', 'progress']);
+    for (const [scene, findings] of Object.entries(audited)) expect(findings, scene).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('honours prefers-reduced-motion: a line appears whole at once instead of typing out', async () => {
     /** Distinct pictures of the canvas from a choice until the game stops drawing (nothing animates). */
     const picturesAfterChoice = async (reducedMotion: 'reduce' | 'no-preference') => {
