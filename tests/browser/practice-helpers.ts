@@ -69,7 +69,14 @@ export async function instantText(page: Page): Promise<void> {
 
 /** Chooses the first of `prefs` on offer, else the first choice: a fixed player for the tutorial. */
 export function preferring(prefs: readonly string[]) {
-  return (snap: { choices: { id: string }[] }): string => (prefs.find((p) => snap.choices.some((c) => c.id === p)) ?? snap.choices[0]!.id);
+  // Like the engine tests' playPreferring: never the same move twice in a row (a push repeated at the
+  // final offer is not the path the list describes).
+  let last: string | undefined;
+  return (snap: { choices: { id: string }[] }): string => {
+    const pick = prefs.find((p) => p !== last && snap.choices.some((c) => c.id === p)) ?? snap.choices[0]!.id;
+    last = pick;
+    return pick;
+  };
 }
 
 /** Tutorial players (scores 66, 46 and 63 under every seed). */
