@@ -79,7 +79,7 @@ export function preferring(prefs: readonly string[]) {
   };
 }
 
-/** Tutorial players (scores 66, 46 and 63 under every seed). */
+/** Tutorial players: a good one (passes well), a poor one (fails) and a middling one (passes, below the good one). */
 export const TUTORIAL_GOOD = ['book-prospects', 'write-line', 'ask-why', 'mention-options', 'stand-calmly', 'take-a-day', 'final-push', 'accept-final'];
 export const TUTORIAL_POOR = ['trust-the-demo', 'wing-it', 'give-discount', 'offer-more', 'back-down', 'rush-it', 'accept-final'];
-export const TUTORIAL_MIDDLING = ['book-prospects', 'wing-it', 'give-discount', 'mention-options', 'take-a-day', 'accept-final'];
+export const TUTORIAL_MIDDLING = ['book-prospects', 'write-line', 'mention-options', 'take-a-day', 'accept-final'];

@@ -81,11 +81,12 @@ describe('the practice record', () => {
 
     // 2. Practice, played well (the best), then 3. assessment again after practising: it counts and passes.
     const practice = await playTutorial(page, 'practice', TUTORIAL_GOOD);
-    expect(practice.total).toBe(66);
+    expect(practice.total).toBeGreaterThan(total);
     expect(practice.hints).toBe(0);
     const third = await playTutorial(page, 'assessment', TUTORIAL_MIDDLING);
-    expect(third.total).toBe(63);
-    expect(third.practice).toContain('Passed: 63 out of 100 against a pass mark of 60.');
+    expect(third.total).toBeGreaterThanOrEqual(60);
+    expect(third.total).toBeLessThan(practice.total);
+    expect(third.practice).toContain(`Passed: ${third.total} out of 100 against a pass mark of 60.`);
     expect(third.practice).toContain('it is the one that counts');
 
     // The record survives a reload: first / best / last with dates.
@@ -94,7 +95,7 @@ describe('the practice record', () => {
     await toMenu(page);
     await actAndWait(page, 'to-progress');
     const row = await text(page, 'progress-game-tutorial-friendly-manager');
-    expect(row).toMatch(/first 46 \(.+\), best 66 \(.+\), last 63 \(.+\)/);
+    expect(row).toMatch(new RegExp(`first ${total} \\(.+\\), best ${practice.total} \\(.+\\), last ${third.total} \\(.+\\)`));
     expect(await text(page, 'progress-headline')).toMatch(/^3 negotiations/);
 
     // Re-watch the last game: the same moves and score as its debrief showed when it was played.
