@@ -77,5 +77,5 @@ describe('soak: many negotiations in one page', () => {
     expect(growth.nodes, `DOM nodes ${warm!.nodes} -> ${end.nodes}`).toBeLessThanOrEqual(1.1);
     expect(growth.listeners, `listeners ${warm!.listeners} -> ${end.listeners}`).toBeLessThanOrEqual(1.1);
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 900_000); // 200 whole games on a shared two-core machine: 160-850 ms each measured, with room for a busy run
 });
