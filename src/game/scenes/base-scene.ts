@@ -1,11 +1,15 @@
 import Phaser from 'phaser';
 import type { GameApp, SceneKey } from '../app.ts';
+import { rememberScreen } from '../services/tab-screen.ts';
 import { ActionButton, type ActionButtonConfig } from '../ui/action-button.ts';
 
 /**
  * What every Walkaway scene shares: the app's services, buttons that exist on the canvas and in the
  * accessibility layer at once, and keeping keyboard focus where the player was across a redraw.
  */
+/** How long a redraw for a change made elsewhere waits for more changes of the same burst. */
+const REDRAW_SETTLE_MS = 120;
+
 export abstract class BaseScene extends Phaser.Scene {
   protected readonly app: GameApp;
   private focusAfterBuild: string | null = null;
@@ -13,6 +17,8 @@ export abstract class BaseScene extends Phaser.Scene {
   private leaving = false;
   /** Checks that say this screen is animating on its own (see RenderOnChange). */
   private readonly animations = new Set<() => boolean>();
+  /** A redraw asked for by a change elsewhere, waiting for the burst of changes to settle. */
+  private pendingRedraw: { timer: number; data: object } | null = null;
 
   constructor(key: SceneKey, app: GameApp) {
     super({ key });
@@ -33,9 +39,12 @@ export abstract class BaseScene extends Phaser.Scene {
   protected enter(screen: SceneKey, title: string): void {
     this.animations.clear();
     this.leaving = false;
+    if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
+    this.pendingRedraw = null;
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
     this.app.scene = screen;
+    rememberScreen(screen);
     this.app.mirror.begin(screen, title);
     document.title = `${title} · Walkaway`;
   }
@@ -65,9 +74,23 @@ export abstract class BaseScene extends Phaser.Scene {
   /**
    * Redraws this screen because something changed elsewhere (another tab, an upload), unless the
    * player has already moved on: a late redraw must not pull them back.
+   *
+   * Changes come in bursts (every saved move of a game in another tab, a list of records read back),
+   * and one redraw rebuilds the whole screen: requests within REDRAW_SETTLE_MS of the first make one
+   * redraw with the latest data, so a burst never queues a redraw per change.
    */
   protected redraw(data: object = {}): void {
-    if (!this.leaving) this.goTo(this.scene.key as SceneKey, data);
+    if (this.leaving) return;
+    if (this.pendingRedraw) {
+      this.pendingRedraw.data = data;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const pending = this.pendingRedraw;
+      this.pendingRedraw = null;
+      if (pending && !this.leaving) this.goTo(this.scene.key as SceneKey, pending.data);
+    }, REDRAW_SETTLE_MS);
+    this.pendingRedraw = { timer, data };
   }
 
   protected goTo(key: SceneKey, data: object = {}): void {
