@@ -16,6 +16,8 @@ export interface WalkawayDebugHook {
   layout(): SceneLayout | null;
   /** Where games and the practice record are kept, and how many of each this tab knows of. */
   readonly storage: { kind: string; savedGames: number; recordGames: number };
+  /** Resolves once every save asked for so far is written (memory is measured on a settled page). */
+  settled(): Promise<void>;
   /**
    * Drives the session directly, without changing the screen (soak tests play many negotiations in one
    * page this way): a fresh negotiation with the menu's selection, and a choice sent to the engine.
@@ -50,6 +52,7 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     get storage() {
       return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };
     },
+    settled: () => app.saves.settled(),
     startNew() {
       const entry = app.entries.find((e) => e.id === app.selection?.entryId) ?? app.entries[0];
       if (!entry) throw new Error('no scenario to play');

@@ -5,7 +5,7 @@ import { isQuotaError, type StorageBackend } from '../storage/backend.ts';
 import { GameSlots, SAVED_GAME_FORMAT, type SavedGame } from '../storage/game-slots.ts';
 import type { TabSync } from '../storage/tab-sync.ts';
 import type { ScenarioCatalog } from './scenario-catalog.ts';
-import type { SessionRunner } from './session-runner.ts';
+import type { GameOrigin, SessionRunner } from './session-runner.ts';
 
 /** Which game this tab was playing: a reload resumes it, and another tab's games stay theirs. */
 const TAB_GAME_KEY = 'walkaway.tab-game';
@@ -21,6 +21,8 @@ export class GameSaves {
   private slots: GameSlots | null = null;
   private cached: SavedGame[] = [];
   private writes: Promise<unknown> = Promise.resolve();
+  /** The latest state of each game whose save is waiting its turn, by the game's origin. */
+  private readonly unsaved = new Map<GameOrigin, SavedGame>();
   private fullReported = false;
   private readonly listeners = new Set<() => void>();
   private readonly notices: NoticeBoard;
@@ -86,7 +88,12 @@ export class GameSaves {
     }
   }
 
-  /** Saves the running game into its slot (in order, one write at a time). Never throws; a full device is reported once. */
+  /**
+   * Saves the running game into its slot. Writes go one at a time, in order; a move made while an
+   * earlier save of the same game still waits replaces it (only the latest state of a game is worth
+   * writing), so quick play never builds a queue of stale saves. Never throws; a full device is
+   * reported once.
+   */
   persist(runner: SessionRunner): Promise<void> {
     const session = runner.session;
     const entry = runner.entry;
@@ -108,8 +115,14 @@ export class GameSaves {
       ...(origin.pathStep ? { pathStep: origin.pathStep.id } : {}),
     };
     this.setTabGame(origin.slotId);
-    const write = this.writes.then(async () => {
-      const outcome = await slots.save({ ...game, id: origin.slotId });
+    const waiting = this.unsaved.has(origin);
+    this.unsaved.set(origin, game);
+    if (waiting) return this.writes as Promise<void>;
+    return this.enqueue(async () => {
+      const latest = this.unsaved.get(origin);
+      this.unsaved.delete(origin);
+      if (!latest) return;
+      const outcome = await slots.save({ ...latest, id: origin.slotId });
       if (outcome.kind === 'forked') {
         origin.slotId = outcome.id;
         this.setTabGame(outcome.id);
@@ -121,21 +134,30 @@ export class GameSaves {
       this.sync.announce('games');
       await this.refresh();
     });
-    this.writes = write.catch(() => undefined);
-    return this.writes as Promise<void>;
   }
 
   /** A finished game leaves the Continue list (it is in the practice record now). */
   finish(runner: SessionRunner): Promise<void> {
-    const id = runner.origin?.slotId;
+    const origin = runner.origin;
     this.setTabGame(null);
-    if (!id || !this.slots) return Promise.resolve();
+    if (!origin?.slotId || !this.slots) return Promise.resolve();
+    // A save still waiting for this game is moot: the slot goes.
+    this.unsaved.delete(origin);
     const slots = this.slots;
-    this.writes = this.writes.then(async () => {
-      await slots.remove(id);
+    return this.enqueue(async () => {
+      await slots.remove(origin.slotId);
       this.sync.announce('games');
       await this.refresh();
-    }).catch(() => undefined);
+    });
+  }
+
+  /** Resolves once every save and removal asked for so far is written. */
+  settled(): Promise<void> {
+    return this.writes as Promise<void>;
+  }
+
+  private enqueue(write: () => Promise<void>): Promise<void> {
+    this.writes = this.writes.then(write).catch(() => undefined);
     return this.writes as Promise<void>;
   }
 
