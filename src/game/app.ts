@@ -10,6 +10,7 @@ import { gameView, type GameView } from './services/game-view.ts';
 import { PracticeRecord } from './services/practice-record.ts';
 import { ScenarioCatalog, type Selection } from './services/scenario-catalog.ts';
 import { rememberedDebrief } from './services/tab-debrief.ts';
+import { rememberedScreen } from './services/tab-screen.ts';
 import { SessionRunner } from './services/session-runner.ts';
 import { SoundAndSettings } from './services/sound-settings.ts';
 import { openStorage } from './storage/open-storage.ts';
@@ -54,6 +55,8 @@ export class GameApp {
   scene: SceneKey = SCENES.boot;
   /** A packaged assignment (LMS) opens on this scene instead; set before the game starts. */
   startScene: SceneKey | null = null;
+  /** The list screen this tab showed before a reload, read before the loading screens replace the note. */
+  private readonly listScreenBeforeReload = rememberedScreen();
   /** Told after every start and move of a game (the LMS hook listens); a listener never stops play. */
   readonly sessionListeners = new Set<(session: Session) => void>();
   private first: SceneKey = SCENES.menu;
@@ -225,7 +228,7 @@ export class GameApp {
   }
 
   /**
-   * A reload lands back in this tab's game. A new rep (nothing played, nothing saved) lands on the
+   * A reload lands back in this tab's game, debrief or list screen. A new rep (nothing played, nothing saved) lands on the
    * learning path; everyone else on the menu, which offers their saved games and the path.
    */
   private async chooseFirstScene(): Promise<SceneKey> {
@@ -238,10 +241,15 @@ export class GameApp {
     }
     // A reload on the debrief shows the same debrief again (rebuilt from the practice record).
     const debriefShown = rememberedDebrief();
-    if (!tabGame && debriefShown && navigation?.type === 'reload' && this.watch(debriefShown)) {
+    if (!tabGame && debriefShown && navigation?.type === 'reload' && this.watch(debriefShown.recordId)) {
       this.runner.watching = false;
+      // Back to where the game was played from: its path step, or the menu.
+      this.runner.origin!.pathStep = this.catalog.path?.steps.find((s) => s.id === debriefShown.stepId) ?? null;
       return SCENES.debrief;
     }
+    // A reload on a list screen (the menu after changing a setting, the path) stays there.
+    const listShown = this.listScreenBeforeReload;
+    if (listShown && navigation?.type === 'reload' && (listShown !== 'path' || this.catalog.path)) return SCENES[listShown];
     const newRep = this.practice.entries.length === 0 && this.saves.games.length === 0;
     return newRep && this.catalog.path ? SCENES.path : SCENES.menu;
   }

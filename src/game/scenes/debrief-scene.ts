@@ -76,7 +76,7 @@ export class DebriefScene extends BaseScene {
     this.enter(SCENES.debrief, `Debrief: ${view.scenarioTitle}`);
     if (!view.watching && !this.revisit) app.play(OUTCOME_SOUND[r.outcome]);
     // A reload shows this debrief again; leaving it (or re-watching an old game) forgets it.
-    if (!view.watching) rememberDebrief(app.runner.recordId);
+    if (!view.watching && app.runner.recordId) rememberDebrief({ recordId: app.runner.recordId, stepId: app.runner.origin?.pathStep?.id ?? null });
     this.events.once('shutdown', () => rememberDebrief(null));
     drawBackdrop(this);
 
@@ -270,7 +270,7 @@ export class DebriefScene extends BaseScene {
       'Your moves',
       r.transcript.map((t) => {
         const explain = explainOf(t.choice.id);
-        return { text: `Turn ${t.turn}: ${t.choice.text}${explain ? `. Why: ${explain}` : ''}`, testid: `move-${t.turn}` };
+        return { text: `Turn ${t.turn}: ${t.choice.text}${explain ? `${/[.!?]$/.test(t.choice.text) ? '' : '.'} Why: ${explain}` : ''}`, testid: `move-${t.turn}` };
       }),
       'debrief-moves',
     );
