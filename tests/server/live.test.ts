@@ -102,7 +102,7 @@ describe('two servers on one PostgreSQL', () => {
         return [seat.repId, r.score.total] as const;
       }),
     );
-    const last = await projector.until((v) => v.reps.every((r) => r.over));
+    const last = await projector.until((v) => v.reps.length === seats.length && v.reps.every((r) => r.over && r.summary));
     // Joined at once, so join order (positions) need not be the order the joins were sent in.
     expect(new Map(last.reps.map((r) => [r.id, r.summary!.score]))).toEqual(new Map(scores));
     expect(last.flags).toEqual([]);
