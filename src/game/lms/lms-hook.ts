@@ -1,6 +1,7 @@
 import { AttemptError, replayAttempt, type Session, type SessionSnapshot } from '../../engine/index.ts';
 import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
+import { CourseSchema, STEP_META, unitForPage } from '../../lms/course.ts';
 import { findAdapter } from '../../lms/find-adapter.ts';
 import { SessionReporter } from '../../lms/session-reporter.ts';
 import type { LrsReporter } from '../../lms/xapi/lrs-reporter.ts';
@@ -17,12 +18,8 @@ const NOTICE_EVERY_MS = 30_000;
  * reports every move and result. Runs before the game opens. No LMS found: the game plays as usual.
  */
 export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
-  const parsed = AssignmentSchema.safeParse(raw);
-  if (!parsed.success) {
-    console.error('[lms] the package carries an unreadable assignment', parsed.error);
-    return;
-  }
-  const assignment = parsed.data;
+  const assignment = assignmentOfPage(raw);
+  if (!assignment) return;
   await app.loading.done;
   const entry = restrictToAssignment(app, assignment);
   if (!entry) {
@@ -80,6 +77,26 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
   });
   window.addEventListener('pagehide', () => void reporter.close());
   exposeForTests(reporter);
+}
+
+/**
+ * What this page plays: the package's one assignment, or, in a learning path course, the unit its
+ * launch page names. Null (logged) when the package carries something unreadable.
+ */
+function assignmentOfPage(raw: unknown): Assignment | null {
+  const single = AssignmentSchema.safeParse(raw);
+  if (single.success) return single.data;
+  const course = CourseSchema.safeParse(raw);
+  if (!course.success) {
+    console.error('[lms] the package carries an unreadable assignment', single.error);
+    return null;
+  }
+  const step = document.querySelector<HTMLMetaElement>(`meta[name="${STEP_META}"]`)?.content ?? null;
+  const unit = unitForPage(course.data, step);
+  if (unit) return unit;
+  // Opened as the course's index.html (not a unit's launch page): the path's first step.
+  console.error(`[lms] this page names no step of the course (${step ?? 'none'}); playing its first step`);
+  return course.data.units[0]!.assignment;
 }
 
 /** Only the assigned scenario, with only the assigned persona, is offered (Back to menu included). */
