@@ -34,6 +34,8 @@ function start(): void {
     const game = createGame(app);
     installDebugHook(app, game);
     void startFromLink(app, game);
+    // Games are recorded in the learning record store saved in the settings, if there is one.
+    void import('./lms/lrs-link.ts').then((lrs) => lrs.linkSavedLrs(app));
     // Offline play is for the game as published; an LMS serves a package from its own folder, and a
     // service worker there would outlive the course.
     registerServiceWorker({

@@ -184,6 +184,7 @@ export class MenuScene extends BaseScene {
     this.add.text(672, 620, `Volume ${Math.round(s.volume * 100)}%`, { fontFamily: FONT, fontSize: '18px', color: css(COLORS.text) });
     app.mirror.text(`Volume ${Math.round(s.volume * 100)}%${s.muted ? ' (muted)' : ''}`, 'volume-value', settingsGroup);
     const small = { y: 610, height: 42, fontSize: 17, mirror: { parent: settingsGroup } } as const;
+    this.button({ x: 1064, y: 578, width: 168, height: 28, label: 'Learning records…', fontSize: 14, testid: 'lrs-settings', mirror: { parent: settingsGroup }, onActivate: () => void import('../lms/lrs-settings-form.ts').then((form) => form.openLrsSettings()) });
     this.button({ ...small, x: 816, width: 48, label: '−', testid: 'volume-down', onActivate: () => this.changeSetting(() => app.setVolume(s.volume - 0.1)) });
     this.button({ ...small, x: 872, width: 48, label: '+', testid: 'volume-up', onActivate: () => this.changeSetting(() => app.setVolume(s.volume + 0.1)) });
     this.button({
