@@ -54,10 +54,12 @@ async function follow(app: GameApp, settings: LrsSettings): Promise<() => void> 
   };
   const outbox: LrsOutbox = new LrsOutbox(lrsConfigOf(settings), onProblem, outboxNameFor(settings));
   const actor = LrsReporter.actorFor(null, location.origin);
-  // One reporter per game: each game is its own activity (its scenario and counterpart).
-  let current: { session: Session; reporter: SessionReporter } | null = null;
+  // One reporter per game: each game is its own activity (its scenario and counterpart). A take-back
+  // (coach mode) rebuilds the session but stays the same game, in the same save slot: no new launch.
+  let current: { game: unknown; reporter: SessionReporter } | null = null;
   const reporterFor = (session: Session, announce: boolean): SessionReporter => {
-    if (current?.session === session) return current.reporter;
+    const game = app.runner.origin?.slotId || session;
+    if (current?.game === game) return current.reporter;
     const scenario = app.entry?.scenario;
     const persona = scenario?.personas.find((p) => p.id === session.personaId);
     const scenarioId = session.compiled.scenario.id;
@@ -72,7 +74,7 @@ async function follow(app: GameApp, settings: LrsSettings): Promise<() => void> 
     const passMark = passMarkFor(app.runner.origin?.pathStep ?? null, session.compiled.scenario);
     const reporter = new SessionReporter({ adapter: null, recording: false }, lrs, passMark, onProblem);
     if (announce) void lrs.launched().catch((e: unknown) => onProblem(`queueing a statement: ${(e as Error).message}`, e));
-    current = { session, reporter };
+    current = { game, reporter };
     return reporter;
   };
   const unfollow = followMoves(app, {
