@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isNode, isPair, isScalar, LineCounter, type Document } from 'yaml';
+import { parseDocument, isMap, isNode, isScalar, LineCounter, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { checkReferences } from './references.ts';
