@@ -151,6 +151,7 @@ export async function courseFor(o: CoursePackageOptions): Promise<Course> {
     units.push({
       stepId: step.id,
       launchPage: launchPageFor(i, step.id),
+      description: `${step.concept.text} Pass mark ${passMarkFor(step, scenario)} out of 100 (${step.mode}).`,
       assignment: {
         format: o.format,
         scenarioId: scenario.id,
@@ -201,11 +202,11 @@ async function listFiles(dir: string): Promise<string[]> {
 const STORED = /\.(ogg|mp3|png|jpe?g|webp|woff2?)$/i;
 
 /** A unit of the manifest for one assignment, launched from `launchHref`. */
-function unitOf(a: Assignment, key: string, launchHref: string, mustPass: boolean): PackageUnit {
+function unitOf(a: Assignment, key: string, launchHref: string, mustPass: boolean, description?: string): PackageUnit {
   return {
     key,
     title: a.scenarioTitle,
-    description: `Walkaway negotiation practice (${a.mode}); pass mark ${a.passMark} out of 100.`,
+    description: description ?? `Walkaway negotiation practice (${a.mode}); pass mark ${a.passMark} out of 100.`,
     launchHref,
     passMark: a.passMark,
     mode: a.mode,
@@ -257,7 +258,7 @@ export async function buildCoursePackage(o: CoursePackageOptions, report: (line:
       description: `A Walkaway learning path of ${course.units.length} negotiations, each unit passed at its own pass mark.`,
       courseId: course.courseId,
       files,
-      units: course.units.map((u) => unitOf(u.assignment, u.stepId, u.launchPage, true)),
+      units: course.units.map((u) => unitOf(u.assignment, u.stepId, u.launchPage, true, u.description)),
     }),
     assignments: course.units.map((u) => u.assignment),
     course,

@@ -23,6 +23,8 @@ export const CourseSchema = z
             stepId: Identifier,
             /** The page the LMS launches for this unit, relative to the package root. */
             launchPage: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.html$/),
+            /** What the step teaches (its concept card), for the LMS's catalogue. */
+            description: z.string().min(1),
             assignment: AssignmentSchema,
           })
           .strict(),

@@ -38,6 +38,7 @@ describe('npm run package: the assignment', () => {
     expect(course.units[0]).toMatchObject({
       stepId: 'what-is-a-batna',
       launchPage: 'step-01-what-is-a-batna.html',
+      description: expect.stringMatching(/Pass mark 60 out of 100 \(coach\)\.$/),
       assignment: { scenarioId: 'tutorial', personaId: 'friendly-manager', mode: 'coach', passMark: 60, activityId: 'urn:walkaway:path:onboarding/what-is-a-batna' },
     });
     // A step without a pass mark of its own takes the scenario's (or the default); assessed steps keep theirs.

@@ -17,8 +17,8 @@ const course: Course = {
   courseId: 'urn:walkaway:path:x',
   title: 'X',
   units: [
-    { stepId: 'first', launchPage: launchPageFor(0, 'first'), assignment: assignment('tutorial', 'coach') },
-    { stepId: 'second', launchPage: launchPageFor(1, 'second'), assignment: assignment('renewal', 'assessment') },
+    { stepId: 'first', launchPage: launchPageFor(0, 'first'), description: 'First.', assignment: assignment('tutorial', 'coach') },
+    { stepId: 'second', launchPage: launchPageFor(1, 'second'), description: 'Second.', assignment: assignment('renewal', 'assessment') },
   ],
 };
 
