@@ -1,3 +1,5 @@
+// First, before any schema exists (see src/web/zod-jitless.ts).
+import '../../web/zod-jitless.ts';
 import { AttemptError, replayAttempt, type Session, type SessionSnapshot } from '../../engine/index.ts';
 import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
@@ -24,6 +26,7 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
   }
   const assignment = parsed.data;
   await app.loading.done;
+  await app.whenPlayable();
   const entry = restrictToAssignment(app, assignment);
   if (!entry) {
     app.notices.show(`This package's scenario "${assignment.scenarioId}" is missing; choose another negotiation.`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../../../src/engine/index.ts';
-import { builtInScenarioFiles, entryOf, loadBuiltInFile, resolveSource, sortForMenu } from '../../../src/game/scenario/catalog.ts';
+import { builtInScenarioFiles, entryOf, loadBuiltInFile, resolveSource } from '../../../src/game/scenario/catalog.ts';
+import { sortForMenu } from '../../../src/game/scenario/scenario-card.ts';
 import { loadScenario } from '../../../src/engine/index.ts';
 import { prevalidatedScenarios } from '../../../scripts/vite/scenario-plugin.ts';
 import type { PrevalidatedScenario } from '../../../src/game/scenario/prevalidated.ts';
