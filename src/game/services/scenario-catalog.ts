@@ -50,7 +50,9 @@ export class ScenarioCatalog {
       this.builtIns = entries;
       this.compiled = true;
       if (problems.length) this.notices.showProblems('A built-in scenario', problems);
-      this.tell();
+      // The cards listed the same scenarios (the usual case): nothing on screen changes, no redraw.
+      const ids = (list: readonly ScenarioCard[]) => list.map((e) => e.id).join('\n');
+      if (ids(entries) !== ids(this.cards)) this.tell();
     });
     this.playable.catch(() => {
       this.playable = null;
