@@ -16,10 +16,12 @@ const WARM_UP = 50;
  */
 async function playInSession(page: Page, count: number): Promise<void> {
   await page.evaluate(
-    ({ sensible, count }) => {
+    async ({ sensible, count }) => {
       // The harness's sensibleChoice, rebuilt in the page from its source.
       const choose = new Function(`return ${sensible}`)() as (s: unknown) => string;
       const hook = window.__walkaway!;
+      // The menu is up before the engine has loaded; the engine follows it.
+      await hook.playable();
       for (let game = 0; game < count; game++) {
         let snap = hook.startNew();
         for (let moves = 0; !snap.over && moves < 200; moves++) snap = hook.choose(choose(snap));

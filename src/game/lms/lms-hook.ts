@@ -1,3 +1,5 @@
+// First, before any schema exists (see src/web/zod-jitless.ts).
+import '../../web/zod-jitless.ts';
 import { AttemptError, replayAttempt, type Session } from '../../engine/index.ts';
 import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
@@ -23,6 +25,7 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
   const assignment = assignmentOfPage(raw);
   if (!assignment) return;
   await app.loading.done;
+  await app.whenPlayable();
   const entry = restrictToAssignment(app, assignment);
   if (!entry) {
     app.notices.show(`This package's scenario "${assignment.scenarioId}" is missing; choose another negotiation.`);

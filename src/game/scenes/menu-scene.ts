@@ -3,7 +3,6 @@ import { MODE_RULES } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
-import { openJoinPanel } from '../workshop/workshop-flow.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
@@ -26,7 +25,7 @@ export class MenuScene extends BaseScene {
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');
     const nav = app.mirror.group('Go to', 'menu-nav');
-    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => openJoinPanel(app, this.game) });
+    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => void import('../workshop/workshop-flow.ts').then((workshop) => workshop.openJoinPanel(app, this.game)) });
     this.button({ x: 820, y: 28, width: 200, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
     this.button({ x: 1036, y: 28, width: 212, height: 48, label: 'Your progress', fontSize: 17, testid: 'to-progress', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.progress) });
     // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
@@ -131,7 +130,7 @@ export class MenuScene extends BaseScene {
       variant: 'primary',
       testid: 'start',
       onActivate: () => {
-        const entry = app.entries.find((e) => e.id === app.selection?.entryId);
+        const entry = app.catalog.find(app.selection?.entryId ?? '');
         if (!entry || !app.selection) return;
         app.startNew(entry, app.selection.personaId, app.selection.mode);
         this.goTo(SCENES.briefing);
