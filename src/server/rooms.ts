@@ -3,6 +3,7 @@ import { ATTEMPT_FORMAT, type AttemptRecord, type CompiledScenario } from '../en
 import type { Database, Queryable } from './db/database.ts';
 import { RoomError } from './errors.ts';
 import { CODE_ALPHABET, CODE_LENGTH, type CreateRoom, type CreatedRoom, type FacilitatorAction, type MoveAck, type MoveMessage, type MyGame, type ResultClaim, type RoomInfo, type Seat } from './protocol.ts';
+import { MoveWriter } from './move-writer.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
 import { roomStats, type RepProgress, type RoomStats } from './stats.ts';
 import { applyMove, claimMismatch, replayStored } from './verify.ts';
@@ -95,6 +96,14 @@ function sameSecret(a: string, b: string): boolean {
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
+/** A rep's game kept between moves: their session as of the last stored move. */
+interface LiveGame {
+  repId: string;
+  code: string;
+  compiled: CompiledScenario;
+  session: Session;
+}
+
 export class RoomService {
   private readonly db: Database;
   private readonly catalog: ScenarioCatalog;
@@ -102,13 +111,18 @@ export class RoomService {
   /** Transcripts of finished games, by rep id and move count (a finished record never changes). */
   private readonly paths = new Map<string, RepPath>();
   /**
-   * Each playing rep's session as of their last stored move, so the next move is one engine step. Used
-   * only when its move count matches the database's (another process may have moved the rep on).
+   * Each playing rep's game as of their last stored move, by seat token, so the next move is one engine
+   * step and one conditional UPDATE. Trusted only as far as that UPDATE confirms it: another process
+   * may have moved the rep on, or the room may have ended.
    */
-  private readonly live = new Map<string, Session>();
+  private readonly live = new Map<string, LiveGame>();
+
+  /** Stores moves, many to a statement when many arrive at once. */
+  private readonly writer: MoveWriter;
 
   constructor(db: Database, catalog: ScenarioCatalog, onChange: (code: string) => void = () => undefined) {
     this.db = db;
+    this.writer = new MoveWriter(db);
     this.catalog = catalog;
     this.onChange = onChange;
   }
@@ -268,6 +282,7 @@ export class RoomService {
             [id, code, next, name, nameKey, token, personaId, seed, JSON.stringify(record)],
           );
         });
+        this.keepLive(token, { repId: id, code, compiled, session: replayStored(compiled, record).session });
         this.onChange(code);
         return { code, repId: id, token, name, scenarioId: compiled.scenario.id, fingerprint: compiled.fingerprint, personaId, seed, mode: room.mode };
       } catch (e) {
@@ -287,8 +302,39 @@ export class RoomService {
    * engine accepts it); a move already stored is acknowledged again when it is the same move (a resend
    * after a lost answer) and refused when it differs; a gap is refused. Two processes racing on one rep
    * are kept apart by updating only the row whose move count is the one replayed.
+   *
+   * The usual case, the next move of a game this process already holds, costs one engine step and one
+   * UPDATE; anything else (a first move here, a resend, a refusal, a race) is decided from the stored row.
    */
   async move(code: string, token: string, msg: MoveMessage): Promise<MoveAck> {
+    const game = this.live.get(token);
+    if (game && game.code === code && msg.seq === game.session.moves.length + 1) {
+      const ack = await this.nextMove(token, game, msg);
+      if (ack) return ack;
+    }
+    return this.moveFromStored(code, token, msg);
+  }
+
+  /** The next move of a game held here; null when the stored row says otherwise (then nothing was stored). */
+  private async nextMove(token: string, game: LiveGame, msg: MoveMessage): Promise<MoveAck | null> {
+    const moveCount = game.session.moves.length;
+    this.live.delete(token);
+    let v: ReturnType<typeof applyMove>;
+    try {
+      v = applyMove(game.compiled, game.session, msg.move);
+    } catch {
+      // A refused move changed nothing; the stored row decides which refusal it is (the room may have ended).
+      this.keepLive(token, game);
+      return null;
+    }
+    const stored = await this.storeMove(game.repId, game.code, moveCount, v);
+    if (!stored) return null;
+    if (!v.over) this.keepLive(token, game);
+    this.onChange(game.code);
+    return { seq: msg.seq, turn: v.record.moves.length, over: v.over, duplicate: false };
+  }
+
+  private async moveFromStored(code: string, token: string, msg: MoveMessage): Promise<MoveAck> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const { room, rep } = await this.repByToken(code, token);
       if (msg.seq <= rep.move_count) {
@@ -300,24 +346,21 @@ export class RoomService {
       if (room.ended) throw new RoomError(410, `room ${code} has ended; no more moves are taken`);
       if (rep.over) throw new RoomError(409, 'this negotiation is already over');
       const compiled = this.compiledFor(room);
-      let session = this.live.get(rep.id);
-      this.live.delete(rep.id);
-      if (!session || session.moves.length !== rep.move_count || session.compiled !== compiled) session = replayStored(compiled, rep.record).session;
+      const held = this.live.get(token);
+      this.live.delete(token);
+      const session =
+        held && held.code === code && held.session.moves.length === rep.move_count && held.compiled === compiled ? held.session : replayStored(compiled, rep.record).session;
+      const game: LiveGame = { repId: rep.id, code, compiled, session };
       let v: ReturnType<typeof applyMove>;
       try {
         v = applyMove(compiled, session, msg.move);
       } catch (e) {
         // A refused move changed nothing: the session is still the stored game.
-        this.keepLive(rep.id, session);
+        this.keepLive(token, game);
         throw e;
       }
-      const updated = await this.db.query(
-        `UPDATE reps SET record = $1, move_count = $2, over = $3, summary = $4, updated_at = now()
-         WHERE id = $5 AND move_count = $6 RETURNING id`,
-        [JSON.stringify(v.record), v.record.moves.length, v.over, v.summary ? JSON.stringify(v.summary) : null, rep.id, rep.move_count],
-      );
-      if (updated.length) {
-        if (!v.over) this.keepLive(rep.id, session);
+      if (await this.storeMove(rep.id, code, rep.move_count, v)) {
+        if (!v.over) this.keepLive(token, game);
         this.onChange(code);
         return { seq: msg.seq, turn: v.record.moves.length, over: v.over, duplicate: false };
       }
@@ -325,12 +368,23 @@ export class RoomService {
     throw new RoomError(409, 'this game was changed at the same time from somewhere else; reload to continue');
   }
 
+  private storeMove(repId: string, code: string, fromMoveCount: number, v: ReturnType<typeof applyMove>): Promise<boolean> {
+    return this.writer.store({ repId, code, fromMoveCount, record: v.record, over: v.over, summary: v.summary });
+  }
+
   /** The rep's browser reports how its game ended: accepted only if it is what the server's replay says. */
   async claimResult(code: string, token: string, claim: ResultClaim): Promise<VerifiedSummary> {
     const { room, rep } = await this.repByToken(code, token);
-    // The stored summary came from the server's replay; replaying again guards against a changed scenario.
-    const summary = rep.over ? replayStored(this.compiledFor(room), rep.record).summary : null;
-    const mismatch = claimMismatch(summary, claim);
+    const compiled = this.compiledFor(room);
+    // The stored summary is what this server's replay said when the last move was stored (and the
+    // scenario is unchanged since: compiledFor checked its fingerprint). A claim that differs from it
+    // is checked against a fresh replay before it is refused, so only the engine's word flags a rep.
+    let summary = rep.over ? rep.summary : null;
+    let mismatch = claimMismatch(summary, claim);
+    if (mismatch && rep.over) {
+      summary = replayStored(compiled, rep.record).summary;
+      mismatch = claimMismatch(summary, claim);
+    }
     if (mismatch) {
       await this.db.query('INSERT INTO flags (room_code, rep_id, message) VALUES ($1, $2, $3)', [code, rep.id, `result rejected: ${mismatch}`]);
       this.onChange(code);
@@ -342,10 +396,10 @@ export class RoomService {
 
   // ---- Helpers ----
 
-  private keepLive(repId: string, session: Session): void {
+  private keepLive(token: string, game: LiveGame): void {
     // Oldest first out: a room of 500 reps fits; a server with many rooms keeps the most recent.
     if (this.live.size >= 5000) this.live.delete(this.live.keys().next().value!);
-    this.live.set(repId, session);
+    this.live.set(token, game);
   }
 
   private async room(code: string, q: Queryable = this.db): Promise<RoomRow> {

@@ -8,6 +8,7 @@ import { CreateRoomSchema, FacilitatorActionSchema, JoinSchema, MoveMessageSchem
 import { RateLimiter } from './rate-limit.ts';
 import type { RoomService } from './rooms.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
+import { type FeedEvent, ViewFeeds } from './view-feeds.ts';
 
 export interface RouteDeps {
   rooms: RoomService;
@@ -59,6 +60,7 @@ function roomSecret(req: FastifyRequest): string {
 /** The room API. Every body, parameter and header is validated; every refusal is a RoomError with a sentence. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { rooms, live, catalog } = deps;
+  const feeds = new ViewFeeds(live, deps.liveThrottleMs ?? 250);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const perConnection = new RateLimiter(limits.perConnection);
   const perRep = new RateLimiter(limits.perRep);
@@ -145,13 +147,14 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   // Server-sent events: the facilitator's view, sent again whenever the room changes (at most every
-  // liveThrottleMs), from whichever process the change happened on.
+  // liveThrottleMs, computed once for all the streams on the room), from whichever process the change
+  // happened on.
   app.get('/api/rooms/:code/events', async (req, reply) => {
     const c = code(req);
     const secret = roomSecret(req);
     const base = baseUrl(req);
-    await rooms.view(c, secret, base);
-    streamView(reply, live, c, () => rooms.view(c, secret, base), deps.liveThrottleMs ?? 250);
+    const first = await rooms.view(c, secret, base);
+    streamView(reply, JSON.stringify(first), (watcher) => feeds.watch(c, `${c} ${base}`, () => rooms.view(c, secret, base), watcher));
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
@@ -163,34 +166,16 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `nothing at ${req.method} ${req.url.split('?')[0]}` }));
 }
 
-function streamView(reply: FastifyReply, live: LiveUpdates, code: string, view: () => Promise<unknown>, throttleMs: number): void {
+/** Holds a server-sent event stream open: the view it was opened with, then every view of its feed. */
+function streamView(reply: FastifyReply, firstView: string, watch: (watcher: (e: FeedEvent) => void) => () => void): void {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-  let closed = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastSent = 0;
-  const send = async () => {
-    timer = null;
-    lastSent = performance.now();
-    try {
-      const v = await view();
-      if (!closed) raw.write(`event: view\ndata: ${JSON.stringify(v)}\n\n`);
-    } catch (e) {
-      if (!closed) raw.write(`event: problem\ndata: ${JSON.stringify({ error: (e as Error).message })}\n\n`);
-    }
-  };
-  const schedule = () => {
-    if (timer || closed) return;
-    timer = setTimeout(() => void send(), Math.max(0, lastSent + throttleMs - performance.now()));
-  };
-  const off = live.subscribe(code, schedule);
+  raw.write(`event: view\ndata: ${firstView}\n\n`);
+  const stop = watch((e) => raw.write(`event: ${e.event}\ndata: ${e.data}\n\n`));
   const heartbeat = setInterval(() => raw.write(': still here\n\n'), 15_000);
   raw.on('close', () => {
-    closed = true;
-    off();
+    stop();
     clearInterval(heartbeat);
-    if (timer) clearTimeout(timer);
   });
-  void send();
 }

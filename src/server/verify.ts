@@ -12,7 +12,6 @@ import { summarize, type VerifiedSummary } from './verified.ts';
 export interface Verified {
   record: AttemptRecord;
   session: Session;
-  turn: number;
   over: boolean;
   summary: VerifiedSummary | null;
 }
@@ -53,7 +52,7 @@ function verified(session: Session): Verified {
   const over = session.isOver();
   const result = session.result();
   const record = session.attempt();
-  return { record, session, turn: session.snapshot().turn, over, summary: over && result ? summarize(result, record.moves.length) : null };
+  return { record, session, over, summary: over && result ? summarize(result, record.moves.length) : null };
 }
 
 /** Null when a claimed result is what the replay ended with; otherwise what differs, in words. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkshopServer } from '../../src/server/app.ts';
 import { RoomClient } from '../../src/server/client.ts';
 import type { Database } from '../../src/server/db/database.ts';
-import type { RoomView } from '../../src/server/rooms.ts';
+import { followRoom } from './live-stream.ts';
 import { TestDatabases, localSession, sensibleMove, startTestServer } from './test-server.ts';
 
 /**
@@ -35,46 +35,10 @@ afterAll(async () => {
   dbs.close();
 });
 
-/** Follows a room's live stream and collects every view it sends. */
-function follow(url: string, code: string, secret: string) {
-  const views: RoomView[] = [];
-  const abort = new AbortController();
-  const done = (async () => {
-    const res = await fetch(`${url}/api/rooms/${code}/events?secret=${secret}`, { signal: abort.signal });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
-      buffer += value;
-      for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-        const event = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        const data = event.split('\n').find((l) => l.startsWith('data: '));
-        if (event.startsWith('event: view') && data) views.push(JSON.parse(data.slice(6)) as RoomView);
-      }
-    }
-  })().catch(() => undefined);
-  return {
-    views,
-    async until(check: (v: RoomView) => boolean, ms = 20_000): Promise<RoomView> {
-      const end = performance.now() + ms;
-      while (performance.now() < end) {
-        const hit = [...views].reverse().find(check);
-        if (hit) return hit;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error(`no live view matched within ${ms} ms (last: ${JSON.stringify(views.at(-1)?.reps.map((r) => [r.turn, r.over]))})`);
-    },
-    stop: () => abort.abort(),
-    done,
-  };
-}
-
 describe('two servers on one PostgreSQL', () => {
   it('a projector on one server sees reps playing on the other, live, and both give the same results', async () => {
     const room = await new RoomClient(urlA).create({ scenarioId: 'renewal', personaId: null, mode: 'practice' });
-    const projector = follow(urlB, room.code, room.secret);
+    const projector = followRoom(urlB, room.code, room.secret);
     await projector.until((v) => v.reps.length === 0);
 
     const clients = [new RoomClient(urlA), new RoomClient(urlB)];

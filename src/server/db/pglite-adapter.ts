@@ -1,33 +1,155 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './database.ts';
+import { firstIssue, WorkerReplySchema, type WorkerRequest, type WorkerStart } from './pglite-messages.ts';
 
-/** The embedded PostgreSQL: a facilitator needs nothing installed; the data lives in one folder on disk. */
+/**
+ * The embedded PostgreSQL: a facilitator needs nothing installed; the data lives in one folder on disk.
+ * PGlite runs on a thread of its own (`pglite-worker.ts`) so that the server's thread, which answers
+ * every rep, never waits while PostgreSQL works; this is the server's side of that conversation.
+ */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ?? undefined);
-  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const r = await q.query<Row>(sql, params as unknown[]);
-      return r.rows;
-    },
-  });
-  const plain = wrap(db);
-  return {
-    kind: 'pglite',
-    query: plain.query,
-    async exec(sql) {
-      await db.exec(sql);
-    },
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    async listen(channel, onMessage) {
-      await db.listen(channel, onMessage);
-    },
-    async notify(channel, payload) {
-      await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
-    },
-    async close() {
-      await db.close();
-    },
-  };
+  const require = createRequire(import.meta.url);
+  // The worker is TypeScript like the rest of the server. Node 20 applies ESM loader hooks (tsx's, when
+  // this process was started through tsx) to the main thread only, and treats a .ts entry in this
+  // "type": "module" package as ESM; so a two-line CommonJS bootstrap installs tsx's require hook and
+  // requires the worker's module (which therefore avoids top-level await).
+  const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./pglite-worker.ts', import.meta.url)))});`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: { dataDir } satisfies WorkerStart });
+  const link = new WorkerLink(worker);
+  await link.ready;
+  return link.database();
+}
+
+type Pending = { resolve: (r: { rows: Record<string, unknown>[]; tx?: number | undefined }) => void; reject: (e: Error) => void };
+/** Distributes a request without its id, for each op. */
+type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+/** An error from the database thread, with PostgreSQL's SQLSTATE kept (callers test `code`, e.g. 23505). */
+export class EmbeddedDatabaseError extends Error {
+  readonly code: string | undefined;
+  readonly detail: string | undefined;
+  constructor(message: string, code?: string, detail?: string) {
+    super(message);
+    this.name = 'EmbeddedDatabaseError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+class WorkerLink {
+  readonly ready: Promise<void>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Map<string, ((payload: string) => void)[]>();
+  private nextId = 1;
+  /** Set once the thread has stopped (or could not start): every request after that fails with it. */
+  private stopped: Error | null = null;
+  private exited: Promise<void>;
+
+  constructor(worker: Worker) {
+    this.worker = worker;
+    let opened: () => void;
+    let failed: (e: Error) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      opened = resolve;
+      failed = reject;
+    });
+    worker.on('message', (raw: unknown) => {
+      const parsed = WorkerReplySchema.safeParse(raw);
+      if (!parsed.success) {
+        console.error(`walkaway: ignored a malformed message from the database thread (${firstIssue(parsed.error)})`);
+        return;
+      }
+      const msg = parsed.data;
+      switch (msg.type) {
+        case 'ready':
+          opened();
+          return;
+        case 'failed':
+          this.stop(new EmbeddedDatabaseError(`the embedded database could not be opened: ${msg.error.message}`, msg.error.code));
+          failed(this.stopped!);
+          return;
+        case 'notification':
+          for (const l of this.listeners.get(msg.channel) ?? []) l(msg.payload);
+          return;
+        case 'ok':
+        case 'error': {
+          const p = this.pending.get(msg.id);
+          if (!p) return;
+          this.pending.delete(msg.id);
+          if (msg.type === 'ok') p.resolve({ rows: msg.rows, tx: msg.tx });
+          else p.reject(new EmbeddedDatabaseError(msg.error.message, msg.error.code, msg.error.detail));
+        }
+      }
+    });
+    worker.on('error', (e) => {
+      console.error(`walkaway: the embedded database stopped: ${e.message}`);
+      this.stop(new EmbeddedDatabaseError(`the embedded database stopped: ${e.message}`));
+      failed(this.stopped!);
+    });
+    this.exited = new Promise((resolve) =>
+      worker.once('exit', () => {
+        this.stop(new EmbeddedDatabaseError('the embedded database is closed'));
+        failed(this.stopped!);
+        resolve();
+      }),
+    );
+  }
+
+  private stop(reason: Error): void {
+    if (this.stopped) return;
+    this.stopped = reason;
+    for (const p of this.pending.values()) p.reject(reason);
+    this.pending.clear();
+  }
+
+  request(req: Request): Promise<{ rows: Record<string, unknown>[]; tx?: number | undefined }> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+
+  database(): Database {
+    const query = async <Row>(sql: string, params: readonly unknown[] = [], tx?: number): Promise<Row[]> => {
+      const r = await this.request({ op: 'query', sql, params: params as (string | number | boolean | null)[], ...(tx === undefined ? {} : { tx }) });
+      return r.rows as Row[];
+    };
+    return {
+      kind: 'pglite',
+      query: (sql, params) => query(sql, params),
+      exec: async (sql) => {
+        await this.request({ op: 'exec', sql });
+      },
+      transaction: async (work) => {
+        const { tx } = await this.request({ op: 'begin' });
+        const inside: Queryable = { query: (sql, params) => query(sql, params, tx) };
+        let out: Awaited<ReturnType<typeof work>>;
+        try {
+          out = await work(inside);
+        } catch (e) {
+          await this.request({ op: 'rollback', tx: tx! }).catch(() => undefined);
+          throw e;
+        }
+        await this.request({ op: 'commit', tx: tx! });
+        return out;
+      },
+      listen: async (channel, onMessage) => {
+        const list = this.listeners.get(channel) ?? [];
+        this.listeners.set(channel, [...list, onMessage]);
+        if (!list.length) await this.request({ op: 'listen', channel });
+      },
+      notify: async (channel, payload) => {
+        await this.request({ op: 'query', sql: 'SELECT pg_notify($1, $2)', params: [channel, payload] });
+      },
+      close: async () => {
+        if (!this.stopped) await this.request({ op: 'close' }).catch(() => undefined);
+        await this.exited;
+      },
+    };
+  }
 }
