@@ -42,7 +42,8 @@ export function applyStudioPreview(app: GameApp): void {
   if (!preview) return;
   const { yaml, fileName, personaId } = preview;
   void app.loading.done.then(() => {
-    const entry = app.upload(yaml, fileName);
+    // A draft to try, not an upload: it is listed for this page only.
+    const entry = app.upload(yaml, fileName, { keep: false });
     if (!entry) return;
     if (entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
     // The menu, where the file and persona are selected (a new player would otherwise land on the path).
