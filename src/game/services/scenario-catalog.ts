@@ -107,7 +107,8 @@ export class ScenarioCatalog {
       const entry = this.apart(entryOf(scenario, { kind: 'custom', fileName, yaml: text }));
       this.notices.clearProblems();
       const earlier = this.uploads.find((e) => e.scenario.id === scenario.id);
-      this.uploads = earlier ? this.uploads.map((e) => (e === earlier ? entry : e)) : [...this.uploads, entry];
+      // Newest last, as a reload lists them (by upload time).
+      this.uploads = [...this.uploads.filter((e) => e !== earlier), entry];
       this.select(entry, scenario.personas[0]!.id);
       const keep = options.keep ?? true;
       this.pageOnly.add(scenario.id);
