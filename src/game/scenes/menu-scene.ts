@@ -61,7 +61,7 @@ export class MenuScene extends BaseScene {
     this.add.text(672, 134, 'COUNTERPART', TEXT.label);
     const personaGroup = app.mirror.group('Counterpart', 'menu-personas');
     const personas = selected ? [...selected.scenario.personas].sort((a, b) => a.difficulty - b.difficulty) : [];
-    const personaH = Math.min(86, (300 - 10 * personas.length) / Math.max(1, personas.length));
+    const personaH = Math.min(86, (290 - 10 * personas.length) / Math.max(1, personas.length));
     personas.forEach((p, i) => {
       const stars = '●'.repeat(p.difficulty) + '○'.repeat(5 - p.difficulty);
       const isSelected = app.selection?.personaId === p.id;
@@ -85,13 +85,13 @@ export class MenuScene extends BaseScene {
     });
 
     // How to play it.
-    this.add.text(672, 462, 'MODE', TEXT.label);
+    this.add.text(672, 450, 'MODE', TEXT.label);
     const modeGroup = app.mirror.group('Mode', 'menu-modes');
     const mode = app.selection?.mode ?? 'practice';
     ATTEMPT_MODES.forEach((m, i) => {
       this.button({
         x: 668 + i * 190,
-        y: 484,
+        y: 472,
         width: 180,
         height: 50,
         label: MODE_RULES[m].label,
@@ -107,7 +107,7 @@ export class MenuScene extends BaseScene {
         },
       });
     });
-    this.add.text(672, 530, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
+    this.add.text(672, 528, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
 
     // Start and continue.
     const saved = app.saves.games;
