@@ -153,6 +153,16 @@ export class ScenarioCatalog {
   }
 
   /**
+   * Offers this one scenario and nothing else (an LMS assignment): uploads kept on the device are not
+   * listed, and changes to them in other tabs are no longer followed.
+   */
+  offerOnly(entry: ScenarioEntry): void {
+    this.builtIns = [entry];
+    this.uploads = [];
+    this.store = null;
+  }
+
+  /**
    * The scenario of a saved game being continued: the listed upload when it is the same file, else the
    * save's own copy, listed for this page so the menu can show what is being played.
    */

@@ -130,4 +130,19 @@ describe('the scenario catalog with uploads', () => {
     expect(catalog.adopt(saved)).toBe(adopted);
     expect(titles(catalog)).toEqual(['Analytics renewal (test fixture)']);
   });
+
+  it('an LMS assignment offers its one scenario: kept uploads are not listed, nor those another tab adds later', async () => {
+    const device = new MemoryBackend();
+    const [syncA, syncB] = tabPair();
+    const a = await catalogOn(device, syncA);
+    a.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
+    await settle();
+    const lms = await catalogOn(device, syncB);
+    expect(titles(lms.catalog)).toEqual(['Analytics renewal (test fixture)']);
+    const assigned = lms.catalog.builtIns.find((e) => e.id === 'renewal')!;
+    lms.catalog.offerOnly(assigned);
+    a.catalog.upload(fixture('guide-example.yaml'), 'guide.yaml');
+    await settle();
+    expect(lms.catalog.entries.map((e) => e.id)).toEqual(['renewal']);
+  });
 });
