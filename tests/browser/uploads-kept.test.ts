@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, choiceIds, fixture, openMenu, pressControl, screen, startHarness, tabTo, testid, toMenu, uploadScenario, watchErrors, type Harness } from './harness.ts';
+import { actAndWait, choiceIds, fixture, openMenu, pressControl, screen, startHarness, testid, toMenu, uploadScenario, watchErrors, type Harness } from './harness.ts';
 import { QUICK_SETTINGS } from './ux-helpers.ts';
 
 /**
@@ -70,9 +70,8 @@ describe('uploaded scenarios kept on the device', () => {
     expect(await page.locator(testid('menu-scenario-browser-mini')).count()).toBe(0);
 
     // The upload left plays.
-    await tabTo(page, 'menu-scenario-guide-example');
-    await pressControl(page, 'menu-scenario-guide-example');
-    await pressControl(page, 'start');
+    await actAndWait(page, 'menu-scenario-guide-example');
+    await actAndWait(page, 'start');
     expect(await screen(page)).toBe('briefing');
     await actAndWait(page, 'briefing-continue');
     const choices = await choiceIds(page);
@@ -81,5 +80,5 @@ describe('uploaded scenarios kept on the device', () => {
     expect(['preparation', 'negotiation']).toContain(await screen(page));
     expect([...errors, ...otherErrors]).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });
