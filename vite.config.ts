@@ -27,7 +27,13 @@ const base = defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
-    rolldownOptions: { input: { main: 'index.html', workshop: 'workshop.html', studio: 'studio.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', workshop: 'workshop.html', studio: 'studio.html' },
+      // The engine is pure (DESIGN.md): importing one of its modules does nothing but define things, so
+      // a screen that takes a constant or a formatter through the engine's index gets only that module,
+      // and the rest of the engine stays in the chunk the game loads when a negotiation needs it.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]engine[\\/]/, sideEffects: false }] },
+    },
   },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -27,6 +27,9 @@ for (const [name, data] of Object.entries(files)) {
 const site = await startTestSite(port);
 site.mounts.set('/course/', `${dir}/`);
 process.stdout.write(`Test LMS: ${site.url}/lms/scorm-lms.html?course=/course/   (Ctrl-C to stop)\n`);
+// A learning path course has one unit per step: each is launched with &item=N.
+const units = (new TextDecoder().decode(files['imsmanifest.xml']).match(/<item /g) ?? []).length;
+if (units > 1) process.stdout.write(`This course has ${units} units: add &item=1 … &item=${units} to launch each one.\n`);
 const stop = () => {
   void site.close().then(() => {
     rmSync(dir, { recursive: true, force: true });

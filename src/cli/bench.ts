@@ -97,6 +97,7 @@ export function benchCommand(io: Io, quick = false): number {
   times.sort((a, b) => a - b);
   io.out(`key moments of a finished negotiation: median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} random games)`);
   benchPackageTable(io, texts[0]!, quick);
+  benchProposal(io, texts.map((t) => compileScenario(loadScenario(t.text, t.file))), quick);
   const heap = process.memoryUsage();
   io.out(`heap used after benchmark: ${(heap.heapUsed / 1048576).toFixed(1)} MB`);
   return 0;
@@ -189,6 +190,31 @@ function benchReplay(io: Io, texts: { file: string; text: string }[], quick: boo
     `re-verifying a ${roomSize}-attempt workshop room by replay (${c.scenario.id}, ${(moves / roomSize).toFixed(1)} moves each): ` +
       `${median(rounds.map((r) => r.wall)).toFixed(0)} ms on one core (CPU time ${median(rounds.map((r) => r.cpu)).toFixed(0)} ms)`,
   );
+}
+
+/**
+ * How long the engine takes to answer a package the rep puts on the table (the package builder waits on
+ * it): the median over the shipped scenarios' personas, at the first negotiation beat, alternating the
+ * rep's best package and the counterpart's.
+ */
+function benchProposal(io: Io, compiled: readonly CompiledScenario[], quick: boolean): void {
+  const times: number[] = [];
+  for (const c of compiled) {
+    const best = (side: 'you' | 'them') => Object.fromEntries(c.scenario.issues.map((issue) => [issue.id, [...issue.options].sort((a, b) => b[side] - a[side])[0]!.id]));
+    for (const persona of c.scenario.personas) {
+      for (let i = 0; i < (quick ? 2 : 11); i++) {
+        const s = Session.create(c, persona.id, i + 1);
+        while (!s.isOver() && !s.snapshot().canPropose) s.choose(s.snapshot().choices[0]!.id);
+        if (s.isOver()) continue;
+        const start = performance.now();
+        s.propose(i % 2 ? best('you') : best('them'));
+        times.push(performance.now() - start);
+      }
+    }
+  }
+  if (!times.length) return;
+  times.sort((a, b) => a - b);
+  io.out(`answering a proposed package: median ${times[times.length >> 1]!.toFixed(2)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} proposals)`);
 }
 
 /** The studio's package table for 6 issues of 4 options (4,096 packages): target under 200 ms. */

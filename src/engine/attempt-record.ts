@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTEMPT_MODES } from './attempt-modes.ts';
 import type { CompiledScenario } from './persona/compile.ts';
 
 /**
@@ -11,9 +12,7 @@ import type { CompiledScenario } from './persona/compile.ts';
 /** Version of the record format; bump it when the meaning of a field changes. */
 export const ATTEMPT_FORMAT = 1;
 
-/** How a negotiation is played: coach shows hints and allows take-backs; assessment counts the first attempt. */
-export const ATTEMPT_MODES = ['coach', 'practice', 'assessment'] as const;
-export type AttemptMode = (typeof ATTEMPT_MODES)[number];
+export { ATTEMPT_MODES, type AttemptMode } from './attempt-modes.ts';
 
 /**
  * One move: a choice id, or a package the player put on the table written as one option index per

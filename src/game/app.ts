@@ -5,6 +5,7 @@ import type { SoundId } from './audio/sound-ids.ts';
 import { ScreenMirror } from './a11y/screen-mirror.ts';
 import { NoticeBoard } from './a11y/notice-board.ts';
 import type { ScenarioEntry } from './scenario/catalog.ts';
+import type { ScenarioCard } from './scenario/scenario-card.ts';
 import { GameSaves } from './services/game-saves.ts';
 import { gameView, type GameView } from './services/game-view.ts';
 import { PracticeRecord } from './services/practice-record.ts';
@@ -49,7 +50,7 @@ export class GameApp {
   readonly saves: GameSaves;
   readonly practice: PracticeRecord;
   readonly sync = new TabSync();
-  /** Scenarios compiled and storage opened: progress 0..1 for the preload bar, and when it is done. */
+  /** Storage opened and the first screen chosen: progress 0..1 for the preload bar, and when it is done. */
   readonly loading: { progress: number; ready: boolean; done: Promise<void> };
   /** Which storage this browser gave us (IndexedDB, localStorage, or memory only). */
   storageKind: 'indexeddb' | 'local' | 'memory' | 'opening' = 'opening';
@@ -63,6 +64,8 @@ export class GameApp {
   private first: SceneKey = SCENES.menu;
   /** A workshop room takes its own session's moves (to the room's server) instead of a save slot. */
   moveSink: ((session: Session) => boolean) | null = null;
+  /** Set once the first interactive screen is up and the engine has been asked for. */
+  private engineAsked = false;
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
     this.mirror = new ScreenMirror(options.mirrorRoot);
@@ -91,6 +94,8 @@ export class GameApp {
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
     const scenarios = this.catalog.loading;
     loading.done = Promise.all([scenarios.done, storage]).then(async () => {
+      // A reload into a game, a debrief or the progress or saves list needs the engine before it can be drawn.
+      if (this.needsEngineFirst()) await this.whenPlayable();
       performance.mark('walkaway:scenarios-loaded');
       this.first = await this.chooseFirstScene();
       loading.progress = 1;
@@ -120,17 +125,34 @@ export class GameApp {
   setTextSpeed(speed: TextSpeed): void {
     this.audio.setTextSpeed(speed);
   }
-  get entries(): ScenarioEntry[] {
+  get entries(): ScenarioCard[] {
     return this.catalog.entries;
   }
   get selection(): Selection | null {
     return this.catalog.selection;
   }
-  upload(text: string, fileName: string, options?: { keep?: boolean }): ScenarioEntry | null {
+  upload(text: string, fileName: string, options?: { keep?: boolean }): Promise<ScenarioEntry | null> {
     return this.catalog.upload(text, fileName, options);
   }
   removeUpload(entryId: string): Promise<void> {
     return this.catalog.remove(entryId);
+  }
+  /** Loads the engine and compiles the built-in scenarios, once (see ScenarioCatalog.whenPlayable). */
+  whenPlayable(): Promise<void> {
+    return this.catalog.whenPlayable();
+  }
+  get isPlayable(): boolean {
+    return this.catalog.isPlayable;
+  }
+  /**
+   * A screen has been drawn. After the first interactive one (the menu or the learning path, drawn
+   * without the engine), the engine starts loading in the background, so it is usually in before the
+   * rep picks anything.
+   */
+  screenShown(): void {
+    if (this.engineAsked || this.scene === SCENES.boot || this.scene === SCENES.preload) return;
+    this.engineAsked = true;
+    window.setTimeout(() => this.whenPlayable().catch((e: unknown) => console.warn('The engine did not load yet:', e)), 0);
   }
   onCatalogChange(listener: () => void): () => void {
     return this.catalog.onChange(listener);
@@ -229,6 +251,14 @@ export class GameApp {
         console.error(e);
       }
     }
+  }
+
+  /** Whether the first screen after this load is one drawn from the engine (see chooseFirstScene). */
+  private needsEngineFirst(): boolean {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (navigation?.type !== 'reload') return false;
+    const list = this.listScreenBeforeReload;
+    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path');
   }
 
   /**

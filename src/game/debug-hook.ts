@@ -23,6 +23,8 @@ export interface WalkawayDebugHook {
    * page this way): a fresh negotiation with the menu's selection, and a choice sent to the engine.
    */
   startNew(): SessionSnapshot;
+  /** Resolves once the engine is loaded (the menu is drawn before it; startNew needs it). */
+  playable(): Promise<void>;
   choose(choiceId: string): SessionSnapshot;
 }
 
@@ -54,10 +56,11 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     },
     settled: () => app.saves.settled(),
     startNew() {
-      const entry = app.entries.find((e) => e.id === app.selection?.entryId) ?? app.entries[0];
+      const entry = app.catalog.find(app.selection?.entryId ?? '') ?? app.catalog.builtIns[0];
       if (!entry) throw new Error('no scenario to play');
       return app.startNew(entry, app.selection?.personaId ?? entry.scenario.personas[0]!.id).snapshot();
     },
+    playable: () => app.whenPlayable(),
     choose: (choiceId) => app.choose(choiceId),
   };
   Object.defineProperty(window, '__walkaway', { value: Object.freeze(hook), configurable: true });

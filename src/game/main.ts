@@ -1,20 +1,19 @@
-import '../web/zod-jitless.ts';
 import { SoundBoard } from './audio/sound-board.ts';
 import { GameApp } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';
 import { enableDropUpload } from './scenario/scenario-upload.ts';
-import { applyStudioPreview } from './scenario/studio-preview.ts';
+import { PREVIEW_PARAM } from './scenario/studio-preview-param.ts';
 import { loadSettings } from './storage/settings-store.ts';
 import { createGame } from './phaser-game.ts';
-import { startFromLink } from './workshop/workshop-flow.ts';
 import { registerServiceWorker } from './offline/service-worker.ts';
 
 /** The LMS assignment a package was built for (src/cli/package.ts); null in the ordinary game. */
 declare const __WALKAWAY_ASSIGNMENT__: unknown;
 
 /**
- * Entry point: the services (the built-in scenarios start parsing in slices at once), the debug hook,
- * drag-and-drop uploads, then the Phaser game, whose preload scene shows the parsing progress.
+ * Entry point: the services (storage opens at once), the debug hook, drag-and-drop uploads, then the
+ * Phaser game, whose preload scene waits for storage. The engine is not part of this chunk: the game
+ * loads it once the first screen is up (services/engine-loader.ts).
  * (Loading Phaser as a separate chunk was measured slower: it only starts downloading after this one.)
  */
 function start(): void {
@@ -28,12 +27,19 @@ function start(): void {
   const settings = loadSettings();
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
-  applyStudioPreview(app);
+  // The studio's preview and workshop join links are rare ways in: their code loads only when asked for.
+  const asked = new URLSearchParams(location.search);
+  if (asked.has(PREVIEW_PARAM)) {
+    app.startScene = 'menu';
+    void import('./scenario/studio-preview.ts').then((preview) => preview.applyStudioPreview(app));
+  }
   enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
   if (__WALKAWAY_ASSIGNMENT__ === null) {
     const game = createGame(app);
     installDebugHook(app, game);
-    void startFromLink(app, game);
+    if (asked.has('room')) void import('./workshop/workshop-flow.ts').then((workshop) => workshop.startFromLink(app, game));
+    // Games are recorded in the learning record store saved in the settings, if there is one.
+    void import('./lms/lrs-link.ts').then((lrs) => lrs.linkSavedLrs(app));
     // Offline play is for the game as published; an LMS serves a package from its own folder, and a
     // service worker there would outlive the course.
     registerServiceWorker({

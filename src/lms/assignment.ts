@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTEMPT_MODES } from '../engine/index.ts';
 
 /**
  * What an LMS package is built for: one scenario (optionally one persona), how it is played, the pass
@@ -8,9 +9,11 @@ import { z } from 'zod';
 export const LMS_FORMATS = ['scorm12', 'scorm2004', 'cmi5'] as const;
 export type LmsFormat = (typeof LMS_FORMATS)[number];
 
-export const ASSIGNMENT_MODES = ['practice', 'assessment'] as const;
+/** A single assignment is practice or assessment; a learning path's steps may also be coached. */
+export const ASSIGNMENT_MODES = ATTEMPT_MODES;
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 
-const Identifier = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+export const Identifier = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
 
 export const LrsConfigSchema = z
   .object({

@@ -5,6 +5,14 @@ import { LmsError } from './adapter.ts';
  * readable problem ("LMSSetValue cmi.core.score.raw: 405 Incorrect Data Type") with the LMS's own words.
  * Setters collect their problems so one refused value does not stop the others from being sent.
  */
+/** The run-time API's calls, by what they do; each standard names them its own way. */
+export type ScormCall = 'initialize' | 'terminate' | 'getValue' | 'setValue' | 'commit' | 'getLastError' | 'getErrorString';
+export type ScormCallNames = Readonly<Record<ScormCall, string>>;
+
+/** The API object an LMS puts on a window: its methods under the standard's names. */
+export type ScormApi = Record<string, unknown>;
+
+/** The standard's calls of one API object, with their names for messages. */
 export interface ScormCalls {
   initialize(): string;
   terminate(): string;
@@ -15,6 +23,21 @@ export interface ScormCalls {
   getErrorString(code: string): string;
   /** The standard's name for a call, for messages. */
   name(call: 'initialize' | 'terminate' | 'getValue' | 'setValue' | 'commit'): string;
+}
+
+/** Binds an API object's methods by the standard's names (calls taking no argument get the empty string). */
+export function scormCalls(api: ScormApi, names: ScormCallNames): ScormCalls {
+  const fn = (call: ScormCall) => (...args: string[]) => (api[names[call]] as (...a: string[]) => string).call(api, ...args);
+  return {
+    initialize: () => fn('initialize')(''),
+    terminate: () => fn('terminate')(''),
+    getValue: (e) => fn('getValue')(e),
+    setValue: (e, v) => fn('setValue')(e, v),
+    commit: () => fn('commit')(''),
+    getLastError: () => fn('getLastError')(),
+    getErrorString: (c) => fn('getErrorString')(c),
+    name: (call) => names[call],
+  };
 }
 
 export class ScormConnection {

@@ -2,7 +2,8 @@
  * The one Content-Security-Policy of Walkaway's pages, shared by the production build (a `<meta>` in the
  * built page), `vite preview` and the workshop server (as a header), so all of them enforce the same rules.
  *
- * Everything comes from our own origin. No `unsafe-eval` and no `unsafe-inline` for scripts or styles:
+ * Everything comes from our own origin, except that statements may be sent to a learning record store
+ * the rep saved in the settings. No `unsafe-eval` and no `unsafe-inline` for scripts or styles:
  * the page's CSS is a file, Phaser only sets styles through the CSSOM (`canvas.style.width = ...`), which
  * CSP does not govern, and Zod runs without its `new Function` fast path (see src/game/main.ts).
  * `data:` and `blob:` images: Phaser's built-in textures are data URIs and its loader hands images over
@@ -15,7 +16,9 @@ const DIRECTIVES: Record<string, string[]> = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'media-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
-  'connect-src': ["'self'"],
+  // A learning record store saved in the settings (src/lms/xapi/lrs-settings.ts: https, or plain http
+  // on this machine only) receives the game's statements from wherever the game is served.
+  'connect-src': ["'self'", 'https:', 'http://127.0.0.1:*'],
   'worker-src': ["'self'"],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],

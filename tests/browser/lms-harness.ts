@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
-import { buildLmsPackage, type BuiltPackage, type PackageOptions } from '../../src/cli/package.ts';
+import { buildCoursePackage, buildLmsPackage, type BuiltPackage, type CoursePackageOptions, type PackageOptions } from '../../src/cli/package.ts';
 import { sensibleChoice, type PageSnapshot } from './harness.ts';
 import { startTestSite, type Route } from '../../scripts/lms-test-site.ts';
 
@@ -22,12 +22,14 @@ export interface PackageSite {
   close(): Promise<void>;
 }
 
-/** Builds the package, unzips it into a temporary folder and serves it under /course/. */
-export async function packageSite(options: (url: string) => PackageOptions): Promise<PackageSite> {
+/** Builds the package (a learning path course for options without a scenario), unzips it and serves it under /course/. */
+export async function packageSite(options: (url: string) => PackageOptions | CoursePackageOptions): Promise<PackageSite> {
   const site = await startTestSite();
   const dir = mkdtempSync(join(tmpdir(), 'walkaway-lms-test-'));
   try {
-    const built = await buildLmsPackage({ ...options(site.url), out: join(dir, 'package.zip') });
+    const o = options(site.url);
+    const out = join(dir, 'package.zip');
+    const built = 'scenario' in o ? await buildLmsPackage({ ...o, out }) : await buildCoursePackage({ ...o, out });
     const zip = unzipSync(new Uint8Array(readFileSync(built.file)));
     const course = join(dir, 'course');
     for (const [name, data] of Object.entries(zip)) {

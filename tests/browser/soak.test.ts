@@ -16,10 +16,12 @@ const WARM_UP = 50;
  */
 async function playInSession(page: Page, count: number): Promise<void> {
   await page.evaluate(
-    ({ sensible, count }) => {
+    async ({ sensible, count }) => {
       // The harness's sensibleChoice, rebuilt in the page from its source.
       const choose = new Function(`return ${sensible}`)() as (s: unknown) => string;
       const hook = window.__walkaway!;
+      // The menu is up before the engine has loaded; the engine follows it.
+      await hook.playable();
       for (let game = 0; game < count; game++) {
         let snap = hook.startNew();
         for (let moves = 0; !snap.over && moves < 200; moves++) snap = hook.choose(choose(snap));
@@ -40,16 +42,30 @@ async function playThroughScreens(page: Page): Promise<void> {
 }
 
 /**
- * JS heap after a full garbage collection, and the page's DOM nodes and event listeners, once the
- * page has written every save it was asked for (games played this fast leave saves waiting their turn).
+ * What the page's JavaScript holds once every save it was asked for is written (games played this fast
+ * leave saves waiting their turn) and after a full garbage collection: the heap's objects, from a heap
+ * snapshot, without compiled code (V8 compiles, drops and recompiles functions as it re-optimises them;
+ * that is the engine's cache, not the game's memory), and the page's DOM nodes and event listeners.
  */
 async function footprint(page: Page, cdp: CDPSession): Promise<{ heap: number; nodes: number; listeners: number }> {
   await page.evaluate(() => window.__walkaway!.settled());
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  let json = '';
+  const chunk = (e: { chunk: string }) => {
+    json += e.chunk;
+  };
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', chunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', chunk);
+  const snapshot = JSON.parse(json) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const code = snapshot.snapshot.meta.node_types[0].indexOf('code');
+  let heap = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) if (snapshot.nodes[i + typeAt] !== code) heap += snapshot.nodes[i + sizeAt]!;
   const counters = await cdp.send('Memory.getDOMCounters');
-  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
+  return { heap, nodes: counters.nodes, listeners: counters.jsEventListeners };
 }
 
 /**

@@ -98,16 +98,4 @@ describe("a package of the rep's own", () => {
     expect(w.value).toBe(enterprise.space.valueOf(best('you')));
     expect(w.zone).toBeCloseTo((w.value - w.walkAwayValue) / (w.target - w.walkAwayValue));
   });
-
-  it('is answered in under 5 ms (median of 21 answers)', () => {
-    const times: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const s = atTable();
-      const t = performance.now();
-      s.propose(i % 2 ? best('you') : best('them'));
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[10]!).toBeLessThan(5);
-  });
 });

@@ -1,5 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
+/** The pass mark of every unit, or one per unit in the manifest's order. */
+type PassMarks = number | readonly number[];
+const markOf = (marks: PassMarks, i: number): number => (typeof marks === 'number' ? marks : (marks[i] ?? Number.NaN));
+
 /**
  * The standards' rules for a package's manifest, checked on the XML text and the zip's file list:
  * well-formed XML, the namespaces and schema version, unique valid identifiers, references that
@@ -13,7 +17,7 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   parseAttributeValue: false,
-  isArray: (name) => ['organization', 'item', 'resource', 'file', 'au', 'block', 'langstring'].includes(name),
+  isArray: (name) => ['organization', 'item', 'resource', 'file', 'dependency', 'au', 'block', 'langstring'].includes(name),
 });
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
@@ -64,18 +68,25 @@ function checkContentPackage(xml: string, zipFiles: readonly string[], edition: 
   const resourceIds = new Set(resources.map((r) => identify(r, 'a resource')));
   const zip = new Set(zipFiles);
   const listed = new Set<string>();
+  const scoIds = new Set<string>();
   for (const r of resources) {
+    const id = String(r['@identifier']);
     const scormType = edition === '1.2' ? r['@adlcp:scormtype'] : r['@adlcp:scormType'];
-    if (scormType !== 'sco') problems.push(`resource ${String(r['@identifier'])} is not a sco (${String(scormType)})`);
-    if (r['@type'] !== 'webcontent') problems.push(`resource ${String(r['@identifier'])} is not webcontent`);
-    const href = String(r['@href'] ?? '');
-    if (!zip.has(href)) problems.push(`resource href ${href} is not in the zip`);
+    if (scormType !== 'sco' && scormType !== 'asset') problems.push(`resource ${id} is neither a sco nor an asset (${String(scormType)})`);
+    if (r['@type'] !== 'webcontent') problems.push(`resource ${id} is not webcontent`);
     for (const f of arr(r['file'])) {
       const h = String(f['@href']);
       listed.add(h);
       if (!zip.has(h)) problems.push(`file ${h} is listed but not in the zip`);
     }
-    if (!listed.has(href)) problems.push(`the launch file ${href} is not listed as a file of its resource`);
+    for (const d of arr(r['dependency'])) {
+      if (!resourceIds.has(String(d['@identifierref']))) problems.push(`resource ${id} depends on ${String(d['@identifierref'])}, which names no resource`);
+    }
+    if (scormType !== 'sco') continue;
+    scoIds.add(id);
+    const href = String(r['@href'] ?? '');
+    if (!zip.has(href)) problems.push(`resource href ${href} is not in the zip`);
+    if (!arr(r['file']).some((f) => f['@href'] === href)) problems.push(`the launch file ${href} is not listed as a file of its resource`);
   }
   for (const f of zipFiles) if (f !== 'imsmanifest.xml' && !listed.has(f)) problems.push(`${f} is in the zip but not in the manifest`);
 
@@ -91,16 +102,18 @@ function checkContentPackage(xml: string, zipFiles: readonly string[], edition: 
       identify(item, 'an item');
       if (!text(item['title'])) problems.push('an item has no title');
       if (!resourceIds.has(String(item['@identifierref']))) problems.push(`item identifierref ${String(item['@identifierref'])} names no resource`);
+      else if (!scoIds.has(String(item['@identifierref']))) problems.push(`item ${String(item['@identifier'])} launches a resource that is not a sco`);
     }
   }
   return { problems, manifest };
 }
 
-export function scorm12Problems(xml: string, zipFiles: readonly string[], passMark: number): string[] {
+export function scorm12Problems(xml: string, zipFiles: readonly string[], passMarks: PassMarks): string[] {
   const { problems, manifest } = checkContentPackage(xml, zipFiles, '1.2');
   if (!manifest) return problems;
   for (const o of arr((manifest['organizations'] as Node)['organization'])) {
-    for (const item of arr(o['item'])) {
+    for (const [i, item] of arr(o['item']).entries()) {
+      const passMark = markOf(passMarks, i);
       const mastery = text(item['adlcp:masteryscore']);
       if (!/^\d{1,3}$/.test(mastery) || Number(mastery) > 100) problems.push(`masteryscore "${mastery}" is not a whole number 0..100`);
       else if (Number(mastery) !== passMark) problems.push(`masteryscore ${mastery} is not the pass mark ${passMark}`);
@@ -109,11 +122,12 @@ export function scorm12Problems(xml: string, zipFiles: readonly string[], passMa
   return problems;
 }
 
-export function scorm2004Problems(xml: string, zipFiles: readonly string[], passMark: number): string[] {
+export function scorm2004Problems(xml: string, zipFiles: readonly string[], passMarks: PassMarks): string[] {
   const { problems, manifest } = checkContentPackage(xml, zipFiles, '2004');
   if (!manifest) return problems;
   for (const o of arr((manifest['organizations'] as Node)['organization'])) {
-    for (const item of arr(o['item'])) {
+    for (const [i, item] of arr(o['item']).entries()) {
+      const passMark = markOf(passMarks, i);
       const seq = item['imsss:sequencing'] as Node | undefined;
       const primary = (seq?.['imsss:objectives'] as Node | undefined)?.['imsss:primaryObjective'] as Node | undefined;
       const threshold = item['adlcp:completionThreshold'] as Node | undefined;
@@ -138,7 +152,7 @@ export function scorm2004Problems(xml: string, zipFiles: readonly string[], pass
   return problems;
 }
 
-export function cmi5Problems(xml: string, zipFiles: readonly string[], passMark: number): string[] {
+export function cmi5Problems(xml: string, zipFiles: readonly string[], passMarks: PassMarks): string[] {
   const problems: string[] = [];
   const doc = parse(xml, problems);
   const root = doc?.['courseStructure'] as Node | undefined;
@@ -153,7 +167,8 @@ export function cmi5Problems(xml: string, zipFiles: readonly string[], passMark:
   if (aus.length === 0) problems.push('no AU');
   const ids = new Set([String(course?.['@id'])]);
   const zip = new Set(zipFiles);
-  for (const au of aus) {
+  for (const [i, au] of aus.entries()) {
+    const passMark = markOf(passMarks, i);
     const id = String(au['@id'] ?? '');
     if (!IRI.test(id)) problems.push(`AU id "${id}" is not an IRI`);
     if (ids.has(id)) problems.push(`AU id ${id} is not unique`);

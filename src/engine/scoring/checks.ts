@@ -149,7 +149,15 @@ export const CHECKS: readonly CheckDef[] = [
     // The signed terms are what is judged, whoever proposed them; without a deal, what the player gave.
     passed: (i) => !i.signedFlags.has('never-trade') && i.model.tally.neverTradeGiven === 0,
   },
-  { id: 'showed-strength', dimension: 'signalling', share: 0.25, label: always('Showed a real alternative, calmly'), passed: (i) => i.model.tally.strongSignals > 0 },
+  // A trade or an accepted package shows a rep negotiating from a plan, not from need: the model moves
+  // the counterpart's belief for it as for calm strength, so the score counts it the same.
+  {
+    id: 'showed-strength',
+    dimension: 'signalling',
+    share: 0.25,
+    label: always('Showed real strength calmly: your alternative, or a trade'),
+    passed: (i) => i.model.tally.strongSignals + i.model.tally.trades + i.model.tally.proposalsAccepted > 0,
+  },
   { id: 'no-bluff', dimension: 'signalling', share: 0.2, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
   // A claim that folds when it is tested costs leverage for the rest of the deal, bluff or not.
   { id: 'claims-held', dimension: 'signalling', share: 0.1, label: always('Stood by every claim they put to the test'), passed: (i) => i.model.tally.bluffsCalled === 0 },

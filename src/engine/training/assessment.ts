@@ -1,7 +1,7 @@
 import type { AttemptMode } from '../attempt-record.ts';
 import { DIMENSIONS, DIMENSION_LABELS } from '../scoring/dimensions.ts';
 import { ANTI_PATTERNS } from '../vocabulary.ts';
-import { DEFAULT_PASS_MARK } from './path-schema.ts';
+import { DEFAULT_PASS_MARK } from './pass-mark.ts';
 import type { RecordEntry, ResultSummary } from './record-entry.ts';
 
 /** What each mode allows. Scenes read these instead of comparing mode names. */

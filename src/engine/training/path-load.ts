@@ -1,35 +1,16 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { locate, locateIssue } from '../scenario/load.ts';
 import { ScenarioError, type ScenarioProblem } from '../scenario/problems.ts';
-import { syntaxProblems } from '../scenario/syntax.ts';
+import { readYamlMapping } from '../scenario/yaml-read.ts';
 import { LearningPathSchema, type LearningPath } from './path-schema.ts';
-
-/** Bounds that keep a hostile path file cheap to read (a real path is a few kilobytes). */
-const MAX_PATH_TEXT = 200_000;
-const MAX_ALIASES = 50;
 
 /**
  * Turns the text of a learning path file into a validated LearningPath, or throws a ScenarioError whose
- * problems name file, line, column and field, exactly as scenario files report theirs.
+ * problems name file, line, column and field, exactly as scenario files report theirs (the same hardened
+ * reader: size, nesting and alias limits, syntax slips in plain words).
  */
 export function loadPath(text: string, file: string): LearningPath {
-  if (text.length > MAX_PATH_TEXT) {
-    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: `a path file of more than ${MAX_PATH_TEXT} characters` }]);
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
-  // YAML slips in the same plain words as in scenario files.
-  if (doc.errors.length > 0) throw new ScenarioError(syntaxProblems(doc.errors, text, at, file));
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: `YAML: ${(e as Error).message.split('\n')[0]}` }]);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: 'a path file is a YAML mapping (key: value lines)' }]);
-  }
+  const { data, doc, at } = readYamlMapping(text, file, 'path');
   const parsed = LearningPathSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(parsed.error.issues.map((issue) => locateIssue(doc, at, file, issue)));
   const duplicates: ScenarioProblem[] = [];

@@ -44,5 +44,4 @@ export const LearningPathSchema = z
 export type LearningPath = z.infer<typeof LearningPathSchema>;
 export type PathStep = LearningPath['steps'][number];
 
-/** The pass mark used when neither the step nor the scenario sets one. */
-export const DEFAULT_PASS_MARK = 60;
+export { DEFAULT_PASS_MARK } from './pass-mark.ts';

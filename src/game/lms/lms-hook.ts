@@ -1,12 +1,17 @@
-import { AttemptError, replayAttempt, type Session, type SessionSnapshot } from '../../engine/index.ts';
+// First, before any schema exists (see src/web/zod-jitless.ts).
+import '../../web/zod-jitless.ts';
+import { AttemptError, replayAttempt, type Session } from '../../engine/index.ts';
 import { AssignmentSchema, type Assignment } from '../../lms/assignment.ts';
 import type { LmsAdapter, LmsLaunch } from '../../lms/adapter.ts';
+import { CourseSchema, STEP_META, unitForPage } from '../../lms/course.ts';
 import { findAdapter } from '../../lms/find-adapter.ts';
 import { SessionReporter } from '../../lms/session-reporter.ts';
 import type { LrsReporter } from '../../lms/xapi/lrs-reporter.ts';
+import { loadLrsSettings, lrsConfigOf, outboxNameFor } from '../../lms/xapi/lrs-settings.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
 import { newSlotId } from '../storage/game-slots.ts';
+import { followMoves } from './follow-moves.ts';
 
 /** How often, at most, the rep is told that progress may not be recorded (the log gets every problem). */
 const NOTICE_EVERY_MS = 30_000;
@@ -17,13 +22,10 @@ const NOTICE_EVERY_MS = 30_000;
  * reports every move and result. Runs before the game opens. No LMS found: the game plays as usual.
  */
 export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
-  const parsed = AssignmentSchema.safeParse(raw);
-  if (!parsed.success) {
-    console.error('[lms] the package carries an unreadable assignment', parsed.error);
-    return;
-  }
-  const assignment = parsed.data;
+  const assignment = assignmentOfPage(raw);
+  if (!assignment) return;
   await app.loading.done;
+  await app.whenPlayable();
   const entry = restrictToAssignment(app, assignment);
   if (!entry) {
     app.notices.show(`This package's scenario "${assignment.scenarioId}" is missing; choose another negotiation.`);
@@ -48,16 +50,23 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
       adapter = null;
     }
   }
-  // The xAPI client loads only for packages that report to an LRS of their own.
+  // Statements go to the LRS of the package's options, else (SCORM) to the one saved in this device's
+  // settings; cmi5 has the LMS's own. The xAPI client loads only when there is one.
   let lrs: LrsReporter | null = null;
-  if (assignment.lrs) {
-    const { LrsReporter } = await import('../../lms/xapi/lrs-reporter.ts');
-    const actor = LrsReporter.actorFor(launch?.learner ?? null, assignment.lrs.actorHomePage ?? location.origin);
-    lrs = new LrsReporter(
-      assignment.lrs,
-      { actor, activityId: assignment.activityId, title: assignment.scenarioTitle, scenarioId: assignment.scenarioId, personaId: assignment.personaId, newId: () => crypto.randomUUID() },
-      onProblem,
-    );
+  const device = assignment.lrs || assignment.format === 'cmi5' ? null : loadLrsSettings();
+  const lrsConfig = assignment.lrs ?? (device ? lrsConfigOf(device) : null);
+  if (lrsConfig) {
+    const { LrsOutbox, LrsReporter } = await import('../../lms/xapi/lrs-reporter.ts');
+    const actor = LrsReporter.actorFor(launch?.learner ?? null, assignment.lrs?.actorHomePage ?? location.origin);
+    const outbox = new LrsOutbox(lrsConfig, onProblem, device ? outboxNameFor(device) : undefined);
+    lrs = new LrsReporter(outbox, {
+      actor,
+      activityId: assignment.activityId,
+      title: assignment.scenarioTitle,
+      scenarioId: assignment.scenarioId,
+      personaId: assignment.personaId,
+      newId: () => crypto.randomUUID(),
+    });
   }
   const reporter = new SessionReporter({ adapter, recording: launch?.recording ?? false }, lrs, launch?.passMark ?? assignment.passMark, onProblem);
   if (lrs) void lrs.launched().catch((e: unknown) => onProblem(`queueing a statement: ${(e as Error).message}`, e));
@@ -66,20 +75,31 @@ export async function connectLms(app: GameApp, raw: unknown): Promise<void> {
   reporter.shown();
 
   // Each game of the assignment (its scenario, persona and mode) is followed from what was on screen
-  // before a move to the move itself; a new game, a retry or a take-back starts following afresh.
+  // before a move to the move itself.
   const assigned = (s: Session) => s.compiled.fingerprint === entry.compiled.fingerprint && s.personaId === assignment.personaId && s.mode === assignment.mode;
-  let followed: { session: Session; moves: number; shown: SessionSnapshot } | null = app.session ? { session: app.session, moves: app.session.moves.length, shown: app.session.snapshot() } : null;
-  app.sessionListeners.add((session) => {
-    if (!assigned(session) || app.runner.watching) return;
-    const moves = session.moves.length;
-    if (followed && followed.session === session && moves === followed.moves + 1) {
-      const move = session.moves[moves - 1]!;
-      reporter.moved(session, typeof move === 'string' ? move : `package-${move.join('-')}`, followed.shown);
-    } else reporter.shown();
-    followed = { session, moves, shown: session.snapshot() };
-  });
+  followMoves(app, { include: assigned, shown: () => reporter.shown(), moved: (session, choiceId, before) => reporter.moved(session, choiceId, before) });
   window.addEventListener('pagehide', () => void reporter.close());
   exposeForTests(reporter);
+}
+
+/**
+ * What this page plays: the package's one assignment, or, in a learning path course, the unit its
+ * launch page names. Null (logged) when the package carries something unreadable.
+ */
+function assignmentOfPage(raw: unknown): Assignment | null {
+  const single = AssignmentSchema.safeParse(raw);
+  if (single.success) return single.data;
+  const course = CourseSchema.safeParse(raw);
+  if (!course.success) {
+    console.error('[lms] the package carries an unreadable assignment', single.error);
+    return null;
+  }
+  const step = document.querySelector<HTMLMetaElement>(`meta[name="${STEP_META}"]`)?.content ?? null;
+  const unit = unitForPage(course.data, step);
+  if (unit) return unit;
+  // Opened as the course's index.html (not a unit's launch page): the path's first step.
+  console.error(`[lms] this page names no step of the course (${step ?? 'none'}); playing its first step`);
+  return course.data.units[0]!.assignment;
 }
 
 /** Only the assigned scenario, with only the assigned persona, is offered (Back to menu included). */

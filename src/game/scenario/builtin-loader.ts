@@ -1,4 +1,5 @@
-import { builtInScenarioFiles, loadBuiltInFile, sortForMenu, type ScenarioEntry } from './catalog.ts';
+import { builtInScenarioFiles, loadBuiltInFile, type ScenarioEntry } from './catalog.ts';
+import { sortForMenu } from './scenario-card.ts';
 
 export interface BuiltInLoad {
   entries: ScenarioEntry[];

@@ -1,10 +1,14 @@
 import { compileScenario, loadScenario, type CompiledScenario, type Scenario } from '../../engine/index.ts';
 import type { ScenarioSource } from '../storage/save-store.ts';
 import type { PrevalidatedScenario } from './prevalidated.ts';
+import type { ScenarioCard } from './scenario-card.ts';
 
-/** A scenario the player can pick: its content, compiled once, and where it came from (for saves). */
-export interface ScenarioEntry {
-  id: string;
+/**
+ * A scenario the player can play: its content, compiled once, and where it came from (for saves).
+ * This module belongs to the engine's on-demand chunk (services/engine-runtime.ts): only types of it
+ * are imported elsewhere.
+ */
+export interface ScenarioEntry extends ScenarioCard {
   scenario: Scenario;
   compiled: CompiledScenario;
   source: ScenarioSource;
@@ -31,11 +35,6 @@ export function builtInScenarioFiles(): [string, PrevalidatedScenario][] {
 export function loadBuiltInFile(pre: PrevalidatedScenario): ScenarioEntry | string[] {
   if (!pre.ok) return pre.problems;
   return entryOf(pre.scenario, { kind: 'builtin', id: pre.scenario.id });
-}
-
-/** Menu order: the guided (tutorial) scenario first for new reps, then file order. */
-export function sortForMenu(entries: readonly ScenarioEntry[]): ScenarioEntry[] {
-  return [...entries].sort((a, b) => Number(b.scenario.tutorial) - Number(a.scenario.tutorial));
 }
 
 /** Rebuilds the scenario a save points at; throws (ScenarioError or Error) if it is gone or broken. */

@@ -1,5 +1,10 @@
+// First, before any schema exists (see src/web/zod-jitless.ts).
+import '../../web/zod-jitless.ts';
 import { z } from 'zod';
 import type { GameApp } from '../app.ts';
+import { PREVIEW_PARAM } from './studio-preview-param.ts';
+
+export { PREVIEW_PARAM };
 
 /**
  * The scenario studio's "play this persona": the studio puts the text in the editor into this tab's
@@ -7,7 +12,6 @@ import type { GameApp } from '../app.ts';
  * uploaded file and selects the persona. The text never leaves the browser.
  */
 const KEY = 'walkaway:studio-preview';
-export const PREVIEW_PARAM = 'studio-preview';
 
 const PreviewSchema = z.object({
   yaml: z.string().max(1_000_000),
@@ -41,12 +45,12 @@ export function applyStudioPreview(app: GameApp): void {
   }
   if (!preview) return;
   const { yaml, fileName, personaId } = preview;
-  void app.loading.done.then(() => {
+  // The menu, where the file and persona are selected (a new player would otherwise land on the path).
+  app.startScene = 'menu';
+  void app.loading.done.then(async () => {
     // A draft to try, not an upload: it is listed for this page only.
-    const entry = app.upload(yaml, fileName, { keep: false });
+    const entry = await app.upload(yaml, fileName, { keep: false });
     if (!entry) return;
     if (entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
-    // The menu, where the file and persona are selected (a new player would otherwise land on the path).
-    app.startScene = 'menu';
   });
 }

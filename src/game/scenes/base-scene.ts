@@ -51,6 +51,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Call last in create(): puts focus back on the control the player was on, if it still exists. */
   protected settleFocus(): void {
+    this.app.screenShown();
     const id = this.focusAfterBuild;
     this.focusAfterBuild = null;
     if (!id) return;
@@ -59,7 +60,29 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   protected button(cfg: ActionButtonConfig): ActionButton {
-    return new ActionButton(this, this.app.mirror, cfg, (id) => this.app.play(id));
+    return new ActionButton(this, this.app.mirror, { ...cfg, onActivate: this.onceLoaded(cfg.onActivate) }, (id) => this.app.play(id));
+  }
+
+  /**
+   * The menu and the learning path are drawn before the engine has loaded (it loads right after). An
+   * action taken in that moment waits for it, the page marked busy, instead of finding no engine.
+   */
+  private onceLoaded(action: () => void): () => void {
+    return () => {
+      if (this.app.isPlayable) return action();
+      const root = document.getElementById('a11y');
+      root?.setAttribute('aria-busy', 'true');
+      this.app.whenPlayable().then(
+        () => {
+          root?.removeAttribute('aria-busy');
+          action();
+        },
+        () => {
+          root?.removeAttribute('aria-busy');
+          this.app.notices.show('The game could not finish loading. Check the connection and reload the page.');
+        },
+      );
+    };
   }
 
   /** For helpers that draw part of a scene (see debrief-practice.ts). */

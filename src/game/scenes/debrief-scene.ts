@@ -1,18 +1,17 @@
 import {
   DIMENSIONS,
+  type CheckAdvice,
+  type CheckId,
+  type KeyMoment,
   type Outcome,
   type SessionResult,
-  checkAdvice,
-  checkAdviceText,
   formatValue,
-  keyMoments,
-  keyMomentEffect,
-  keyMomentText,
   outcomeContext,
   outcomeHeadline,
 } from '../../engine/index.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import { engine } from '../services/engine-loader.ts';
 import { rememberDebrief } from '../services/tab-debrief.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawOfferChart, YOUR_POSITION_MEANS } from '../ui/offer-chart.ts';
@@ -80,6 +79,7 @@ export class DebriefScene extends BaseScene {
     this.events.once('shutdown', () => rememberDebrief(null));
     drawBackdrop(this);
 
+    const { checkAdvice, keyMoments } = engine();
     const moments = keyMoments(session.compiled, session.personaId, session.seed, session.moves);
     const advice = checkAdvice(session.compiled, session.attempt(), r);
     const explainOf = (id: string) => session.compiled.choices.get(id)?.explain ?? null;
@@ -174,7 +174,7 @@ export class DebriefScene extends BaseScene {
     });
   }
 
-  private drawSummary(r: SessionResult, moments: ReturnType<typeof keyMoments>): void {
+  private drawSummary(r: SessionResult, moments: KeyMoment[]): void {
     this.add.text(52, AREA.y + 12, 'OFFERS OVER THE TURNS', TEXT.label);
     drawOfferChart(this, 52, AREA.y + 36, 660, 320, r, r.antiPatterns);
     this.add.text(52, AREA.y + 372, YOUR_POSITION_MEANS, { fontFamily: FONT, fontSize: '14px', color: C.muted, wordWrap: { width: 660, useAdvancedWrap: true } });
@@ -185,14 +185,14 @@ export class DebriefScene extends BaseScene {
           .map((m) => [
             { text: `Turn ${m.turn}: you chose "${m.chosen.text}"`, color: C.muted, size: 14 },
             { text: `Better: "${m.better.text}"`, color: C.text, size: 15, bold: true },
-            { text: `→ ${keyMomentEffect(m, r.unit)}`, color: C.good, size: 14, indent: 16 },
+            { text: `→ ${engine().keyMomentEffect(m, r.unit)}`, color: C.good, size: 14, indent: 16 },
           ])
       : [[{ text: 'No other move would have done clearly better: the moves you made were the strong ones here.', color: C.text }]];
     const at = drawPaged(this, blocks, { x: 744, y: AREA.y + 40, width: 480, height: PAGER_Y - AREA.y - 48 }, this.page);
     this.drawPager(at, AREA.x + AREA.width);
   }
 
-  private drawWork(r: SessionResult, failed: { id: string; label: string }[], advice: ReturnType<typeof checkAdvice>): void {
+  private drawWork(r: SessionResult, failed: { id: string; label: string }[], advice: Partial<Record<CheckId, CheckAdvice>>): void {
     const blocks: Block[] = [
       ...r.antiPatterns.map((a, i): Block => [
         { text: `${i + 1}. Turn ${a.turn}: ${a.label}`, color: C.warm, bold: true, size: 16 },
@@ -200,7 +200,7 @@ export class DebriefScene extends BaseScene {
       ]),
       ...failed.map((c): Block => [
         { text: `✗ ${c.label}`, color: C.bad, bold: true, size: 15 },
-        { text: checkAdviceText(advice[c.id as keyof typeof advice]), color: C.text, size: 14, indent: 22 },
+        { text: engine().checkAdviceText(advice[c.id as keyof typeof advice]), color: C.text, size: 14, indent: 22 },
       ]),
     ];
     if (!blocks.length) blocks.push([{ text: 'Nothing to work on: every check passed and no anti-pattern was committed. Try a harder counterpart.', color: C.good, size: 17 }]);
@@ -239,8 +239,8 @@ export class DebriefScene extends BaseScene {
   /** The text version: everything at once, whatever tab the canvas shows. */
   private mirrorEverything(
     r: SessionResult,
-    moments: ReturnType<typeof keyMoments>,
-    advice: ReturnType<typeof checkAdvice>,
+    moments: KeyMoment[],
+    advice: Partial<Record<CheckId, CheckAdvice>>,
     explainOf: (id: string) => string | null,
   ): void {
     const mirror = this.app.mirror;
@@ -258,7 +258,7 @@ export class DebriefScene extends BaseScene {
     );
     mirror.list(
       'Key moments',
-      moments.length ? moments.map((m) => ({ text: keyMomentText(m, r.unit), testid: `key-moment-${m.turn}` })) : ['No other move would have done clearly better.'],
+      moments.length ? moments.map((m) => ({ text: engine().keyMomentText(m, r.unit), testid: `key-moment-${m.turn}` })) : ['No other move would have done clearly better.'],
       'debrief-key-moments',
     );
     mirror.list(
@@ -278,7 +278,7 @@ export class DebriefScene extends BaseScene {
       const dim = r.score.dimensions[d];
       mirror.list(
         `${dim.label}: ${fmt(dim.score)} of ${fmt(dim.max)}`,
-        dim.checks.map((c) => ({ text: c.passed ? `Yes: ${c.label}` : `No: ${c.label}. ${checkAdviceText(advice[c.id])}`, testid: `check-${d}` })),
+        dim.checks.map((c) => ({ text: c.passed ? `Yes: ${c.label}` : `No: ${c.label}. ${engine().checkAdviceText(advice[c.id])}`, testid: `check-${d}` })),
         `debrief-dimension-${d}`,
       );
     }

@@ -1,10 +1,9 @@
 import { ATTEMPT_MODES } from '../../engine/index.ts';
 import { MODE_RULES } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
-import type { ScenarioEntry } from '../scenario/catalog.ts';
+import type { ScenarioCard } from '../scenario/scenario-card.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
-import { openJoinPanel } from '../workshop/workshop-flow.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
@@ -37,7 +36,7 @@ export class MenuScene extends BaseScene {
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');
     const nav = app.mirror.group('Go to', 'menu-nav');
-    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => openJoinPanel(app, this.game) });
+    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => void import('../workshop/workshop-flow.ts').then((workshop) => workshop.openJoinPanel(app, this.game)) });
     this.button({ x: 820, y: 28, width: 200, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
     this.button({ x: 1036, y: 28, width: 212, height: 48, label: 'Your progress', fontSize: 17, testid: 'to-progress', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.progress) });
     // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
@@ -121,7 +120,7 @@ export class MenuScene extends BaseScene {
       variant: 'primary',
       testid: 'start',
       onActivate: () => {
-        const entry = app.entries.find((e) => e.id === app.selection?.entryId);
+        const entry = app.catalog.find(app.selection?.entryId ?? '');
         if (!entry || !app.selection) return;
         app.startNew(entry, app.selection.personaId, app.selection.mode);
         this.goTo(SCENES.briefing);
@@ -174,6 +173,7 @@ export class MenuScene extends BaseScene {
     this.add.text(672, 620, `Volume ${Math.round(s.volume * 100)}%`, { fontFamily: FONT, fontSize: '18px', color: css(COLORS.text) });
     app.mirror.text(`Volume ${Math.round(s.volume * 100)}%${s.muted ? ' (muted)' : ''}`, 'volume-value', settingsGroup);
     const small = { y: 610, height: 42, fontSize: 17, mirror: { parent: settingsGroup } } as const;
+    this.button({ x: 1064, y: 578, width: 168, height: 28, label: 'Learning records…', fontSize: 14, testid: 'lrs-settings', mirror: { parent: settingsGroup }, onActivate: () => void import('../lms/lrs-settings-form.ts').then((form) => form.openLrsSettings()) });
     this.button({ ...small, x: 816, width: 48, label: '−', testid: 'volume-down', onActivate: () => this.changeSetting(() => app.setVolume(s.volume - 0.1)) });
     this.button({ ...small, x: 872, width: 48, label: '+', testid: 'volume-up', onActivate: () => this.changeSetting(() => app.setVolume(s.volume + 0.1)) });
     this.button({
@@ -215,7 +215,7 @@ export class MenuScene extends BaseScene {
    * The scenario cards, built-ins then uploads, in pages when there are more than fit. Each upload has
    * a Remove button beside its card, which asks for a second press before it removes anything.
    */
-  private drawScenarioCards(entries: readonly ScenarioEntry[], selectedId: string | undefined, group: HTMLElement): void {
+  private drawScenarioCards(entries: readonly ScenarioCard[], selectedId: string | undefined, group: HTMLElement): void {
     const app = this.app;
     const armed = this.armedRemoval;
     this.armedRemoval = null;

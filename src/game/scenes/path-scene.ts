@@ -57,7 +57,7 @@ export class PathScene extends BaseScene {
     const rowH = Math.min(52, (486 - 6 * progress.length) / progress.length);
     progress.forEach((p, i) => {
       const y = 140 + i * (rowH + 6);
-      const entry = app.catalog.byScenarioId(p.step.scenario);
+      const entry = app.catalog.cardFor(p.step.scenario);
       const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
       this.button({
         x: 84,
@@ -92,7 +92,7 @@ export class PathScene extends BaseScene {
   /** The concept card of the selected step, what it asks for, and the way in. */
   private drawCard(p: StepProgress): void {
     const app = this.app;
-    const entry = app.catalog.byScenarioId(p.step.scenario);
+    const entry = app.catalog.cardFor(p.step.scenario);
     const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
     drawPanel(this, 632, 104, 616, 530);
     this.add.text(656, 118, `STEP ${p.index + 1} · ${STATUS_WORD[p.status].toUpperCase()}`, { ...TEXT.label, color: css(STATUS_COLOR[p.status]) });

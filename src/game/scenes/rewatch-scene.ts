@@ -1,7 +1,8 @@
 import { formatValue, type SessionResult } from '../../engine/index.ts';
-import { MODE_RULES, replayUpTo, type RecordEntry } from '../../engine/training/index.ts';
+import { MODE_RULES, type RecordEntry } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
+import { engine } from '../services/engine-loader.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { fitText } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
@@ -57,7 +58,7 @@ export class RewatchScene extends BaseScene {
     const app = this.app;
     const total = result.transcript.length;
     const n = Math.max(0, Math.min(total, this.turn));
-    const snap = replayUpTo(entry.compiled, record.attempt, n).snapshot();
+    const snap = engine().replayUpTo(entry.compiled, record.attempt, n).snapshot();
     const chosen = result.transcript[n];
 
     this.add.text(40, 22, 'RE-WATCH', { ...TEXT.label, fontSize: '16px', color: css(COLORS.accent) });

@@ -1,9 +1,8 @@
-import { AttemptError, replayAttempt, ScenarioError } from '../../engine/index.ts';
 import type { NoticeBoard } from '../a11y/notice-board.ts';
-import { resolveSource } from '../scenario/catalog.ts';
 import { isQuotaError, type StorageBackend } from '../storage/backend.ts';
 import { GameSlots, SAVED_GAME_FORMAT, type SavedGame } from '../storage/game-slots.ts';
 import type { TabSync } from '../storage/tab-sync.ts';
+import { loadEngine } from './engine-loader.ts';
 import type { ScenarioCatalog } from './scenario-catalog.ts';
 import type { GameOrigin, SessionRunner } from './session-runner.ts';
 
@@ -181,9 +180,17 @@ export class GameSaves {
       this.notices.show(`Your saved negotiation could not be resumed: ${reason}. Starting fresh.`);
       return { kind: 'recovered', reason };
     };
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
     try {
-      let entry = resolveSource(game.source, this.catalog.builtIns);
-      const session = replayAttempt(entry.compiled, game.attempt);
+      await this.catalog.whenPlayable();
+      engine = await loadEngine();
+    } catch {
+      this.notices.show('Your saved negotiation could not be resumed now: the game did not finish loading. Reload the page to try again.');
+      return { kind: 'recovered', reason: 'the game did not finish loading' };
+    }
+    try {
+      let entry = engine.resolveSource(game.source, this.catalog.builtIns);
+      const session = engine.replayAttempt(entry.compiled, game.attempt);
       if (session.isOver()) {
         await this.slots?.remove(id);
         await this.refresh();
@@ -197,8 +204,8 @@ export class GameSaves {
       this.setTabGame(game.id);
       return { kind: 'resumed' };
     } catch (e) {
-      if (e instanceof AttemptError) return fail(e.message);
-      if (e instanceof ScenarioError) return fail('its scenario file no longer loads');
+      if (e instanceof engine.AttemptError) return fail(e.message);
+      if (e instanceof engine.ScenarioError) return fail('its scenario file no longer loads');
       return fail((e as Error).message || 'unknown problem');
     }
   }

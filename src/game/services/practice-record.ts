@@ -1,11 +1,8 @@
 import type { Session } from '../../engine/index.ts';
 import {
-  checkEntry,
-  entryFor,
   passMarkFor,
   pathProgress,
   progressSummary,
-  RecordFileError,
   suggestNext,
   verdictOf,
   countedAssessment,
@@ -21,6 +18,7 @@ import type { ScenarioEntry } from '../scenario/catalog.ts';
 import { isQuotaError, type StorageBackend } from '../storage/backend.ts';
 import { PracticeStore } from '../storage/practice-store.ts';
 import type { TabSync } from '../storage/tab-sync.ts';
+import { engine, loadEngine } from './engine-loader.ts';
 import type { ScenarioCatalog } from './scenario-catalog.ts';
 import type { SessionRunner } from './session-runner.ts';
 
@@ -90,7 +88,7 @@ export class PracticeRecord {
   async recordFinished(runner: SessionRunner): Promise<RecordEntry | null> {
     const session = runner.session;
     if (!session || !session.isOver() || runner.watching || !this.store) return null;
-    const entry = entryFor(session, new Date().toISOString(), runner.origin?.retry ?? undefined);
+    const entry = engine().entryFor(session, new Date().toISOString(), runner.origin?.retry ?? undefined);
     runner.recordId = entry.id;
     try {
       await this.store.add(entry);
@@ -126,7 +124,7 @@ export class PracticeRecord {
       this.notices.show(`That game was played on "${record.attempt.scenarioId}", which is not loaded now: its score stays in your record, but it cannot be re-watched.`);
       return null;
     }
-    const check = checkEntry(entry.compiled, record);
+    const check = engine().checkEntry(entry.compiled, record);
     if (check.kind === 'stale') {
       this.notices.show(`That game cannot be re-watched: ${check.reason}. Its score as played stays in your record.`);
       return null;
@@ -166,7 +164,7 @@ export class PracticeRecord {
   pathProgress(): StepProgress[] {
     const path = this.catalog.path;
     if (!path) return [];
-    return pathProgress(path, this.entries, (id) => this.catalog.byScenarioId(id)?.scenario.passMark);
+    return pathProgress(path, this.entries, (id) => this.catalog.cardFor(id)?.scenario.passMark);
   }
 
   /** The debrief's notes for the game on screen. */
@@ -207,14 +205,16 @@ export class PracticeRecord {
   /** Imports a record file; says what happened in a notice. Nothing changes when the file is refused. */
   async importFile(text: string, fileName: string): Promise<boolean> {
     if (!this.store) return false;
+    let RecordFileError: Awaited<ReturnType<typeof loadEngine>>['RecordFileError'] | null = null;
     try {
+      RecordFileError = (await loadEngine()).RecordFileError;
       const { added, duplicates } = await this.store.import(text);
       this.sync.announce('record');
       this.notices.show(`Imported ${added} game${added === 1 ? '' : 's'} from ${fileName}${duplicates ? ` (${duplicates} already in your record)` : ''}.`);
       this.tell();
       return true;
     } catch (e) {
-      const reason = e instanceof RecordFileError ? e.message : isQuotaError(e) ? 'this device is out of storage' : (e as Error).message;
+      const reason = RecordFileError && e instanceof RecordFileError ? e.message : isQuotaError(e) ? 'this device is out of storage' : (e as Error).message;
       this.notices.show(`Nothing was imported from ${fileName}: ${reason}.`);
       return false;
     }

@@ -1,12 +1,14 @@
-import { formatProblem, loadScenario, ScenarioError, type AttemptMode } from '../../engine/index.ts';
+import type { AttemptMode } from '../../engine/index.ts';
 import type { LearningPath } from '../../engine/training/index.ts';
 import type { NoticeBoard } from '../a11y/notice-board.ts';
 import { builtInPath } from '../path/builtin-path.ts';
-import { loadBuiltInsInSlices } from '../scenario/builtin-loader.ts';
-import { entryOf, type ScenarioEntry } from '../scenario/catalog.ts';
+import { builtInCards } from '../scenario/builtin-cards.ts';
+import type { ScenarioEntry } from '../scenario/catalog.ts';
+import type { ScenarioCard } from '../scenario/scenario-card.ts';
 import { isQuotaError } from '../storage/backend.ts';
 import type { ScenarioStore, StoredScenario } from '../storage/scenario-store.ts';
 import type { TabSync } from '../storage/tab-sync.ts';
+import { loadEngine } from './engine-loader.ts';
 
 /** What the menu has picked: scenario, counterpart and how to play it. */
 export interface Selection {
@@ -16,18 +18,25 @@ export interface Selection {
 }
 
 /**
- * What can be played: the built-in scenarios (compiled in slices at start), the scenario files uploaded
- * on this device (kept in storage, so they are listed after a reload, until removed), the learning
- * path, and what the menu has selected.
+ * What can be played: the built-in scenarios, the scenario files uploaded on this device (kept in
+ * storage, so they are listed after a reload, until removed), the learning path, and what the menu has
+ * selected. The menu lists the built-ins from summaries made at build time; `whenPlayable()` loads the
+ * engine, compiles them and reads the uploads kept on the device (the game asks for it once the first
+ * screen is up).
  */
 export class ScenarioCatalog {
+  /** The built-in scenarios, compiled: empty until `whenPlayable()` has resolved. */
   builtIns: ScenarioEntry[] = [];
-  /** Uploaded scenarios, oldest first, at most one per scenario id. */
+  /** The built-in scenarios as the menu lists them, known from the start. */
+  readonly cards: ScenarioCard[] = builtInCards();
+  /** Uploaded scenarios, oldest first, at most one per scenario id: read from storage once the engine is in. */
   uploads: ScenarioEntry[] = [];
   selection: Selection | null = null;
   readonly path: LearningPath | null;
-  /** Compiling the built-ins: progress 0..1 for the preload bar, and when it is done. */
-  readonly loading: { progress: number; ready: boolean; done: Promise<void> };
+  /** Kept for the preload screen: nothing to wait for any more (the summaries are part of the build). */
+  readonly loading: { progress: number; ready: boolean; done: Promise<void> } = { progress: 1, ready: true, done: Promise.resolve() };
+  private playable: Promise<void> | null = null;
+  private compiled = false;
   private readonly notices: NoticeBoard;
   private readonly sync: TabSync | null;
   private readonly listeners = new Set<() => void>();
@@ -46,32 +55,62 @@ export class ScenarioCatalog {
     const shipped = builtInPath();
     this.path = shipped.path;
     if (shipped.problems.length) notices.showProblems('The learning path', shipped.problems);
-    const loading = { progress: 0, ready: false, done: Promise.resolve() };
-    loading.done = loadBuiltInsInSlices((p) => (loading.progress = p)).then(({ entries, problems }) => {
+    const first = this.cards[0];
+    if (first) this.select(first, first.scenario.personas[0]!.id);
+  }
+
+  /**
+   * Loads the engine, compiles the built-in scenarios and then the uploads kept on this device (once);
+   * the menu redraws when they are in.
+   */
+  whenPlayable(): Promise<void> {
+    this.playable ??= loadEngine().then(async (engine) => {
+      const { entries, problems } = await engine.loadBuiltInsInSlices(() => undefined);
       this.builtIns = entries;
-      const first = entries[0];
-      if (first && !this.selection) this.select(first, first.scenario.personas[0]!.id);
-      if (problems.length) notices.showProblems('A built-in scenario', problems);
-      loading.ready = true;
+      this.compiled = true;
+      if (problems.length) this.notices.showProblems('A built-in scenario', problems);
+      await this.readStored(false);
+      // The cards listed the same scenarios and nothing was kept (the usual case): nothing on screen changes, no redraw.
+      const ids = (list: readonly ScenarioCard[]) => list.map((e) => e.id).join('\n');
+      if (ids(entries) !== ids(this.cards) || this.uploads.length > 0) this.tell();
     });
-    this.loading = loading;
+    this.playable.catch(() => {
+      this.playable = null;
+    });
+    return this.playable;
   }
 
-  get entries(): ScenarioEntry[] {
-    return [...this.builtIns, ...this.uploads];
+  /** Whether the built-ins are compiled (the engine is loaded). */
+  get isPlayable(): boolean {
+    return this.compiled;
   }
 
+  /**
+   * What the menu lists: the compiled built-ins once loaded (their cards before), then the uploads
+   * (read from the device once the engine is in).
+   */
+  get entries(): ScenarioCard[] {
+    const builtIns: ScenarioCard[] = this.compiled ? this.builtIns : this.cards;
+    return [...builtIns, ...this.uploads];
+  }
+
+  /** A playable entry by menu id (undefined until the engine is loaded). */
   find(entryId: string): ScenarioEntry | undefined {
-    return this.entries.find((e) => e.id === entryId);
+    return this.builtIns.find((e) => e.id === entryId) ?? this.uploads.find((e) => e.id === entryId);
   }
 
-  /** The built-in (or uploaded) entry a record belongs to, by scenario id. */
+  /** The built-in (or uploaded) playable entry a record belongs to, by scenario id. */
   byScenarioId(scenarioId: string): ScenarioEntry | undefined {
     return this.builtIns.find((e) => e.scenario.id === scenarioId) ?? this.uploads.find((e) => e.scenario.id === scenarioId);
   }
 
+  /** What a list shows of a scenario, by scenario id, whether or not the engine is loaded yet. */
+  cardFor(scenarioId: string): ScenarioCard | undefined {
+    return this.byScenarioId(scenarioId) ?? this.cards.find((c) => c.scenario.id === scenarioId);
+  }
+
   /** Picks a scenario and counterpart; a rep's mode choice sticks, else coach for the tutorial and practice otherwise. */
-  select(entry: ScenarioEntry, personaId: string, mode?: AttemptMode): void {
+  select(entry: ScenarioCard, personaId: string, mode?: AttemptMode): void {
     const chosen = mode ?? this.selection?.mode ?? (entry.scenario.tutorial ? 'coach' : 'practice');
     this.selection = { entryId: entry.id, personaId, mode: chosen };
   }
@@ -81,30 +120,43 @@ export class ScenarioCatalog {
     return () => this.listeners.delete(listener);
   }
 
+  private tell(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   /**
-   * Lists the uploads kept on this device (once the built-ins are known, so a clash with one is seen),
-   * keeps the files uploaded before storage opened, and follows uploads and removals made in other tabs.
+   * Keeps the files uploaded before storage opened, lists the uploads kept on this device once the
+   * engine is in (see whenPlayable: not at start-up, so the engine stays out of the first download),
+   * and follows uploads and removals made in other tabs.
    */
   async attach(store: ScenarioStore): Promise<void> {
     this.store = store;
-    await this.loading.done;
     const waiting = this.waiting;
     this.waiting = [];
     for (const file of waiting) await this.keep(file);
-    await this.readStored(false);
+    // Compiled already: read now. Otherwise whenPlayable reads them once the built-ins are known (so a clash with one is seen).
+    if (this.compiled) await this.readStored(true);
     this.sync?.onChange((topic) => {
-      if (topic === 'scenarios') void this.readStored(true);
+      if (topic === 'scenarios' && this.compiled) void this.readStored(true);
     });
   }
 
   /**
-   * Validates an uploaded file with the engine; shows every problem, or makes it playable at once and
-   * keeps it on the device (unless `keep` is false: a studio preview is a draft, not an upload).
+   * Validates an uploaded file with the engine (loaded first); shows every problem, or makes it playable
+   * at once and keeps it on the device (unless `keep` is false: a studio preview is a draft, not an upload).
    */
-  upload(text: string, fileName: string, options: { keep?: boolean } = {}): ScenarioEntry | null {
+  async upload(text: string, fileName: string, options: { keep?: boolean } = {}): Promise<ScenarioEntry | null> {
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
     try {
-      const scenario = loadScenario(text, fileName);
-      const entry = this.apart(entryOf(scenario, { kind: 'custom', fileName, yaml: text }));
+      await this.whenPlayable();
+      engine = await loadEngine();
+    } catch (e) {
+      this.notices.showProblems(fileName, [`${fileName}: the game could not load what it needs to read the file (${(e as Error).message}).`]);
+      return null;
+    }
+    try {
+      const scenario = engine.loadScenario(text, fileName);
+      const entry = this.apart(engine.entryOf(scenario, { kind: 'custom', fileName, yaml: text }));
       this.notices.clearProblems();
       const earlier = this.uploads.find((e) => e.scenario.id === scenario.id);
       // Newest last, as a reload lists them (by upload time).
@@ -122,7 +174,7 @@ export class ScenarioCatalog {
       if (keep) void this.keep({ id: scenario.id, fileName, yaml: text, uploadedAt: new Date().toISOString() });
       return entry;
     } catch (e) {
-      const lines = e instanceof ScenarioError ? e.problems.map(formatProblem) : [`${fileName}: ${(e as Error).message}`];
+      const lines = e instanceof engine.ScenarioError ? e.problems.map(engine.formatProblem) : [`${fileName}: ${(e as Error).message}`];
       this.notices.showProblems(fileName, lines);
       return null;
     }
@@ -178,7 +230,8 @@ export class ScenarioCatalog {
 
   /** An uploaded file may reuse a built-in scenario's id; it gets its own menu id so both stay pickable. */
   private apart(entry: ScenarioEntry): ScenarioEntry {
-    return this.builtIns.some((b) => b.id === entry.id) ? { ...entry, id: `${entry.id}-yours` } : entry;
+    const clash = this.cards.some((b) => b.id === entry.id) || this.builtIns.some((b) => b.id === entry.id);
+    return clash ? { ...entry, id: `${entry.id}-yours` } : entry;
   }
 
   /** Writes an upload to the device; when it cannot, the rep is told and it stays playable on this page. */
@@ -202,12 +255,17 @@ export class ScenarioCatalog {
     }
   }
 
-  /** Lists what storage holds (after start-up, or another tab's upload or removal), keeping page-only entries. */
+  /**
+   * Lists what storage holds (once the engine is in, or after another tab's upload or removal), keeping
+   * page-only entries. Needs the engine: only called once the built-ins are compiled.
+   */
   private async readStored(tell: boolean): Promise<void> {
     if (!this.store) return;
     let files: StoredScenario[];
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
     try {
       files = await this.store.list();
+      engine = await loadEngine();
     } catch {
       return;
     }
@@ -219,25 +277,23 @@ export class ScenarioCatalog {
         continue;
       }
       try {
-        stored.push(this.apart(entryOf(loadScenario(file.yaml, file.fileName), { kind: 'custom', fileName: file.fileName, yaml: file.yaml })));
+        stored.push(this.apart(engine.entryOf(engine.loadScenario(file.yaml, file.fileName), { kind: 'custom', fileName: file.fileName, yaml: file.yaml })));
       } catch (e) {
         // Kept in storage: uploading a corrected file with the same id replaces it.
-        const lines = e instanceof ScenarioError ? e.problems.map(formatProblem) : [`${file.fileName}: ${(e as Error).message}`];
+        const lines = e instanceof engine.ScenarioError ? e.problems.map(engine.formatProblem) : [`${file.fileName}: ${(e as Error).message}`];
         this.notices.showProblems(`Your uploaded scenario ${file.fileName}`, lines);
       }
     }
     const storedIds = new Set(files.map((f) => f.id));
     const pageOnly = this.uploads.filter((e) => this.pageOnly.has(e.scenario.id) && !storedIds.has(e.scenario.id));
+    const before = this.uploads;
     this.uploads = [...stored, ...pageOnly];
     for (const id of storedIds) this.pageOnly.delete(id);
-    if (this.selection && !this.find(this.selection.entryId)) {
+    if (this.selection && !this.entries.some((e) => e.id === this.selection!.entryId)) {
       const first = this.entries[0];
       if (first) this.select(first, first.scenario.personas[0]!.id, this.selection.mode);
     }
-    if (tell) this.tell();
-  }
-
-  private tell(): void {
-    for (const listener of this.listeners) listener();
+    const same = before.length === this.uploads.length && before.every((e, i) => e === this.uploads[i]);
+    if (tell && !same) this.tell();
   }
 }

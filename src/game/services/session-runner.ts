@@ -1,8 +1,9 @@
-import { Session, type AttemptMode, type SessionResult, type SessionSnapshot } from '../../engine/index.ts';
-import { canTakeBack, retryFromTurn, takeBack, type PathStep, type RecordEntry } from '../../engine/training/index.ts';
+import type { AttemptMode, Session, SessionResult, SessionSnapshot } from '../../engine/index.ts';
+import type { PathStep, RecordEntry } from '../../engine/training/index.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
 import { newSlotId } from '../storage/game-slots.ts';
+import { engine } from './engine-loader.ts';
 
 const MOOD_STINGS: Partial<Record<SessionSnapshot['mood'], SoundId>> = {
   pleased: 'sting-pleased',
@@ -47,12 +48,12 @@ export class SessionRunner {
 
   /** Starts a fresh negotiation. */
   start(entry: ScenarioEntry, personaId: string, mode: AttemptMode, seed: number, pathStep: PathStep | null = null): Session {
-    return this.run(entry, Session.create(entry.compiled, personaId, seed, mode), { slotId: newSlotId(), startedAt: now(), pathStep, retry: null });
+    return this.run(entry, engine().Session.create(entry.compiled, personaId, seed, mode), { slotId: newSlotId(), startedAt: now(), pathStep, retry: null });
   }
 
   /** "Try again from turn N" of a recorded game: its first N moves replayed, then the rep's own road. */
   retry(entry: ScenarioEntry, record: RecordEntry, turn: number, pathStep: PathStep | null = null): Session {
-    const session = retryFromTurn(entry.compiled, record.attempt, turn);
+    const session = engine().retryFromTurn(entry.compiled, record.attempt, turn);
     return this.run(entry, session, { slotId: newSlotId(), startedAt: now(), pathStep, retry: { of: record.retryOf ?? record.id, fromTurn: session.moves.length } });
   }
 
@@ -111,13 +112,13 @@ export class SessionRunner {
   }
 
   canTakeBack(): boolean {
-    return !!this.session && !this.watching && canTakeBack(this.session);
+    return !!this.session && !this.watching && engine().canTakeBack(this.session);
   }
 
   /** Coach mode: back to the turn before the last move (rebuilt by replay), and saved. */
   takeBack(): SessionSnapshot {
     const session = this.requireSession();
-    this.session = takeBack(this.entry!.compiled, session);
+    this.session = engine().takeBack(this.entry!.compiled, session);
     this.hooks.play('choice');
     this.hooks.moved(this);
     return this.session.snapshot();

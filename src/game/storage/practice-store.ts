@@ -1,4 +1,5 @@
-import { chronological, mergeEntries, parseRecordFile, exportRecord, type RecordEntry } from '../../engine/training/index.ts';
+import { chronological, type RecordEntry } from '../../engine/training/index.ts';
+import { engine, loadEngine } from '../services/engine-loader.ts';
 import type { StorageBackend } from './backend.ts';
 
 /**
@@ -47,7 +48,7 @@ export class PracticeStore {
   }
 
   export(now = new Date().toISOString()): string {
-    return exportRecord(this.list, now);
+    return engine().exportRecord(this.list, now);
   }
 
   /**
@@ -55,6 +56,7 @@ export class PracticeStore {
    * without duplicates. Throws RecordFileError (nothing changed) for a broken or foreign file.
    */
   async import(text: string): Promise<{ added: number; duplicates: number }> {
+    const { parseRecordFile, mergeEntries } = await loadEngine();
     const incoming = parseRecordFile(text);
     const merged = mergeEntries(this.list, incoming);
     if (merged.added.length) await this.backend.putMany('record', merged.added);

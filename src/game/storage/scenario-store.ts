@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { StorageBackend } from './backend.ts';
 
 /**
@@ -13,13 +12,22 @@ export interface StoredScenario {
   uploadedAt: string;
 }
 
-/** Storage is outside the game's control (another version, another tab, a hand edit): read values are checked. */
-const StoredScenarioSchema = z.object({
-  id: z.string().min(1),
-  fileName: z.string(),
-  yaml: z.string(),
-  uploadedAt: z.string(),
-});
+/**
+ * Storage is outside the game's control (another version, another tab, a hand edit): read values are
+ * checked. Zod comes in with the engine, not in the first download: the schema is made on the first read
+ * (which happens once the engine is in).
+ */
+function storedScenarioSchema() {
+  return import('zod').then(({ z }) =>
+    z.object({
+      id: z.string().min(1),
+      fileName: z.string(),
+      yaml: z.string(),
+      uploadedAt: z.string(),
+    }),
+  );
+}
+let schema: ReturnType<typeof storedScenarioSchema> | null = null;
 
 /** The uploaded scenario files on this device, oldest upload first. */
 export class ScenarioStore {
@@ -36,6 +44,8 @@ export class ScenarioStore {
   /** Every stored file that has the expected shape (anything else is skipped, never shown half-read). */
   async list(): Promise<StoredScenario[]> {
     const all = await this.backend.getAll<unknown>('scenarios');
+    schema ??= storedScenarioSchema();
+    const StoredScenarioSchema = await schema;
     return all
       .flatMap((raw) => {
         const parsed = StoredScenarioSchema.safeParse(raw);

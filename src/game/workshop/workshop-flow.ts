@@ -1,7 +1,10 @@
-import { AttemptError, replayAttempt, Session } from '../../engine/index.ts';
+// First, before any schema exists (see src/web/zod-jitless.ts).
+import '../../web/zod-jitless.ts';
+import type { Session } from '../../engine/index.ts';
 import { RoomClient, RoomRequestError } from '../../server/client.ts';
 import type { MyGame, Seat } from '../../server/protocol.ts';
 import { SCENES, type GameApp, type SceneKey } from '../app.ts';
+import { engine } from '../services/engine-loader.ts';
 import { showJoinPanel, statusLine } from './join-panel.ts';
 import { MoveSender, type SenderStatus } from './move-sender.ts';
 import { forgetSeat, readSeat, writeSeat } from './seat-store.ts';
@@ -33,6 +36,7 @@ export async function startFromLink(app: GameApp, game: SceneSwitcher): Promise<
   const code = new URLSearchParams(location.search).get('room');
   if (!code) return;
   await app.loading.done;
+  await app.whenPlayable();
   // Let the loading screen hand over to its first screen before taking over from it.
   while (app.scene === SCENES.boot || app.scene === SCENES.preload) await new Promise((r) => setTimeout(r, 30));
   const seat = readSeat(code);
@@ -77,6 +81,7 @@ function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: M
     app.notices.show(`Room ${seat.code} plays a version of "${seat.scenarioId}" this page does not have. Reload the page to get the room's version.`);
     return;
   }
+  const { AttemptError, replayAttempt, Session } = engine();
   let session: Session;
   try {
     session = record ? replayAttempt(entry.compiled, record) : Session.create(entry.compiled, seat.personaId, seat.seed, seat.mode);

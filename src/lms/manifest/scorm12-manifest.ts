@@ -1,13 +1,19 @@
 import { el, renderXml } from './xml.ts';
-import { xmlId, type PackageInfo } from './package-info.ts';
+import { resourceFiles, xmlId, type PackageInfo } from './package-info.ts';
 
 /**
  * imsmanifest.xml for SCORM 1.2 (IMS Content Packaging 1.1.2 with the ADL 1.2 extensions): one
- * organization with one item, launching one SCO; the pass mark is the item's masteryscore, which the
- * LMS hands to the game as cmi.student_data.mastery_score.
+ * organization with one item per unit, each launching its own SCO; the pass mark is the item's
+ * masteryscore, which the LMS hands to the game as cmi.student_data.mastery_score. Files shared by
+ * several SCOs live in one asset resource the SCOs depend on.
  */
 export function scorm12Manifest(p: PackageInfo): string {
   const id = xmlId(p.identifier);
+  const single = p.units.length === 1;
+  const itemId = (key: string) => (single ? `${id}-item` : `${id}-${xmlId(key)}-item`);
+  const scoId = (key: string) => (single ? `${id}-sco` : `${id}-${xmlId(key)}-sco`);
+  const sharedId = `${id}-shared`;
+  const files = resourceFiles(p);
   const manifest = el(
     'manifest',
     {
@@ -27,22 +33,29 @@ export function scorm12Manifest(p: PackageInfo): string {
         'organization',
         { identifier: `${id}-org` },
         el('title', {}, p.title),
-        el(
-          'item',
-          { identifier: `${id}-item`, identifierref: `${id}-sco`, isvisible: 'true' },
-          el('title', {}, p.title),
-          el('adlcp:masteryscore', {}, String(p.passMark)),
+        ...p.units.map((u) =>
+          el(
+            'item',
+            { identifier: itemId(u.key), identifierref: scoId(u.key), isvisible: 'true' },
+            el('title', {}, u.title),
+            el('adlcp:masteryscore', {}, String(u.passMark)),
+          ),
         ),
       ),
     ),
     el(
       'resources',
       {},
-      el(
-        'resource',
-        { identifier: `${id}-sco`, type: 'webcontent', 'adlcp:scormtype': 'sco', href: p.launchHref },
-        ...p.files.map((f) => el('file', { href: f })),
+      ...p.units.map((u) =>
+        el(
+          'resource',
+          { identifier: scoId(u.key), type: 'webcontent', 'adlcp:scormtype': 'sco', href: u.launchHref },
+          ...files.own(u).map((f) => el('file', { href: f })),
+          files.shared && el('dependency', { identifierref: sharedId }),
+        ),
       ),
+      files.shared &&
+        el('resource', { identifier: sharedId, type: 'webcontent', 'adlcp:scormtype': 'asset' }, ...files.shared.map((f) => el('file', { href: f }))),
     ),
   );
   return renderXml(manifest);

@@ -1,16 +1,21 @@
 import { el, renderXml } from './xml.ts';
-import { xmlId, type PackageInfo } from './package-info.ts';
+import { resourceFiles, xmlId, type PackageInfo } from './package-info.ts';
 
 /**
- * imsmanifest.xml for SCORM 2004 4th Edition: one organization, one item, one SCO, simple sequencing.
- * The content sets completion and success itself (deliveryControls); the pass mark is also given to
- * the LMS as the primary objective's minimum normalized measure, which it hands back to the game as
- * cmi.scaled_passing_score. Completion needs the game to report it (completionThreshold is not by
- * measure).
+ * imsmanifest.xml for SCORM 2004 4th Edition: one organization, one item and SCO per unit, simple
+ * sequencing (the rep may choose any unit or go through them in order). Each SCO sets completion and
+ * success itself (deliveryControls); its pass mark is also given to the LMS as the primary objective's
+ * minimum normalized measure, which it hands back to the game as cmi.scaled_passing_score. Completion
+ * needs the game to report it (completionThreshold is not by measure).
  */
 export function scorm2004Manifest(p: PackageInfo): string {
   const id = xmlId(p.identifier);
-  const scaled = (p.passMark / 100).toFixed(2);
+  const single = p.units.length === 1;
+  const itemId = (key: string) => (single ? `${id}-item` : `${id}-${xmlId(key)}-item`);
+  const scoId = (key: string) => (single ? `${id}-sco` : `${id}-${xmlId(key)}-sco`);
+  const objectiveId = (key: string) => (single ? `${id}-passed` : `${id}-${xmlId(key)}-passed`);
+  const sharedId = `${id}-shared`;
+  const files = resourceFiles(p);
   const manifest = el(
     'manifest',
     {
@@ -33,24 +38,26 @@ export function scorm2004Manifest(p: PackageInfo): string {
         'organization',
         { identifier: `${id}-org`, 'adlseq:objectivesGlobalToSystem': 'false' },
         el('title', {}, p.title),
-        el(
-          'item',
-          { identifier: `${id}-item`, identifierref: `${id}-sco`, isvisible: 'true' },
-          el('title', {}, p.title),
-          el('adlcp:completionThreshold', { completedByMeasure: 'false', minProgressMeasure: '1.0' }),
+        ...p.units.map((u) =>
           el(
-            'imsss:sequencing',
-            {},
+            'item',
+            { identifier: itemId(u.key), identifierref: scoId(u.key), isvisible: 'true' },
+            el('title', {}, u.title),
+            el('adlcp:completionThreshold', { completedByMeasure: 'false', minProgressMeasure: '1.0' }),
             el(
-              'imsss:objectives',
+              'imsss:sequencing',
               {},
               el(
-                'imsss:primaryObjective',
-                { objectiveID: `${id}-passed`, satisfiedByMeasure: 'true' },
-                el('imsss:minNormalizedMeasure', {}, scaled),
+                'imsss:objectives',
+                {},
+                el(
+                  'imsss:primaryObjective',
+                  { objectiveID: objectiveId(u.key), satisfiedByMeasure: 'true' },
+                  el('imsss:minNormalizedMeasure', {}, (u.passMark / 100).toFixed(2)),
+                ),
               ),
+              el('imsss:deliveryControls', { tracked: 'true', completionSetByContent: 'true', objectiveSetByContent: 'true' }),
             ),
-            el('imsss:deliveryControls', { tracked: 'true', completionSetByContent: 'true', objectiveSetByContent: 'true' }),
           ),
         ),
         el('imsss:sequencing', {}, el('imsss:controlMode', { choice: 'true', flow: 'true' })),
@@ -59,11 +66,16 @@ export function scorm2004Manifest(p: PackageInfo): string {
     el(
       'resources',
       {},
-      el(
-        'resource',
-        { identifier: `${id}-sco`, type: 'webcontent', 'adlcp:scormType': 'sco', href: p.launchHref },
-        ...p.files.map((f) => el('file', { href: f })),
+      ...p.units.map((u) =>
+        el(
+          'resource',
+          { identifier: scoId(u.key), type: 'webcontent', 'adlcp:scormType': 'sco', href: u.launchHref },
+          ...files.own(u).map((f) => el('file', { href: f })),
+          files.shared && el('dependency', { identifierref: sharedId }),
+        ),
       ),
+      files.shared &&
+        el('resource', { identifier: sharedId, type: 'webcontent', 'adlcp:scormType': 'asset' }, ...files.shared.map((f) => el('file', { href: f }))),
     ),
   );
   return renderXml(manifest);

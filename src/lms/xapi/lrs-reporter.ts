@@ -5,50 +5,33 @@ import { decisionStatement, finishStatements, launchedStatement, type StatementC
 import { StatementQueue, type SendResult } from './statement-queue.ts';
 
 /**
- * xAPI statements for an organisation's own learning record store: launched, each decision, completed,
- * passed or failed. Statements go through the offline outbox and are sent whenever the device is
- * online (at once, when the browser says it is back, and on a timer while some wait).
+ * The way to one learning record store: statements go through the offline outbox and are sent whenever
+ * the device is online (at once, when the browser says it is back, and on a timer while some wait).
  */
-export class LrsReporter {
+export class LrsOutbox {
   private readonly xapi: XAPI;
   private queue: Promise<StatementQueue> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = RETRY_FIRST_MS;
-  private readonly startedAt = Date.now();
+  private readonly onOnline = () => void this.flush();
+  private stopped = false;
 
+  /** `outboxName`: the IndexedDB outbox; one per LRS, so waiting statements only ever go to their own. */
   constructor(
     config: LrsConfig,
-    private readonly context: StatementContext,
     private readonly onProblem: (message: string, cause?: unknown) => void,
+    private readonly outboxName = 'walkaway-xapi',
   ) {
     this.xapi = new XAPI({ endpoint: config.endpoint, auth: config.auth });
-    window.addEventListener('online', () => void this.flush());
-  }
-
-  /** The actor for an LMS learner id (an account on the LMS), or an anonymous one kept on this device. */
-  static actorFor(learner: { id: string; name: string } | null, homePage: string): Actor {
-    if (learner) return { objectType: 'Agent', name: learner.name || learner.id, account: { homePage, name: learner.id } };
-    return { objectType: 'Agent', account: { homePage, name: deviceLearnerId() } };
-  }
-
-  launched(): Promise<void> {
-    return this.add([launchedStatement(this.context)]);
-  }
-
-  decision(d: DecisionReport): Promise<void> {
-    return this.add([decisionStatement(this.context, d)]);
-  }
-
-  finished(r: FinalReport): Promise<void> {
-    return this.add(finishStatements(this.context, r, Date.now() - this.startedAt));
+    window.addEventListener('online', this.onOnline);
   }
 
   private open(): Promise<StatementQueue> {
-    this.queue ??= StatementQueue.open();
+    this.queue ??= StatementQueue.open(this.outboxName);
     return this.queue;
   }
 
-  private async add(statements: Statement[]): Promise<void> {
+  async add(statements: Statement[]): Promise<void> {
     await (await this.open()).enqueue(statements);
     await this.flush();
   }
@@ -56,12 +39,20 @@ export class LrsReporter {
   /** Sends what waits; on a network failure tries again later (doubling the wait up to five minutes). */
   async flush(): Promise<void> {
     clearTimeout(this.retryTimer);
+    if (this.stopped) return;
     const queue = await this.open();
     const { waiting } = await queue.flush((s) => this.send(s));
-    if (waiting > 0) {
+    if (waiting > 0 && !this.stopped) {
       this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
       this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
     } else this.retryDelay = RETRY_FIRST_MS;
+  }
+
+  /** No more sending from this page (the settings changed); what waits stays in the outbox. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    window.removeEventListener('online', this.onOnline);
   }
 
   private async send(statement: Statement): Promise<SendResult> {
@@ -79,6 +70,37 @@ export class LrsReporter {
       if (navigator.onLine) this.onProblem('the learning record store could not be reached; statements wait on this device', e);
       return 'retry';
     }
+  }
+}
+
+/**
+ * xAPI statements for an organisation's own learning record store about one assignment (or one game):
+ * launched, each decision, completed, passed or failed.
+ */
+export class LrsReporter {
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly outbox: LrsOutbox,
+    private readonly context: StatementContext,
+  ) {}
+
+  /** The actor for an LMS learner id (an account on the LMS), or an anonymous one kept on this device. */
+  static actorFor(learner: { id: string; name: string } | null, homePage: string): Actor {
+    if (learner) return { objectType: 'Agent', name: learner.name || learner.id, account: { homePage, name: learner.id } };
+    return { objectType: 'Agent', account: { homePage, name: deviceLearnerId() } };
+  }
+
+  launched(): Promise<void> {
+    return this.outbox.add([launchedStatement(this.context)]);
+  }
+
+  decision(d: DecisionReport): Promise<void> {
+    return this.outbox.add([decisionStatement(this.context, d)]);
+  }
+
+  finished(r: FinalReport): Promise<void> {
+    return this.outbox.add(finishStatements(this.context, r, Date.now() - this.startedAt));
   }
 }
 

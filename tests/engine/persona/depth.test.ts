@@ -187,11 +187,11 @@ describe('money is money', () => {
 });
 
 describe('offers at full speed on large issue spaces', () => {
-  it('8 issues of 6 options (1.7 million packages): a whole negotiation in well under a second', () => {
+  // How fast is a figure of `walkaway bench`; here, that offers on the largest space a file may
+  // describe come from the concession plan (no enumeration of the packages), so every persona plays.
+  it('8 issues of 6 options (1.7 million packages): a whole negotiation from every persona', () => {
     const c = generatedScenario(3, { issues: [8, 8], options: [6, 6] });
     expect(c.scenario.issues.length).toBe(8);
-    const t = performance.now();
-    for (const p of c.personas.keys()) playHabit(c, p, 'trader');
-    expect(performance.now() - t).toBeLessThan(1000);
+    for (const p of c.personas.keys()) expect(playHabit(c, p, 'trader').session.isOver()).toBe(true);
   });
 });

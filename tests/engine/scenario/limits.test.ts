@@ -28,12 +28,10 @@ function problemsOf(text: string, file = 'limits.yaml'): ScenarioProblem[] {
 describe('files a hostile or careless writer could hand the loader', () => {
   it('refuses a YAML alias bomb at its first alias, with a ScenarioError and not a ReferenceError', () => {
     const bomb = fixture('alias-bomb.yaml');
-    const started = performance.now();
     const [p, ...rest] = problemsOf(bomb, 'bomb.yaml');
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ file: 'bomb.yaml', line: lineOf(bomb, 'b: &b'), path: '' });
     expect(p!.message).toMatch(/too many aliases/);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('still reads a file that uses a few aliases', () => {
@@ -134,14 +132,11 @@ describe('the schema bounds what a trainer can write, in plain words', () => {
     expect(problemsOf(many)).toContainEqual(expect.objectContaining({ path: 'personas', message: 'at most 12 personas (this list has 13)' }));
   });
 
-  it('allows a file at every limit (8 issues of 6 options, 60 beats of 6 choices, 2,000-character lines) and checks it in a few seconds at most', () => {
+  it('allows a file at every limit (8 issues of 6 options, 60 beats of 6 choices, 2,000-character lines)', () => {
     const text = scenarioAtLimits();
     expect(text.length).toBeLessThanOrEqual(FILE_LIMITS.chars);
-    loadScenario(text, 'warm-up.yaml');
-    const started = performance.now();
+    // How long it takes is a figure of `walkaway bench`, not a test (a busy machine would fail any bound).
     const s = loadScenario(text, 'at-limits.yaml');
-    // The exact figure is in `walkaway bench`; this bound is loose so a busy machine cannot fail it.
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(s.issues).toHaveLength(8);
     expect(s.issues.every((i) => i.options.length === 6)).toBe(true);
     expect(s.beats).toHaveLength(60);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../../../src/engine/index.ts';
-import { builtInScenarioFiles, entryOf, loadBuiltInFile, resolveSource, sortForMenu } from '../../../src/game/scenario/catalog.ts';
+import { builtInScenarioFiles, entryOf, loadBuiltInFile, resolveSource } from '../../../src/game/scenario/catalog.ts';
+import { sortForMenu } from '../../../src/game/scenario/scenario-card.ts';
+import { builtInCards } from '../../../src/game/scenario/builtin-cards.ts';
+import { loadBuiltInsInSlices } from '../../../src/game/scenario/builtin-loader.ts';
 import { loadScenario } from '../../../src/engine/index.ts';
 import { prevalidatedScenarios } from '../../../scripts/vite/scenario-plugin.ts';
 import type { PrevalidatedScenario } from '../../../src/game/scenario/prevalidated.ts';
@@ -26,6 +29,30 @@ describe('scenario catalog', () => {
     expect(pre.ok).toBe(false);
     expect(loadBuiltInFile(pre)).toContain('tests/fixtures/browser-broken.yaml:155:17  personas[1].difficulty  at most 5 (got 9)');
     expect(await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-broken.yaml`)).toBeNull();
+  });
+
+  it('the menu drawn before the engine loads lists what is then played: same scenarios, order, titles and counterparts', async () => {
+    const cards = builtInCards();
+    const { entries } = await loadBuiltInsInSlices(() => undefined);
+    expect(cards.map((c) => c.id)).toEqual(entries.map((e) => e.id));
+    expect(cards[0]!.scenario.tutorial).toBe(true);
+    for (const [i, card] of cards.entries()) {
+      const full = entries[i]!.scenario;
+      expect(card.scenario).toMatchObject({ title: full.title, role: full.role, counterpartRole: full.counterpartRole, summary: full.summary, tutorial: full.tutorial });
+      expect(card.scenario.passMark).toBe(full.passMark);
+      expect(card.scenario.personas).toEqual(full.personas.map((p) => ({ id: p.id, name: p.name, title: p.title, difficulty: p.difficulty, archetype: p.archetype })));
+      // A summary, not the scenario: none of the negotiation data rides in the first download.
+      expect(JSON.stringify(card.scenario).length).toBeLessThan(JSON.stringify(full).length / 10);
+    }
+  });
+
+  it('a built-in file that does not load has no card (its problems are reported when the engine loads it)', async () => {
+    const plugin = prevalidatedScenarios();
+    const load = plugin.load as (id: string) => Promise<string | null>;
+    const broken = await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-broken.yaml?scenario-card`);
+    expect(broken).toBe('export default null;');
+    const mini = await load.call({ addWatchFile() {} }, `${process.cwd()}/tests/fixtures/browser-mini.yaml?scenario-card`);
+    expect(JSON.parse(mini!.replace(/^export default /, '').replace(/;$/, ''))).toMatchObject({ id: 'browser-mini', tutorial: true });
   });
 
   it('puts the tutorial scenario first', () => {

@@ -41,6 +41,8 @@ async function catalogOn(backend: MemoryBackend, sync: TabSync | null = null) {
   const { board, seen } = noticeBoard();
   const catalog = new ScenarioCatalog(board, sync);
   await catalog.attach(new ScenarioStore(backend));
+  // Stored uploads are read with the engine (after the first screen), not at start-up.
+  await catalog.whenPlayable();
   return { catalog, seen };
 }
 
@@ -53,10 +55,10 @@ describe('the scenario catalog with uploads', () => {
   it('keeps several uploads, lists them in a fresh page, and a file with the same id replaces the earlier one', async () => {
     const device = new MemoryBackend();
     const first = await catalogOn(device);
-    first.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
-    first.catalog.upload(fixture('guide-example.yaml'), 'guide.yaml');
+    await first.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
+    await first.catalog.upload(fixture('guide-example.yaml'), 'guide.yaml');
     expect(titles(first.catalog)).toEqual(['Analytics renewal (test fixture)', 'The fleet-tracking discount']);
-    first.catalog.upload(fixture('browser-mini.yaml').replace('title: Analytics renewal (test fixture)', 'title: Second draft'), 'mini-v2.yaml');
+    await first.catalog.upload(fixture('browser-mini.yaml').replace('title: Analytics renewal (test fixture)', 'title: Second draft'), 'mini-v2.yaml');
     expect(first.seen.notice).toContain('replaces your earlier upload with the same id, "Analytics renewal (test fixture)" from mini.yaml');
     expect(titles(first.catalog)).toEqual(['The fleet-tracking discount', 'Second draft']);
     await settle();
@@ -69,7 +71,7 @@ describe('the scenario catalog with uploads', () => {
   it("keeps a file reusing a built-in's id apart from the built-in, after a reload too", async () => {
     const device = new MemoryBackend();
     const { catalog, seen } = await catalogOn(device);
-    catalog.upload(fixture('browser-mini.yaml').replace(/^id: .*$/m, 'id: renewal'), 'my-renewal.yaml');
+    await catalog.upload(fixture('browser-mini.yaml').replace(/^id: .*$/m, 'id: renewal'), 'my-renewal.yaml');
     expect(seen.notice).toContain('is a built-in scenario');
     await settle();
     const reloaded = await catalogOn(device);
@@ -77,10 +79,26 @@ describe('the scenario catalog with uploads', () => {
     expect(reloaded.catalog.byScenarioId('renewal')!.source.kind).toBe('builtin');
   });
 
+  it('lists kept uploads only once the engine is in: the menu first shows the built-in cards alone', async () => {
+    const device = new MemoryBackend();
+    await (await catalogOn(device)).catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
+    await settle();
+    const catalog = new ScenarioCatalog(noticeBoard().board, null);
+    await catalog.attach(new ScenarioStore(device));
+    expect(catalog.isPlayable).toBe(false);
+    expect(catalog.entries.every((e) => e.source.kind === 'builtin')).toBe(true);
+    let changes = 0;
+    catalog.onChange(() => changes++);
+    await catalog.whenPlayable();
+    expect(titles(catalog)).toEqual(['Analytics renewal (test fixture)']);
+    expect(catalog.entries.at(-1)!.scenario.title).toBe('Analytics renewal (test fixture)');
+    expect(changes).toBe(1);
+  });
+
   it('removes an upload from the menu and the device; the selection moves to a scenario still there', async () => {
     const device = new MemoryBackend();
     const { catalog, seen } = await catalogOn(device);
-    const mini = catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml')!;
+    const mini = (await catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml'))!;
     expect(catalog.selection?.entryId).toBe(mini.id);
     await settle();
     await catalog.remove(mini.id);
@@ -97,7 +115,7 @@ describe('the scenario catalog with uploads', () => {
     const b = await catalogOn(device, syncB);
     let changes = 0;
     b.catalog.onChange(() => changes++);
-    const mini = a.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml')!;
+    const mini = (await a.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml'))!;
     await settle();
     expect(titles(b.catalog)).toEqual(['Analytics renewal (test fixture)']);
     await a.catalog.remove(mini.id);
@@ -114,7 +132,7 @@ describe('the scenario catalog with uploads', () => {
       }
     })();
     const { catalog, seen } = await catalogOn(device);
-    catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
+    await catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
     await settle();
     expect(seen.notice).toContain('out of storage: mini.yaml plays on this page');
     expect(titles(catalog)).toEqual(['Analytics renewal (test fixture)']);
@@ -135,13 +153,13 @@ describe('the scenario catalog with uploads', () => {
     const device = new MemoryBackend();
     const [syncA, syncB] = tabPair();
     const a = await catalogOn(device, syncA);
-    a.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
+    await a.catalog.upload(fixture('browser-mini.yaml'), 'mini.yaml');
     await settle();
     const lms = await catalogOn(device, syncB);
     expect(titles(lms.catalog)).toEqual(['Analytics renewal (test fixture)']);
     const assigned = lms.catalog.builtIns.find((e) => e.id === 'renewal')!;
     lms.catalog.offerOnly(assigned);
-    a.catalog.upload(fixture('guide-example.yaml'), 'guide.yaml');
+    await a.catalog.upload(fixture('guide-example.yaml'), 'guide.yaml');
     await settle();
     expect(lms.catalog.entries.map((e) => e.id)).toEqual(['renewal']);
   });

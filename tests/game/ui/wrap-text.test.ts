@@ -44,22 +44,17 @@ describe('wrapping text to a width', () => {
   it('wraps a 200,000-character word in linear time: each character measured a bounded number of times', () => {
     const { measure, stats } = monospace();
     const word = 'w'.repeat(200_000);
-    const started = performance.now();
     const lines = wrapText(word, 590, measure);
-    const elapsed = performance.now() - started;
     expect(lines).toHaveLength(Math.ceil(200_000 / 59));
     expect(lines.join('')).toBe(word);
     // Phaser's own wrapping measured about n²/2 characters for this (2e10): here a few times n.
     expect(stats.chars).toBeLessThan(5 * 200_000);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('wraps 200,000 characters of ordinary words in linear time too', () => {
     const { measure, stats } = monospace();
     const text = 'a few words of a long speech '.repeat(7000);
-    const started = performance.now();
     const lines = wrapText(text, 590, measure);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(stats.chars).toBeLessThan(5 * text.length);
     expect(lines.length).toBeGreaterThan(3000);
   });
@@ -75,9 +70,7 @@ describe('breaking only the words wider than a line', () => {
 
   it('breaks a 200,000-character word in linear time', () => {
     const { measure, stats } = monospace();
-    const started = performance.now();
     const broken = breakLongWords('w'.repeat(200_000), 590, measure);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(broken.split('\n')).toHaveLength(Math.ceil(200_000 / 59));
     expect(stats.chars).toBeLessThan(3 * 200_000);
   });

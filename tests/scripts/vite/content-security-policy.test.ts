@@ -16,7 +16,9 @@ describe('Content-Security-Policy in the built pages', () => {
   it('puts the strict policy first thing after the charset in the published game', () => {
     const html = builtPage({ __WALKAWAY_ASSIGNMENT__: 'null' });
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
-    expect(policyOf(html)).toContain("connect-src 'self';");
+    // Scripts, styles and everything else from our origin; fetches also to a learning record store.
+    expect(policyOf(html)).toContain("connect-src 'self' https: http://127.0.0.1:*;");
+    expect(policyOf(html)).toContain("default-src 'self';");
     expect(policyOf(html)).not.toMatch(/unsafe-(eval|inline)/);
   });
 
