@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { actAndWait, gameSnapshot, openMenu, screen, startHarness, tabTo, type PageSnapshot } from '../tests/browser/harness.ts';
+import { actAndWait, fixture, gameSnapshot, openMenu, screen, startHarness, tabTo, uploadScenario, type PageSnapshot } from '../tests/browser/harness.ts';
 import { overflowingTexts, type SceneLayout } from '../src/game/ui/layout-registry.ts';
 
 const args = process.argv.slice(2);
@@ -147,6 +147,23 @@ try {
       await capture(page, dir, 'path-after-games');
     } catch (e) {
       problems.push(`${dir}: could not reach the saves or path screens (${(e as Error).message.split('\n')[0]})`);
+    }
+    // The menu with uploaded scenarios: two beside the built-ins, a Remove asking to be pressed again,
+    // and enough uploads to need pages.
+    try {
+      await openMenu(page, `${h.url}?seed=3`);
+      await uploadScenario(page, 'browser-mini.yaml', fixture('browser-mini.yaml'));
+      await page.waitForSelector('#a11y [data-testid="menu-scenario-browser-mini"]', { state: 'attached' });
+      await uploadScenario(page, 'guide-example.yaml', fixture('guide-example.yaml'));
+      await page.waitForSelector('#a11y [data-testid="menu-scenario-guide-example"]', { state: 'attached' });
+      await capture(page, dir, 'menu-uploads');
+      await actAndWait(page, 'menu-remove-browser-mini');
+      await capture(page, dir, 'menu-uploads-remove-asks');
+      await uploadScenario(page, 'mini.yaml', fixture('mini.yaml'));
+      await page.waitForSelector('#a11y [data-testid="menu-scenario-mini"]', { state: 'attached' });
+      await capture(page, dir, 'menu-uploads-paged');
+    } catch (e) {
+      problems.push(`${dir}: could not capture the menu with uploads (${(e as Error).message.split('\n')[0]})`);
     }
     await context.close();
   }

@@ -15,6 +15,7 @@ import { rememberedScreen } from './services/tab-screen.ts';
 import { SessionRunner } from './services/session-runner.ts';
 import { SoundAndSettings } from './services/sound-settings.ts';
 import { openStorage } from './storage/open-storage.ts';
+import { ScenarioStore } from './storage/scenario-store.ts';
 import type { Settings, TextSpeed } from './storage/settings-store.ts';
 import { TabSync } from './storage/tab-sync.ts';
 
@@ -70,7 +71,7 @@ export class GameApp {
     this.mirror = new ScreenMirror(options.mirrorRoot);
     this.notices = new NoticeBoard(options.noticeRoot);
     this.audio = new SoundAndSettings(options.sound, options.settings);
-    this.catalog = new ScenarioCatalog(this.notices);
+    this.catalog = new ScenarioCatalog(this.notices, this.sync);
     this.saves = new GameSaves(this.notices, this.catalog, this.sync);
     this.practice = new PracticeRecord(this.notices, this.catalog, this.sync);
     this.runner = new SessionRunner({
@@ -88,7 +89,7 @@ export class GameApp {
     const storage = openStorage().then(async ({ backend, notice }) => {
       this.storageKind = backend.kind;
       if (notice) this.notices.show(notice);
-      await Promise.all([this.saves.attach(backend), this.practice.attach(backend)]);
+      await Promise.all([this.saves.attach(backend), this.practice.attach(backend), this.catalog.attach(new ScenarioStore(backend))]);
     });
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
     const scenarios = this.catalog.loading;
@@ -130,8 +131,11 @@ export class GameApp {
   get selection(): Selection | null {
     return this.catalog.selection;
   }
-  upload(text: string, fileName: string): Promise<ScenarioEntry | null> {
-    return this.catalog.upload(text, fileName);
+  upload(text: string, fileName: string, options?: { keep?: boolean }): Promise<ScenarioEntry | null> {
+    return this.catalog.upload(text, fileName, options);
+  }
+  removeUpload(entryId: string): Promise<void> {
+    return this.catalog.remove(entryId);
   }
   /** Loads the engine and compiles the built-in scenarios, once (see ScenarioCatalog.whenPlayable). */
   whenPlayable(): Promise<void> {

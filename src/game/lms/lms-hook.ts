@@ -108,7 +108,7 @@ function restrictToAssignment(app: GameApp, a: Assignment): ScenarioEntry | null
   const persona = entry?.scenario.personas.find((p) => p.id === a.personaId);
   if (!entry || !persona) return null;
   const only: ScenarioEntry = { ...entry, scenario: { ...entry.scenario, personas: [persona] } };
-  app.catalog.builtIns = [only];
+  app.catalog.offerOnly(only);
   app.catalog.select(only, persona.id, a.mode);
   return only;
 }

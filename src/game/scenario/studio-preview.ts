@@ -48,7 +48,8 @@ export function applyStudioPreview(app: GameApp): void {
   // The menu, where the file and persona are selected (a new player would otherwise land on the path).
   app.startScene = 'menu';
   void app.loading.done.then(async () => {
-    const entry = await app.upload(yaml, fileName);
+    // A draft to try, not an upload: it is listed for this page only.
+    const entry = await app.upload(yaml, fileName, { keep: false });
     if (!entry) return;
     if (entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
   });

@@ -1,6 +1,7 @@
 import { ATTEMPT_MODES } from '../../engine/index.ts';
 import { MODE_RULES } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import type { ScenarioCard } from '../scenario/scenario-card.ts';
 import { createFileInput, pickFile } from '../scenario/scenario-upload.ts';
 import { TEXT_SPEEDS } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -10,8 +11,18 @@ import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { touchOnly } from '../ui/reading-layout.ts';
 import { BaseScene } from './base-scene.ts';
 
+/** Scenario cards that fit the scenario panel at a readable size; more than this are shown in pages. */
+const CARDS_PER_PAGE = 6;
+/** Cards per page when there are pages (one row goes to the page buttons). */
+const CARDS_PER_PAGED = 5;
+
 /** Scenario, counterpart (difficulty) and mode choice, settings, continuing saved games, uploads. */
 export class MenuScene extends BaseScene {
+  /** The uploaded scenario whose Remove was pressed once: the next press on it removes it. */
+  private armedRemoval: string | null = null;
+  /** A page of scenarios the rep turned to; null shows the page with the selected scenario. */
+  private browsePage: number | null = null;
+
   constructor(app: GameApp) {
     super(SCENES.menu, app);
   }
@@ -42,35 +53,14 @@ export class MenuScene extends BaseScene {
     if (entries.length === 0) {
       this.add.text(52, 170, 'No scenarios yet: load your own scenario file below.', { ...TEXT.body, wordWrap: { width: 560 } });
     }
-    const cardH = Math.min(86, (400 - 10 * entries.length) / Math.max(1, entries.length));
-    entries.forEach((entry, i) => {
-      const s = entry.scenario;
-      const custom = entry.source.kind === 'custom';
-      this.button({
-        x: 48,
-        y: 160 + i * (cardH + 10),
-        width: 568,
-        height: cardH,
-        label: `${s.title}${custom ? ' (your file)' : ''}`,
-        detail: `${s.role} vs ${s.counterpartRole}. ${s.summary}`,
-        variant: 'card',
-        fontSize: 19,
-        selected: entry.id === selected?.id,
-        testid: `menu-scenario-${entry.id}`,
-        mirror: { parent: scenarioGroup, pressed: entry.id === selected?.id },
-        onActivate: () => {
-          app.catalog.select(entry, s.personas[0]!.id);
-          this.goTo(SCENES.menu);
-        },
-      });
-    });
+    this.drawScenarioCards(entries, selected?.id, scenarioGroup);
 
     // Counterparts (difficulty).
     drawPanel(this, 652, 120, 596, 430);
     this.add.text(672, 134, 'COUNTERPART', TEXT.label);
     const personaGroup = app.mirror.group('Counterpart', 'menu-personas');
     const personas = selected ? [...selected.scenario.personas].sort((a, b) => a.difficulty - b.difficulty) : [];
-    const personaH = Math.min(86, (300 - 10 * personas.length) / Math.max(1, personas.length));
+    const personaH = Math.min(86, (290 - 10 * personas.length) / Math.max(1, personas.length));
     personas.forEach((p, i) => {
       const stars = '●'.repeat(p.difficulty) + '○'.repeat(5 - p.difficulty);
       const isSelected = app.selection?.personaId === p.id;
@@ -94,13 +84,13 @@ export class MenuScene extends BaseScene {
     });
 
     // How to play it.
-    this.add.text(672, 462, 'MODE', TEXT.label);
+    this.add.text(672, 450, 'MODE', TEXT.label);
     const modeGroup = app.mirror.group('Mode', 'menu-modes');
     const mode = app.selection?.mode ?? 'practice';
     ATTEMPT_MODES.forEach((m, i) => {
       this.button({
         x: 668 + i * 190,
-        y: 484,
+        y: 472,
         width: 180,
         height: 50,
         label: MODE_RULES[m].label,
@@ -116,7 +106,7 @@ export class MenuScene extends BaseScene {
         },
       });
     });
-    this.add.text(672, 530, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
+    this.add.text(672, 528, MODE_RULES[mode].description, { ...TEXT.small, fontSize: '13px', wordWrap: { width: 560 } });
 
     // Start and continue.
     const saved = app.saves.games;
@@ -207,7 +197,11 @@ export class MenuScene extends BaseScene {
     // Keyboard hints only where there is a keyboard to use them (not on touch-only devices).
     if (!touchOnly()) this.add.text(672, 656, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', { ...TEXT.small, fontSize: '14px', wordWrap: { width: 560 } });
 
-    const off = app.onCatalogChange(() => this.redraw());
+    const off = app.onCatalogChange(() => {
+      // A new upload is selected: show its page.
+      this.browsePage = null;
+      this.redraw();
+    });
     // Another tab saved or finished a game: the Continue list follows.
     const offSaves = app.saves.onChange(() => this.redraw());
     this.events.once('shutdown', () => {
@@ -215,6 +209,85 @@ export class MenuScene extends BaseScene {
       offSaves();
     });
     this.settleFocus();
+  }
+
+  /**
+   * The scenario cards, built-ins then uploads, in pages when there are more than fit. Each upload has
+   * a Remove button beside its card, which asks for a second press before it removes anything.
+   */
+  private drawScenarioCards(entries: readonly ScenarioCard[], selectedId: string | undefined, group: HTMLElement): void {
+    const app = this.app;
+    const armed = this.armedRemoval;
+    this.armedRemoval = null;
+    const paged = entries.length > CARDS_PER_PAGE;
+    const perPage = paged ? CARDS_PER_PAGED : CARDS_PER_PAGE;
+    const pages = Math.max(1, Math.ceil(entries.length / perPage));
+    const selectedIndex = Math.max(0, entries.findIndex((e) => e.id === selectedId));
+    const page = Math.min(pages - 1, Math.max(0, this.browsePage ?? Math.floor(selectedIndex / perPage)));
+    const shown = entries.slice(page * perPage, (page + 1) * perPage);
+    // Cards share the panel's height (160..540), less a row for the page buttons when there are pages.
+    const room = paged ? 330 : 380;
+    const cardH = Math.min(86, (room - 10 * (shown.length - 1)) / Math.max(1, shown.length));
+    const removeW = 124;
+    shown.forEach((entry, i) => {
+      const s = entry.scenario;
+      const custom = entry.source.kind === 'custom';
+      const y = 160 + i * (cardH + 10);
+      this.button({
+        x: 48,
+        y,
+        width: custom ? 568 - removeW - 8 : 568,
+        height: cardH,
+        label: `${s.title}${custom ? ' (your file)' : ''}`,
+        detail: `${s.role} vs ${s.counterpartRole}. ${s.summary}`,
+        variant: 'card',
+        fontSize: 19,
+        selected: entry.id === selectedId,
+        testid: `menu-scenario-${entry.id}`,
+        mirror: { parent: group, pressed: entry.id === selectedId },
+        onActivate: () => {
+          app.catalog.select(entry, s.personas[0]!.id);
+          this.goTo(SCENES.menu);
+        },
+      });
+      if (!custom) return;
+      const confirming = armed === entry.id;
+      this.button({
+        x: 616 - removeW,
+        y,
+        width: removeW,
+        height: cardH,
+        label: confirming ? 'Remove? Press again' : 'Remove',
+        fontSize: 16,
+        variant: confirming ? 'primary' : 'secondary',
+        testid: `menu-remove-${entry.id}`,
+        mirror: {
+          parent: group,
+          description: confirming ? `removes "${s.title}" from this device; your games of it stay in your record` : `"${s.title}" from this device`,
+        },
+        onActivate: () => {
+          if (!confirming) {
+            this.armedRemoval = entry.id;
+            this.goTo(SCENES.menu);
+            return;
+          }
+          void app.removeUpload(entry.id);
+          // Keyboard focus lands on the scenario now selected (the button pressed is gone).
+          const next = app.selection?.entryId;
+          document.querySelector<HTMLElement>(`.a11y [data-testid="${CSS.escape(`menu-scenario-${next ?? ''}`)}"]`)?.focus({ preventScroll: true });
+          this.goTo(SCENES.menu);
+        },
+      });
+    });
+    if (!paged) return;
+    const turn = (to: number) => {
+      this.browsePage = to;
+      this.goTo(SCENES.menu);
+    };
+    this.add.text(332, 514, `Page ${page + 1} of ${pages}`, { ...TEXT.small, fontSize: '16px' }).setOrigin(0.5, 0.5);
+    const row = { y: 494, width: 160, height: 44, fontSize: 16, mirror: { parent: group } } as const;
+    if (page > 0) this.button({ ...row, x: 48, label: '‹ Previous', testid: 'menu-scenarios-previous', onActivate: () => turn(page - 1) });
+    if (page < pages - 1) this.button({ ...row, x: 456, label: 'More ›', testid: 'menu-scenarios-next', onActivate: () => turn(page + 1) });
   }
 
   private changeSetting(change: () => void): void {

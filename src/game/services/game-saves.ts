@@ -196,7 +196,7 @@ export class GameSaves {
         await this.refresh();
         return { kind: 'over' };
       }
-      if (entry.source.kind === 'custom') entry = this.catalog.setCustom(entry);
+      if (entry.source.kind === 'custom') entry = this.catalog.adopt(entry);
       const pathStep = this.catalog.path?.steps.find((s) => s.id === game.pathStep) ?? null;
       const retry = game.retryOf ? { of: game.retryOf, fromTurn: game.retryFromTurn ?? 0 } : null;
       runner.resume(entry, session, { slotId: game.id, startedAt: game.startedAt, pathStep, retry });

@@ -1,10 +1,11 @@
 /**
- * Where the game keeps what outlives a page: the practice record and the games in progress. The game
+ * Where the game keeps what outlives a page: the practice record, the games in progress and the
+ * scenario files a trainer or rep uploaded. The game
  * talks to this small interface; IndexedDB (through `idb`) is the real one, localStorage the fallback
  * when IndexedDB is unavailable (some private modes), memory the last resort (nothing survives a reload,
  * and the rep is told so).
  */
-export type StoreName = 'record' | 'games';
+export type StoreName = 'record' | 'games' | 'scenarios';
 
 export interface StorageBackend {
   readonly kind: 'indexeddb' | 'local' | 'memory';
@@ -29,7 +30,7 @@ export function isQuotaError(e: unknown): boolean {
 /** Values held in memory: the last resort, and the model the other backends follow. */
 export class MemoryBackend implements StorageBackend {
   readonly kind: StorageBackend['kind'] = 'memory';
-  protected readonly stores: Record<StoreName, Map<string, unknown>> = { record: new Map(), games: new Map() };
+  protected readonly stores: Record<StoreName, Map<string, unknown>> = { record: new Map(), games: new Map(), scenarios: new Map() };
 
   async getAll<T>(store: StoreName): Promise<T[]> {
     return [...this.stores[store].values()].map((v) => structuredClone(v) as T);
@@ -70,6 +71,7 @@ export class LocalStorageBackend extends MemoryBackend {
     this.storage = storage;
     this.reload('record');
     this.reload('games');
+    this.reload('scenarios');
   }
   private key(store: StoreName): string {
     return `walkaway.db.${store}`;

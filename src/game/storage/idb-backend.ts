@@ -2,16 +2,19 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RecordEntry } from '../../engine/training/index.ts';
 import type { StorageBackend, StoreName } from './backend.ts';
 import type { SavedGame } from './game-slots.ts';
+import type { StoredScenario } from './scenario-store.ts';
 
 interface WalkawayDB extends DBSchema {
   record: { key: string; value: RecordEntry; indexes: { playedAt: string } };
   games: { key: string; value: SavedGame };
+  scenarios: { key: string; value: StoredScenario };
 }
 
 export const DB_NAME = 'walkaway';
-const DB_VERSION = 1;
+/** 1: record and games. 2: adds the uploaded scenario files. */
+const DB_VERSION = 2;
 
-/** IndexedDB through `idb`: the practice record and one slot per game in progress. */
+/** IndexedDB through `idb`: the practice record, one slot per game in progress, and uploaded scenarios. */
 export class IdbBackend implements StorageBackend {
   readonly kind = 'indexeddb' as const;
   private readonly db: IDBPDatabase<WalkawayDB>;
@@ -24,9 +27,18 @@ export class IdbBackend implements StorageBackend {
   static async open(factory?: IDBFactory): Promise<IdbBackend> {
     const open = () =>
       openDB<WalkawayDB>(DB_NAME, DB_VERSION, {
-        upgrade(db) {
-          db.createObjectStore('record', { keyPath: 'id' }).createIndex('playedAt', 'playedAt');
-          db.createObjectStore('games', { keyPath: 'id' });
+        // Each step runs only for a database older than it, so an upgrade keeps what version 1 stored.
+        upgrade(db, oldVersion) {
+          if (oldVersion < 1) {
+            db.createObjectStore('record', { keyPath: 'id' }).createIndex('playedAt', 'playedAt');
+            db.createObjectStore('games', { keyPath: 'id' });
+          }
+          if (oldVersion < 2) db.createObjectStore('scenarios', { keyPath: 'id' });
+        },
+        // A newer version of the game opened in another tab needs to upgrade: this connection steps
+        // aside rather than leave that tab waiting (its writes then fail and are reported as such).
+        blocking(_current, _blocked, event) {
+          (event.target as IDBDatabase).close();
         },
       });
     if (!factory) return new IdbBackend(await open());

@@ -1,9 +1,12 @@
 /**
- * Tells the other tabs of this browser profile that the saved games or the practice record changed,
+ * Tells the other tabs of this browser profile that the saved games, the practice record or the
+ * uploaded scenarios changed,
  * so each shows the other's games and record without a reload. BroadcastChannel where there is one,
  * else the storage event of a localStorage key.
  */
-export type SyncTopic = 'games' | 'record';
+export type SyncTopic = 'games' | 'record' | 'scenarios';
+
+const SYNC_TOPICS: readonly SyncTopic[] = ['games', 'record', 'scenarios'];
 
 export class TabSync {
   /** This tab's id: messages a tab sent itself are ignored. */
@@ -16,7 +19,7 @@ export class TabSync {
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('walkaway') : null;
     const receive = (data: unknown) => {
       const m = data as { from?: string; topic?: SyncTopic } | null;
-      if (!m || m.from === this.tabId || (m.topic !== 'games' && m.topic !== 'record')) return;
+      if (!m || m.from === this.tabId || !m.topic || !SYNC_TOPICS.includes(m.topic)) return;
       for (const l of this.listeners) l(m.topic);
     };
     if (this.channel) this.channel.onmessage = (e) => receive(e.data);
