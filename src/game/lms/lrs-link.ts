@@ -1,3 +1,5 @@
+// First, before any schema exists (see src/web/zod-jitless.ts): this module is loaded on its own.
+import '../../web/zod-jitless.ts';
 import { defaultActivityId } from '../../lms/assignment.ts';
 import { SessionReporter } from '../../lms/session-reporter.ts';
 import { loadLrsSettings, lrsConfigOf, outboxNameFor, type LrsSettings } from '../../lms/xapi/lrs-settings.ts';

@@ -1,3 +1,5 @@
+// First, before any schema exists (see src/web/zod-jitless.ts): this module is loaded on its own.
+import '../../web/zod-jitless.ts';
 // A stylesheet bundled as a file: the page's Content-Security-Policy allows no <style> made at run time.
 import './lrs-settings-form.css';
 import {

@@ -18,7 +18,8 @@ export interface StoredScenario {
  * (which happens once the engine is in).
  */
 function storedScenarioSchema() {
-  return import('zod').then(({ z }) =>
+  // Zod's eval probe is off before the schema is made, whichever chunk brought Zod in.
+  return import('../../web/zod-jitless.ts').then(() => import('zod')).then(({ z }) =>
     z.object({
       id: z.string().min(1),
       fileName: z.string(),
