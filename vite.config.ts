@@ -9,12 +9,7 @@ import { prevalidatedPaths } from './scripts/vite/path-plugin.ts';
 
 // One config for the dev server, the production build and the test runner.
 const base = defineConfig({
-  plugins: [
-    prevalidatedScenarios(),
-    prevalidatedPaths(),
-    contentSecurityPolicy(),
-    VitePWA(installableOffline()),
-  ],
+  plugins: [prevalidatedScenarios(), prevalidatedPaths(), contentSecurityPolicy(), VitePWA(installableOffline())],
   // An LMS package build (src/cli/package.ts) sets the assignment; the ordinary game has none.
   define: { __WALKAWAY_ASSIGNMENT__: 'null' },
   // Static files (audio, images, icons) are served from assets/ at the site root: /audio/click.ogg.

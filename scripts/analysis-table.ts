@@ -6,7 +6,9 @@ import { exploreScenario } from '../src/engine/analysis/explore.ts';
 
 const ids = ['enterprise-deal', 'renewal', 'dominant-vendor', 'tutorial'];
 const n = (x: number) => x.toLocaleString('en');
-console.log('| scenario | persona | paths | states | decisions | score min / median / max | deal / walked away / they walked | best path (score) | worst path (score) | anti-patterns reachable |');
+console.log(
+  '| scenario | persona | paths | states | decisions | score min / median / max | deal / walked away / they walked | best path (score) | worst path (score) | anti-patterns reachable |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const id of ids) {
   const c = compileScenario(loadScenario(readFileSync(`scenarios/${id}.yaml`, 'utf8'), `scenarios/${id}.yaml`));

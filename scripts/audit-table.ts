@@ -7,7 +7,9 @@ import { DEFAULT_AUDIT_SEEDS } from '../src/cli/audit.ts';
 
 const ids = ['tutorial', 'enterprise-deal', 'renewal', 'dominant-vendor'];
 const SHOWN = ['disciplined', 'strong-signal', 'weak-signal', 'trader', 'never-trader', 'never-asker', 'walker', 'holder', 'first-button', 'random'] as const;
-const audits = ids.map((id) => auditScenario(compileScenario(loadScenario(readFileSync(`scenarios/${id}.yaml`, 'utf8'), `scenarios/${id}.yaml`)), { seeds: DEFAULT_AUDIT_SEEDS }));
+const audits = ids.map((id) =>
+  auditScenario(compileScenario(loadScenario(readFileSync(`scenarios/${id}.yaml`, 'utf8'), `scenarios/${id}.yaml`)), { seeds: DEFAULT_AUDIT_SEEDS }),
+);
 const mark = { pass: 'PASS', fail: '**FAIL**', 'n/a': 'n/a' } as const;
 
 console.log(`Mean score per archetype (${DEFAULT_AUDIT_SEEDS} seeds; random play ${DEFAULT_AUDIT_SEEDS * 5} games):\n`);

@@ -36,7 +36,13 @@ await build(
       configFile: false,
       logLevel: 'warn',
       publicDir: false,
-      build: { outDir: BARE, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') } },
+      build: {
+        outDir: BARE,
+        emptyOutDir: true,
+        target: 'es2022',
+        chunkSizeWarningLimit: 2000,
+        rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') },
+      },
     },
     customPhaser(),
   ),
@@ -164,14 +170,18 @@ try {
   const longest = await page.evaluate(() => (window as unknown as { __bench: { longest: number } }).__bench.longest);
 
   console.log(`bare-phaser-create-ms ${Math.round(bareMs)}   (median of 3 cold loads: ${bareRuns.map(Math.round).join(', ')})`);
-  console.log(`menu-interactive-ms ${Math.round(menuMedian.ms)}   (median of 3 cold loads: ${menuRuns.map((r) => Math.round(r.ms)).join(', ')}; median run: ${menuMedian.marks.join(' ')})`);
+  console.log(
+    `menu-interactive-ms ${Math.round(menuMedian.ms)}   (median of 3 cold loads: ${menuRuns.map((r) => Math.round(r.ms)).join(', ')}; median run: ${menuMedian.marks.join(' ')})`,
+  );
   console.log(`menu-vs-bare ${(menuMedian.ms / bareMs).toFixed(2)}`);
   console.log(`initial-js-gzip-kb ${Math.round(menuMedian.initialKb)}   (fetched before the menu was interactive)`);
   console.log(`all-js-gzip-kb ${Math.round(allJsKb)}   (every chunk, also those loaded after the menu)`);
   console.log(`negotiation-fps ${fps.toFixed(1)}   (table on screen, still: the game draws only on change)`);
   console.log(`negotiation-fps-while-typing ${typingFps.toFixed(1)}   (a line typing out, software WebGL here)`);
   console.log(`longest-task-ms ${Math.round(longest)}   (first prep choice to the debrief)`);
-  console.log(`production-build-game ${reachedDebrief ? 'reached-debrief' : 'DID-NOT-FINISH'} errors=${errors.length}${errors.length ? ` first: ${errors[0]}` : ''}`);
+  console.log(
+    `production-build-game ${reachedDebrief ? 'reached-debrief' : 'DID-NOT-FINISH'} errors=${errors.length}${errors.length ? ` first: ${errors[0]}` : ''}`,
+  );
   if (!reachedDebrief || errors.length) process.exitCode = 1;
 
   // The practice record at 1,000 finished negotiations: start-up with it, and opening the progress screen.
@@ -204,8 +214,12 @@ try {
     );
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
-  console.log(`start-with-1000-games-ms ${Math.round(med(starts))}   (menu interactive after a reload with 1,000 finished negotiations in IndexedDB; runs ${starts.map(Math.round).join(', ')})`);
-  console.log(`progress-screen-1000-games-ms ${Math.round(med(opens))}   (press to interactive progress screen, 1,000 games; target 150; runs ${opens.map(Math.round).join(', ')})`);
+  console.log(
+    `start-with-1000-games-ms ${Math.round(med(starts))}   (menu interactive after a reload with 1,000 finished negotiations in IndexedDB; runs ${starts.map(Math.round).join(', ')})`,
+  );
+  console.log(
+    `progress-screen-1000-games-ms ${Math.round(med(opens))}   (press to interactive progress screen, 1,000 games; target 150; runs ${opens.map(Math.round).join(', ')})`,
+  );
   await seeded.close();
 } finally {
   await browser.close();

@@ -28,7 +28,12 @@ loop.enable();
 const stop = async () => {
   const sorted = handled.sort((a, b) => a - b);
   const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
-  console.error(JSON.stringify({ serverMoveMs: { p50: at(0.5), p99: at(0.99), n: sorted.length }, eventLoopDelayMs: { p50: Math.round(loop.percentile(50) / 1e6), p99: Math.round(loop.percentile(99) / 1e6) } }));
+  console.error(
+    JSON.stringify({
+      serverMoveMs: { p50: at(0.5), p99: at(0.99), n: sorted.length },
+      eventLoopDelayMs: { p50: Math.round(loop.percentile(50) / 1e6), p99: Math.round(loop.percentile(99) / 1e6) },
+    }),
+  );
   await server.close();
   await db.close();
   process.exit(0);

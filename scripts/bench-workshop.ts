@@ -193,12 +193,17 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
 
 function report(prefix: string, r: PhaseResult, cpu: { cpuS: number; peakMb: number }[]): void {
   const cpuPct = cpu.map((c) => `${Math.round((100 * c.cpuS) / r.wallS)}%`).join(' + ');
-  if (r.finished < REPS) console.log(`${prefix}-DID-NOT-FINISH ${r.finished} of ${REPS} reps finished within ${PHASE_LIMIT_MS / 1000} s (figures below are partial)`);
+  if (r.finished < REPS)
+    console.log(`${prefix}-DID-NOT-FINISH ${r.finished} of ${REPS} reps finished within ${PHASE_LIMIT_MS / 1000} s (figures below are partial)`);
   console.log(`${prefix}-joins-per-s ${Math.round(r.joinsPerS)}   (${REPS} reps joining at once)`);
-  console.log(`${prefix}-choice-rtt-ms p50 ${r.rttP50.toFixed(1)} p99 ${r.rttP99.toFixed(1)}   (target p99 < 100; ${r.moves} moves, think time ${THINK_MS} ms on average; ${r.resends} resent after a lost connection)`);
+  console.log(
+    `${prefix}-choice-rtt-ms p50 ${r.rttP50.toFixed(1)} p99 ${r.rttP99.toFixed(1)}   (target p99 < 100; ${r.moves} moves, think time ${THINK_MS} ms on average; ${r.resends} resent after a lost connection)`,
+  );
   console.log(`${prefix}-server-cpu ${cpu.map((c) => `${c.cpuS.toFixed(1)} s`).join(' + ')} over ${r.wallS.toFixed(1)} s (${cpuPct} of one core)`);
   console.log(`${prefix}-server-peak-rss-mb ${cpu.map((c) => Math.round(c.peakMb)).join(' + ')}`);
-  console.log(`${prefix}-load-generator-loop-delay-ms p50 ${Math.round(generatorLoop.percentile(50) / 1e6)} p99 ${Math.round(generatorLoop.percentile(99) / 1e6)}   (the ${REPS} simulated reps' own process; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+  console.log(
+    `${prefix}-load-generator-loop-delay-ms p50 ${Math.round(generatorLoop.percentile(50) / 1e6)} p99 ${Math.round(generatorLoop.percentile(99) / 1e6)}   (the ${REPS} simulated reps' own process; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+  );
   generatorLoop.reset();
   console.log(`${prefix}-projector-lag-ms ${Math.round(r.projectorLagMs)}   (last result acknowledged to the projector showing all ${REPS} finished)`);
 }
@@ -212,14 +217,15 @@ const data = mkdtempSync(join(tmpdir(), 'walkaway-bench-'));
 const cluster = await startPostgres();
 try {
   const one = process.argv.includes('--postgres-only') ? null : await startServer({ WALKAWAY_DATA: data });
-  if (one) try {
-    const before = usage(one.pid);
-    const r = await phase([one.url], one.url);
-    const after = usage(one.pid);
-    report('workshop-pglite', r, [{ cpuS: after.cpuS - before.cpuS, peakMb: after.peakMb }]);
-  } finally {
-    await stopServer(one);
-  }
+  if (one)
+    try {
+      const before = usage(one.pid);
+      const r = await phase([one.url], one.url);
+      const after = usage(one.pid);
+      report('workshop-pglite', r, [{ cpuS: after.cpuS - before.cpuS, peakMb: after.peakMb }]);
+    } finally {
+      await stopServer(one);
+    }
 
   // ---- Phase 2: two processes, one PostgreSQL ----
   const url = await cluster.createDatabase('walkaway_bench');
@@ -229,13 +235,26 @@ try {
     const before = [usage(a.pid), usage(b.pid)];
     const r = await phase([a.url, b.url], b.url);
     const after = [usage(a.pid), usage(b.pid)];
-    report('workshop-2x-postgres', r, after.map((u, i) => ({ cpuS: u.cpuS - before[i]!.cpuS, peakMb: u.peakMb })));
+    report(
+      'workshop-2x-postgres',
+      r,
+      after.map((u, i) => ({ cpuS: u.cpuS - before[i]!.cpuS, peakMb: u.peakMb })),
+    );
     // Consistency: both processes give the same verified results, and they are what the reps played.
-    const views = await Promise.all([a.url, b.url].map((s) => new RoomClient(s).exportJson<{ reps: { name: string; result: { score: number } | null }[] }>(r.code, r.secret)));
+    const views = await Promise.all(
+      [a.url, b.url].map((s) => new RoomClient(s).exportJson<{ reps: { name: string; result: { score: number } | null }[] }>(r.code, r.secret)),
+    );
     const same = JSON.stringify(views[0]) === JSON.stringify(views[1]);
     const all = views[0]!.reps.every((rep) => rep.result !== null);
-    const played = [...r.scores.values()].sort((x, y) => x - y).join(',') === views[0]!.reps.map((rep) => rep.result!.score).sort((x, y) => x - y).join(',');
-    console.log(`workshop-2x-postgres-consistent ${same && all && played ? 'yes' : 'NO'}   (both servers' exports identical: ${same}; every rep finished: ${all}; scores as played: ${played})`);
+    const played =
+      [...r.scores.values()].sort((x, y) => x - y).join(',') ===
+      views[0]!.reps
+        .map((rep) => rep.result!.score)
+        .sort((x, y) => x - y)
+        .join(',');
+    console.log(
+      `workshop-2x-postgres-consistent ${same && all && played ? 'yes' : 'NO'}   (both servers' exports identical: ${same}; every rep finished: ${all}; scores as played: ${played})`,
+    );
   } finally {
     await stopServer(a);
     await stopServer(b);

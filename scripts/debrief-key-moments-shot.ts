@@ -34,21 +34,24 @@ try {
     await page.locator('#game canvas').screenshot({ path: `${out}/walkaway-debrief-${name}.png` });
     console.log(`wrote ${out}/walkaway-debrief-${name}.png`);
     // The counterfactual's cost in the browser itself: the engine's own module, timed in the page.
-    const ms = await page.evaluate(async (moves) => {
-      // Module paths the dev server serves; kept in variables so the type-checker leaves them to the page.
-      const enginePath = '/src/engine/index.ts';
-      const yamlPath = '/scenarios/dominant-vendor.yaml?raw';
-      const engine = (await import(/* @vite-ignore */ enginePath)) as typeof import('../src/engine/index.ts');
-      const text = (await import(/* @vite-ignore */ yamlPath)).default as string;
-      const c = engine.compileScenario(engine.loadScenario(text, 'dominant-vendor.yaml'));
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        engine.keyMoments(c, 'account-manager', 1, moves);
-        times.push(performance.now() - t0);
-      }
-      return times;
-    }, playPreferring(compiledShipped('dominant-vendor'), 'account-manager', 1, prefs).moves as string[]);
+    const ms = await page.evaluate(
+      async (moves) => {
+        // Module paths the dev server serves; kept in variables so the type-checker leaves them to the page.
+        const enginePath = '/src/engine/index.ts';
+        const yamlPath = '/scenarios/dominant-vendor.yaml?raw';
+        const engine = (await import(/* @vite-ignore */ enginePath)) as typeof import('../src/engine/index.ts');
+        const text = (await import(/* @vite-ignore */ yamlPath)).default as string;
+        const c = engine.compileScenario(engine.loadScenario(text, 'dominant-vendor.yaml'));
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          engine.keyMoments(c, 'account-manager', 1, moves);
+          times.push(performance.now() - t0);
+        }
+        return times;
+      },
+      playPreferring(compiledShipped('dominant-vendor'), 'account-manager', 1, prefs).moves as string[],
+    );
     console.log(`key moments in Chromium (${name}): ${ms.map((t) => t.toFixed(1)).join(', ')} ms`);
     await page.close();
   }

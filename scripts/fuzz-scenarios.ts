@@ -38,7 +38,9 @@ for (const [{ name, text }, picks, gameSeed] of cases) {
 }
 const seconds = (performance.now() - started) / 1000;
 
-console.log(`fuzz-files ${count}   (seed ${seed}; ${accepted} accepted, ${count - accepted - [...failures.values()].reduce((s, f) => s + f.count, 0)} refused with a proper ScenarioError)`);
+console.log(
+  `fuzz-files ${count}   (seed ${seed}; ${accepted} accepted, ${count - accepted - [...failures.values()].reduce((s, f) => s + f.count, 0)} refused with a proper ScenarioError)`,
+);
 console.log(`fuzz-games ${games}   (every persona of every accepted file, to a result)`);
 console.log(`fuzz-files-per-second ${Math.round(count / seconds)}   (${seconds.toFixed(1)} s)`);
 if (failures.size === 0) {

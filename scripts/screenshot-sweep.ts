@@ -79,7 +79,12 @@ try {
   for (const vp of VIEWPORTS) {
     const dir = `${OUT}/${vp.name}`;
     mkdirSync(dir, { recursive: true });
-    const context = await h.browser.newContext({ viewport: { width: vp.width, height: vp.height }, hasTouch: vp.touch, isMobile: vp.touch, deviceScaleFactor: 1 });
+    const context = await h.browser.newContext({
+      viewport: { width: vp.width, height: vp.height },
+      hasTouch: vp.touch,
+      isMobile: vp.touch,
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.setItem('walkaway.settings', JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' })));
     await page.goto(`${h.url}?seed=3`);
@@ -87,7 +92,9 @@ try {
     if ((await screen(page)) === 'path') await capture(page, dir, 'path');
     await openMenu(page, `${h.url}?seed=3`);
     await capture(page, dir, 'menu');
-    const scenarios = await page.$$eval('#a11y [data-testid^="menu-scenario-"]', (els) => els.map((e) => (e as HTMLElement).dataset['testid']!.slice('menu-scenario-'.length)));
+    const scenarios = await page.$$eval('#a11y [data-testid^="menu-scenario-"]', (els) =>
+      els.map((e) => (e as HTMLElement).dataset['testid']!.slice('menu-scenario-'.length)),
+    );
     for (const id of scenarios.filter((s) => !option('scenario') || s === option('scenario'))) {
       await openMenu(page, `${h.url}?seed=3`);
       await actAndWait(page, `menu-scenario-${id}`);
@@ -117,7 +124,10 @@ try {
           builderShot = true;
           await actAndWait(page, 'propose-open');
           await capture(page, dir, `${id}-builder`);
-          const option = await page.$$eval('#a11y [data-testid^="builder-"][aria-pressed="false"]', (els) => (els[0] as HTMLElement | undefined)?.dataset['testid'] ?? '');
+          const option = await page.$$eval(
+            '#a11y [data-testid^="builder-"][aria-pressed="false"]',
+            (els) => (els[0] as HTMLElement | undefined)?.dataset['testid'] ?? '',
+          );
           if (option) {
             await tabTo(page, option);
             await page.keyboard.press('Enter');

@@ -57,11 +57,7 @@ const optimizerPlugin = {
 export function customPhaser(): UserConfig {
   // Part of the plugin's name, which Vite hashes into the optimizer's cache key: editing the entry or
   // the flags re-bundles the dev server's copy of Phaser.
-  const version = createHash('sha256')
-    .update(readFileSync(ENTRY))
-    .update(JSON.stringify(FLAGS))
-    .digest('hex')
-    .slice(0, 12);
+  const version = createHash('sha256').update(readFileSync(ENTRY)).update(JSON.stringify(FLAGS)).digest('hex').slice(0, 12);
   const plugin: Plugin = {
     name: `walkaway:custom-phaser@${version}`,
     enforce: 'pre',

@@ -7,7 +7,12 @@ export function formatValueLegend(c: CompiledScenario): string {
   const s = c.scenario;
   const unit = valueUnit(c);
   const money = s.issues.filter((i) => i.money).map((i) => i.id);
-  const what = unit === s.unit ? `in ${unit}` : money.length ? `in points (${money.join(', ')} in ${s.unit}, the other issues on the same scale)` : `in points (${s.unit})`;
+  const what =
+    unit === s.unit
+      ? `in ${unit}`
+      : money.length
+        ? `in points (${money.join(', ')} in ${s.unit}, the other issues on the same scale)`
+        : `in points (${s.unit})`;
   return `values ${what}; a deal is worth the sum of its options' "you" values; walk-away ${formatValue(s.walkAway, unit)}, target ${formatValue(s.target, unit)}`;
 }
 
@@ -33,8 +38,11 @@ export function formatTrainerReport(c: CompiledScenario, r: TrainerReport, inden
       ? `  walking away: possible on ${r.walkAway.paths.toLocaleString('en')} paths; the right call (no offer reached the walk-away by the final offer) on ${r.walkAway.rightCall.toLocaleString('en')}`
       : '  walking away: never possible',
   );
-  const range = (x: { best: number | null; worst: number | null }) => (x.best === null ? 'never' : x.best === x.worst ? String(x.best) : `${x.worst}-${x.best}`);
-  out(`  score for walking away ${range(r.scores.walking)}; for signing ${range(r.scores.signing)} (all paths: min ${r.scores.overall.min}, median ${r.scores.overall.median}, max ${r.scores.overall.max})`);
+  const range = (x: { best: number | null; worst: number | null }) =>
+    x.best === null ? 'never' : x.best === x.worst ? String(x.best) : `${x.worst}-${x.best}`;
+  out(
+    `  score for walking away ${range(r.scores.walking)}; for signing ${range(r.scores.signing)} (all paths: min ${r.scores.overall.min}, median ${r.scores.overall.median}, max ${r.scores.overall.max})`,
+  );
   out(
     r.fewChoices.length
       ? `  beats with fewer than two choices: ${r.fewChoices.map((b) => `"${b.beat}" (${b.min === b.max ? b.min : `${b.min}-${b.max}`} shown)`).join(', ')}`

@@ -29,5 +29,9 @@ parentPort!.on('message', (task: ExploreTask) => {
     parentPort!.postMessage({ type: 'failed', id: task.id, message: e.message });
     return;
   }
-  parentPort!.postMessage({ type: 'done', id: task.id, result: { ...result, reachedBeats: [...result.reachedBeats], reachedChoices: [...result.reachedChoices] } });
+  parentPort!.postMessage({
+    type: 'done',
+    id: task.id,
+    result: { ...result, reachedBeats: [...result.reachedBeats], reachedChoices: [...result.reachedChoices] },
+  });
 });

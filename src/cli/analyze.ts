@@ -26,7 +26,8 @@ export async function explorePersonasInParallel(
   seed: number,
   onProgress: (statesVisited: number) => void,
 ): Promise<PersonaAnalysis[]> {
-  const tasks: ExploreTask[] = personaIds.flatMap((personaId) => firstChoices(c, personaId, seed).map((first) => ({ personaId, first })))
+  const tasks: ExploreTask[] = personaIds
+    .flatMap((personaId) => firstChoices(c, personaId, seed).map((first) => ({ personaId, first })))
     .map(({ personaId, first }, id) => ({ id, file, personaId, seed, under: [first] }));
   const results = new Map<number, PersonaAnalysis>();
   const progress = new Map<number, number>();
@@ -38,10 +39,16 @@ export async function explorePersonasInParallel(
   const workers = Array.from({ length: helpers }, () => new Worker(new URL('./analyze-worker-boot.mjs', import.meta.url)));
   const here = async () => {
     for (let task = queue.shift(); task; task = queue.shift()) {
-      const r = explorePersona(c, task.personaId, seed, (states: number) => {
-        progress.set(task!.id, states);
-        onProgress([...progress.values()].reduce((a, b) => a + b, 0));
-      }, task.under);
+      const r = explorePersona(
+        c,
+        task.personaId,
+        seed,
+        (states: number) => {
+          progress.set(task!.id, states);
+          onProgress([...progress.values()].reduce((a, b) => a + b, 0));
+        },
+        task.under,
+      );
       record(task.id, r);
       // Let the workers' messages in (and hand them their next task) between shares.
       await new Promise((r) => setImmediate(r));
@@ -82,7 +89,12 @@ export async function explorePersonasInParallel(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return personaIds.map((personaId) =>
-    joinSubtrees(c, personaId, seed, tasks.filter((t) => t.personaId === personaId).map((t) => results.get(t.id)!)),
+    joinSubtrees(
+      c,
+      personaId,
+      seed,
+      tasks.filter((t) => t.personaId === personaId).map((t) => results.get(t.id)!),
+    ),
   );
 }
 
@@ -152,7 +164,9 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<number>
     io.out(`  outcomes: deal ${p.outcomes.deal}, walked away ${p.outcomes['walked-away']}, counterpart walked ${p.outcomes['counterpart-walked']}`);
     io.out(`  anti-patterns reachable: ${p.antiPatternsReachable.join(', ') || 'none'}`);
     const sample = proposals.find((x) => x.personaId === p.personaId)!;
-    io.out(`  free proposals (sampled): ${sample.proposals} in ${sample.games} games, ${sample.accepted} accepted; scores ${sample.scores.min}-${sample.scores.max}${sample.deadEnds ? `; ${sample.deadEnds} DEAD END(S)` : ''}`);
+    io.out(
+      `  free proposals (sampled): ${sample.proposals} in ${sample.games} games, ${sample.accepted} accepted; scores ${sample.scores.min}-${sample.scores.max}${sample.deadEnds ? `; ${sample.deadEnds} DEAD END(S)` : ''}`,
+    );
   });
   if (!o.persona) {
     io.out('');

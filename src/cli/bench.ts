@@ -95,9 +95,15 @@ export function benchCommand(io: Io, quick = false): number {
     }
   }
   times.sort((a, b) => a - b);
-  io.out(`key moments of a finished negotiation: median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} random games)`);
+  io.out(
+    `key moments of a finished negotiation: median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} random games)`,
+  );
   benchPackageTable(io, texts[0]!, quick);
-  benchProposal(io, texts.map((t) => compileScenario(loadScenario(t.text, t.file))), quick);
+  benchProposal(
+    io,
+    texts.map((t) => compileScenario(loadScenario(t.text, t.file))),
+    quick,
+  );
   const heap = process.memoryUsage();
   io.out(`heap used after benchmark: ${(heap.heapUsed / 1048576).toFixed(1)} MB`);
   return 0;
@@ -200,7 +206,8 @@ function benchReplay(io: Io, texts: { file: string; text: string }[], quick: boo
 function benchProposal(io: Io, compiled: readonly CompiledScenario[], quick: boolean): void {
   const times: number[] = [];
   for (const c of compiled) {
-    const best = (side: 'you' | 'them') => Object.fromEntries(c.scenario.issues.map((issue) => [issue.id, [...issue.options].sort((a, b) => b[side] - a[side])[0]!.id]));
+    const best = (side: 'you' | 'them') =>
+      Object.fromEntries(c.scenario.issues.map((issue) => [issue.id, [...issue.options].sort((a, b) => b[side] - a[side])[0]!.id]));
     for (const persona of c.scenario.personas) {
       for (let i = 0; i < (quick ? 2 : 11); i++) {
         const s = Session.create(c, persona.id, i + 1);
@@ -214,7 +221,9 @@ function benchProposal(io: Io, compiled: readonly CompiledScenario[], quick: boo
   }
   if (!times.length) return;
   times.sort((a, b) => a - b);
-  io.out(`answering a proposed package: median ${times[times.length >> 1]!.toFixed(2)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} proposals)`);
+  io.out(
+    `answering a proposed package: median ${times[times.length >> 1]!.toFixed(2)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms (${times.length} proposals)`,
+  );
 }
 
 /** The studio's package table for 6 issues of 4 options (4,096 packages): target under 200 ms. */

@@ -1,4 +1,14 @@
-import { DIMENSIONS, formatValue, turnClock, keyMomentText, outcomeContext, outcomeHeadline, type KeyMoment, type SessionResult, type SessionSnapshot } from '../engine/index.ts';
+import {
+  DIMENSIONS,
+  formatValue,
+  turnClock,
+  keyMomentText,
+  outcomeContext,
+  outcomeHeadline,
+  type KeyMoment,
+  type SessionResult,
+  type SessionSnapshot,
+} from '../engine/index.ts';
 
 /** The turn as the terminal shows it: who speaks, what is on the table, the numbered choices. */
 export function formatTurn(s: SessionSnapshot): string[] {

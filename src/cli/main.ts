@@ -47,7 +47,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             seed: parseSeed(flagString(args, 'seed')),
             mode: parseMode(args.flags.get('mode')),
             jsonl: args.flags.has('jsonl'),
-            choices: choices === undefined ? undefined : choices.split(',').map((c) => c.trim()).filter(Boolean),
+            choices:
+              choices === undefined
+                ? undefined
+                : choices
+                    .split(',')
+                    .map((c) => c.trim())
+                    .filter(Boolean),
           },
           io,
         );
@@ -63,7 +69,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const scenario = args.positionals[0];
         if (!scenario) throw new UsageError('analyze needs a scenario id or file');
         const { analyzeCommand } = await import('./analyze.ts');
-        return await analyzeCommand({ scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') }, io);
+        return await analyzeCommand(
+          { scenario, persona: flagString(args, 'persona'), seed: parseSeed(flagString(args, 'seed')), json: args.flags.has('json') },
+          io,
+        );
       }
       case 'audit': {
         const { auditCommand } = await import('./audit.ts');

@@ -306,7 +306,14 @@ async function buildPackage(plan: BuildPlan): Promise<BuiltPackage> {
     const bytes = zipSync(zip, { mtime: new Date('2026-01-01T00:00:00Z') });
     const out = resolve(plan.out);
     await writeFile(out, bytes);
-    return { file: out, bytes: (await stat(out)).size, format: plan.format, assignments: plan.assignments, course: plan.course, entries: [manifest.name, ...files] };
+    return {
+      file: out,
+      bytes: (await stat(out)).size,
+      format: plan.format,
+      assignments: plan.assignments,
+      course: plan.course,
+      entries: [manifest.name, ...files],
+    };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
@@ -356,7 +363,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (asCourse && (values.scenario || values.persona || values.mode || values['pass-mark'])) {
-    process.stderr.write('--path takes each step\'s scenario, persona, mode and pass mark from the path file: leave out --scenario, --persona, --mode and --pass-mark\n');
+    process.stderr.write(
+      "--path takes each step's scenario, persona, mode and pass mark from the path file: leave out --scenario, --persona, --mode and --pass-mark\n",
+    );
     return 2;
   }
   const mode = values.mode;
@@ -389,7 +398,9 @@ async function main(argv: string[]): Promise<number> {
       : await buildLmsPackage({ ...shared, scenario: values.scenario!, persona: values.persona, mode, passMark }, report);
     if (tty) process.stderr.write('\n');
     const units = built.course ? `, ${built.course.units.length} units` : '';
-    process.stdout.write(`${built.file} (${Math.round(built.bytes / 1024)} KB, ${built.entries.length} files${units}): upload this zip to your LMS as a ${built.format} package\n`);
+    process.stdout.write(
+      `${built.file} (${Math.round(built.bytes / 1024)} KB, ${built.entries.length} files${units}): upload this zip to your LMS as a ${built.format} package\n`,
+    );
     return 0;
   } catch (e) {
     if (tty) process.stderr.write('\n');

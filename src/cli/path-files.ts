@@ -21,7 +21,10 @@ export function isPathFile(file: string): boolean {
 /** The shipped path files, for `walkaway check` with no arguments. */
 export function shippedPathFiles(): string[] {
   if (!existsSync(PATH_DIR) || !statSync(PATH_DIR).isDirectory()) return [];
-  return readdirSync(PATH_DIR).sort().filter((f) => /\.ya?ml$/.test(f)).map((f) => join(PATH_DIR, f));
+  return readdirSync(PATH_DIR)
+    .sort()
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(PATH_DIR, f));
 }
 
 /**

@@ -31,7 +31,9 @@ export function pathCommand(ref: string | undefined, json: boolean, io: Io): num
   for (const r of rows) {
     io.out('');
     io.out(`${String(r.step).padStart(2)}. ${r.concept.title}`);
-    io.out(`    ${r.scenario} / ${r.persona} (${r.personaName}, difficulty ${r.difficulty}), ${MODE_RULES[r.mode].label.toLowerCase()} mode, pass mark ${r.passMark}`);
+    io.out(
+      `    ${r.scenario} / ${r.persona} (${r.personaName}, difficulty ${r.difficulty}), ${MODE_RULES[r.mode].label.toLowerCase()} mode, pass mark ${r.passMark}`,
+    );
     io.out(`    ${r.concept.text}`);
   }
   return 0;

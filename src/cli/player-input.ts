@@ -58,7 +58,12 @@ function proposeFrom(session: Session, json: string): InputOutcome {
     if (e instanceof Error && e.constructor === Error) return { played: false, message: clip(e.message) };
     throw e;
   }
-  return { played: true, said: `Proposed: ${Object.entries(terms).map(([issue, option]) => `${issue} ${option}`).join(', ')}` };
+  return {
+    played: true,
+    said: `Proposed: ${Object.entries(terms)
+      .map(([issue, option]) => `${issue} ${option}`)
+      .join(', ')}`,
+  };
 }
 
 /** Error messages echo what was sent; keep an echoed id from making the message itself huge. */

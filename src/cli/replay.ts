@@ -53,7 +53,8 @@ async function readSource(source: string): Promise<string> {
   let bytes: Buffer;
   try {
     // A file's size is known before reading it: a huge one is refused without loading it.
-    if (source !== '-' && statSync(source).size > MAX_RECORD_BYTES) throw new NotReplayable(`${name} is over ${MAX_RECORD_BYTES / 1024} KB: not an attempt record`);
+    if (source !== '-' && statSync(source).size > MAX_RECORD_BYTES)
+      throw new NotReplayable(`${name} is over ${MAX_RECORD_BYTES / 1024} KB: not an attempt record`);
     bytes = source === '-' ? await readStdin() : readFileSync(source);
   } catch (e) {
     if (e instanceof NotReplayable) throw e;

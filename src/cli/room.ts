@@ -77,7 +77,8 @@ async function join(client: RoomClient, o: RoomOptions, io: Io, next: NextLine):
   const found = shippedScenarios().find((s) => s.scenario.id === seat.scenarioId);
   if (!found) return fail(io, `room ${seat.code} plays scenario "${seat.scenarioId}", which this copy of walkaway does not have`);
   const compiled = compileScenario(found.scenario);
-  if (compiled.fingerprint !== seat.fingerprint) return fail(io, `this copy of walkaway has a different version of "${seat.scenarioId}" than the server; update it`);
+  if (compiled.fingerprint !== seat.fingerprint)
+    return fail(io, `this copy of walkaway has a different version of "${seat.scenarioId}" than the server; update it`);
   const session = Session.create(compiled, seat.personaId, seat.seed, seat.mode);
   while (!session.isOver()) {
     const snap = session.snapshot();
@@ -100,7 +101,8 @@ async function join(client: RoomClient, o: RoomOptions, io: Io, next: NextLine):
         session.choose(move);
       }
     } catch (e) {
-      if (!(e instanceof UnknownChoiceError) && !(e instanceof ProposalError) && !(e instanceof Error && /package has no valid option/.test(e.message))) throw e;
+      if (!(e instanceof UnknownChoiceError) && !(e instanceof ProposalError) && !(e instanceof Error && /package has no valid option/.test(e.message)))
+        throw e;
       io.out(JSON.stringify({ type: 'error', message: e.message }));
       continue;
     }
@@ -115,14 +117,25 @@ async function join(client: RoomClient, o: RoomOptions, io: Io, next: NextLine):
 async function results(client: RoomClient, o: RoomOptions, io: Io): Promise<number> {
   const code = requireCode(o);
   if (!o.secret) throw new UsageError('room results needs --secret S (from room create)');
-  const data = await client.exportJson<{ room: unknown; reps: { position: number; name: string; finished: boolean; flagged: boolean; result: { outcome: string; value: number; score: number; grade: string } | null }[] }>(code, o.secret);
+  const data = await client.exportJson<{
+    room: unknown;
+    reps: {
+      position: number;
+      name: string;
+      finished: boolean;
+      flagged: boolean;
+      result: { outcome: string; value: number; score: number; grade: string } | null;
+    }[];
+  }>(code, o.secret);
   if (o.json) {
     io.out(JSON.stringify(data));
     return 0;
   }
   for (const r of data.reps) {
     const s = r.result;
-    io.out(`${String(r.position).padStart(3)}  ${r.name.padEnd(24)} ${s ? `${s.outcome.padEnd(19)} ${String(s.value).padStart(10)}  ${s.score} (${s.grade})` : 'still playing'}${r.flagged ? '  FLAGGED' : ''}`);
+    io.out(
+      `${String(r.position).padStart(3)}  ${r.name.padEnd(24)} ${s ? `${s.outcome.padEnd(19)} ${String(s.value).padStart(10)}  ${s.score} (${s.grade})` : 'still playing'}${r.flagged ? '  FLAGGED' : ''}`,
+    );
   }
   return 0;
 }
@@ -198,6 +211,9 @@ export function roomOptions(args: ParsedArgs): RoomOptions {
     secret: flagString(args, 'secret'),
     json: args.flags.has('json'),
     jsonl: args.flags.has('jsonl'),
-    choices: choices?.split(',').map((c) => c.trim()).filter(Boolean),
+    choices: choices
+      ?.split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
   };
 }

@@ -45,7 +45,8 @@ function readScenarioText(file: string): string {
   try {
     // A file far past the loader's limit is refused before it is read into memory (UTF-8: up to 4 bytes a character).
     const { size } = statSync(file);
-    if (size > FILE_LIMITS.chars * 4) throw refuse(`the file is too large (${size.toLocaleString('en')} bytes; at most ${FILE_LIMITS.chars.toLocaleString('en')} characters)`);
+    if (size > FILE_LIMITS.chars * 4)
+      throw refuse(`the file is too large (${size.toLocaleString('en')} bytes; at most ${FILE_LIMITS.chars.toLocaleString('en')} characters)`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;

@@ -27,10 +27,7 @@ const MAX_ISSUES = 64;
 
 const MoveSchema = z.union([
   z.string().min(1, 'an empty choice id').max(MAX_ID, `a choice id longer than ${MAX_ID} characters`),
-  z
-    .array(z.number().int('an option index must be a whole number').min(0, 'an option index below 0').max(255))
-    .min(1, 'an empty package')
-    .max(MAX_ISSUES),
+  z.array(z.number().int('an option index must be a whole number').min(0, 'an option index below 0').max(255)).min(1, 'an empty package').max(MAX_ISSUES),
 ]);
 
 export const AttemptRecordSchema = z
@@ -39,7 +36,11 @@ export const AttemptRecordSchema = z
     scenarioId: z.string().min(1).max(MAX_ID),
     fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint (64 hex digits)'),
     personaId: z.string().min(1).max(MAX_ID),
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
     mode: z.enum(ATTEMPT_MODES),
     moves: z.array(MoveSchema).max(MAX_MOVES, `more than ${MAX_MOVES} moves`),
     /** Coach mode only: the move numbers (1-based) the rep took back, so the debrief can note them. */
@@ -100,4 +101,3 @@ export function decodePackage(c: CompiledScenario, indexes: readonly number[]): 
   }
   return terms;
 }
-

@@ -113,7 +113,6 @@ export class UnknownChoiceError extends Error {
   }
 }
 
-
 const REACTION_MOOD: Record<string, Mood> = {
   threatened: 'annoyed',
   tradeRefused: 'annoyed',
@@ -252,7 +251,10 @@ export class Session {
     const move = encodePackage(c, terms);
     const m = this.state.context.model;
     if (!canPropose(c, m) || !isWholePackage(c, terms)) {
-      throw new UnknownChoiceError(`propose:${move.join('.')}`, availableChoices(c, m).map((ch) => ch.id));
+      throw new UnknownChoiceError(
+        `propose:${move.join('.')}`,
+        availableChoices(c, m).map((ch) => ch.id),
+      );
     }
     // Only the issues' own options, in issue order: nothing else of the caller's object is kept.
     const clean: Record<string, string> = {};

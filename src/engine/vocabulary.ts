@@ -72,6 +72,7 @@ export const ANTI_PATTERNS: Record<AntiPatternId, { label: string; principle: st
   },
   'signed-never-trade': {
     label: 'Signed something on your never-trade list',
-    principle: 'Decide before the table what you will never give, and check the final terms against that list, whoever wrote them. A line you sign past once is a line the other side will expect you to cross again.',
+    principle:
+      'Decide before the table what you will never give, and check the final terms against that list, whoever wrote them. A line you sign past once is a line the other side will expect you to cross again.',
   },
 };

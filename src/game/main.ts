@@ -33,7 +33,11 @@ function start(): void {
     app.startScene = 'menu';
     void import('./scenario/studio-preview.ts').then((preview) => preview.applyStudioPreview(app));
   }
-  enableDropUpload(document.body, (text, name) => app.upload(text, name), (over) => app.notices.setDragOver(over));
+  enableDropUpload(
+    document.body,
+    (text, name) => app.upload(text, name),
+    (over) => app.notices.setDragOver(over),
+  );
   if (__WALKAWAY_ASSIGNMENT__ === null) {
     const game = createGame(app);
     installDebugHook(app, game);
@@ -48,7 +52,11 @@ function start(): void {
     });
   }
   // A packaged assignment connects to the LMS (and resumes from it) before the game opens.
-  else void import('./lms/lms-hook.ts').then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__)).catch((e) => console.error(e)).then(() => installDebugHook(app, createGame(app)));
+  else
+    void import('./lms/lms-hook.ts')
+      .then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__))
+      .catch((e) => console.error(e))
+      .then(() => installDebugHook(app, createGame(app)));
 }
 
 start();

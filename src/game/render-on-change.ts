@@ -25,7 +25,26 @@ export function animatesOnly(scene: Phaser.Scene, region: () => Region | null): 
 }
 
 /** DOM events after which the screen may change: they wake the renderer. */
-const WAKE_EVENTS = ['pointerdown', 'pointerup', 'pointermove', 'click', 'keydown', 'keyup', 'wheel', 'touchstart', 'touchend', 'resize', 'focus', 'change', 'input', 'dragenter', 'dragover', 'drop', 'pageshow', 'visibilitychange'];
+const WAKE_EVENTS = [
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'click',
+  'keydown',
+  'keyup',
+  'wheel',
+  'touchstart',
+  'touchend',
+  'resize',
+  'focus',
+  'change',
+  'input',
+  'dragenter',
+  'dragover',
+  'drop',
+  'pageshow',
+  'visibilitychange',
+];
 
 /**
  * Draws only while something on screen can change. A negotiation screen is still most of the time
@@ -40,7 +59,8 @@ export class RenderOnChange {
   /** Frames still to draw whole (after any change other than a declared animation). */
   private fullFrames = 2;
   /** The camera narrowed for a partial frame, and its viewport and scroll to restore. */
-  private narrowed: { camera: Phaser.Cameras.Scene2D.Camera; x: number; y: number; width: number; height: number; scrollX: number; scrollY: number } | null = null;
+  private narrowed: { camera: Phaser.Cameras.Scene2D.Camera; x: number; y: number; width: number; height: number; scrollX: number; scrollY: number } | null =
+    null;
   private readonly game: Phaser.Game;
   private readonly canSleep: () => boolean;
   private readonly idleFrames: number;

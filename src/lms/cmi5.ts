@@ -49,7 +49,8 @@ export class Cmi5Adapter implements LmsAdapter {
       saved = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
     } catch (e) {
       // 404: nothing saved yet for this registration. Anything else is a real problem.
-      if ((e as { response?: { status?: number } }).response?.status !== 404) throw new LmsError(`reading the saved progress failed: ${(e as Error).message}`, { cause: e });
+      if ((e as { response?: { status?: number } }).response?.status !== 404)
+        throw new LmsError(`reading the saved progress failed: ${(e as Error).message}`, { cause: e });
     }
     const actor = this.cmi5.getLaunchParameters().actor;
     const id = actor.account?.name ?? actor.mbox ?? '';

@@ -97,7 +97,8 @@ export class ScormAdapter implements LmsAdapter {
 
   async saveProgress(record: AttemptRecord, turn: number): Promise<void> {
     const state = encodeSuspendState(record);
-    if (state.length > this.model.suspendLimit) throw new LmsError(`the game is too long to save in ${this.model.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'} (${state.length} characters)`);
+    if (state.length > this.model.suspendLimit)
+      throw new LmsError(`the game is too long to save in ${this.model.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'} (${state.length} characters)`);
     this.lms.set('cmi.suspend_data', state);
     this.lms.set(this.model.elements.location, `turn ${turn}`);
     this.lms.set(this.model.elements.exit, 'suspend');

@@ -27,7 +27,10 @@ export interface ScormCalls {
 
 /** Binds an API object's methods by the standard's names (calls taking no argument get the empty string). */
 export function scormCalls(api: ScormApi, names: ScormCallNames): ScormCalls {
-  const fn = (call: ScormCall) => (...args: string[]) => (api[names[call]] as (...a: string[]) => string).call(api, ...args);
+  const fn =
+    (call: ScormCall) =>
+    (...args: string[]) =>
+      (api[names[call]] as (...a: string[]) => string).call(api, ...args);
   return {
     initialize: () => fn('initialize')(''),
     terminate: () => fn('terminate')(''),

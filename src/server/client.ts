@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CreatedRoomSchema, ErrorSchema, MoveAckSchema, MyGameSchema, RoomInfoSchema, SeatSchema, type CreateRoom, type MoveMessage, type ResultClaim } from './protocol.ts';
+import {
+  CreatedRoomSchema,
+  ErrorSchema,
+  MoveAckSchema,
+  MyGameSchema,
+  RoomInfoSchema,
+  SeatSchema,
+  type CreateRoom,
+  type MoveMessage,
+  type ResultClaim,
+} from './protocol.ts';
 
 /**
  * The room API from the client side, for the CLI, the game and the bench: every answer is validated

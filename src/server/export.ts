@@ -2,7 +2,22 @@ import type { RoomService } from './rooms.ts';
 
 type ExportData = Awaited<ReturnType<RoomService['exportRows']>>;
 
-const COLUMNS = ['position', 'name', 'persona', 'turns', 'finished', 'flagged', 'outcome', 'value', 'walkAwayValue', 'target', 'score', 'grade', 'antiPatterns', 'moves'] as const;
+const COLUMNS = [
+  'position',
+  'name',
+  'persona',
+  'turns',
+  'finished',
+  'flagged',
+  'outcome',
+  'value',
+  'walkAwayValue',
+  'target',
+  'score',
+  'grade',
+  'antiPatterns',
+  'moves',
+] as const;
 
 /**
  * One CSV cell. Quoted when needed; a cell that a spreadsheet would run as a formula (=, +, -, @ first)

@@ -2,7 +2,19 @@ import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto
 import { ATTEMPT_FORMAT, type AttemptRecord, type CompiledScenario } from '../engine/index.ts';
 import type { Database, Queryable } from './db/database.ts';
 import { RoomError } from './errors.ts';
-import { CODE_ALPHABET, CODE_LENGTH, type CreateRoom, type CreatedRoom, type FacilitatorAction, type MoveAck, type MoveMessage, type MyGame, type ResultClaim, type RoomInfo, type Seat } from './protocol.ts';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  type CreateRoom,
+  type CreatedRoom,
+  type FacilitatorAction,
+  type MoveAck,
+  type MoveMessage,
+  type MyGame,
+  type ResultClaim,
+  type RoomInfo,
+  type Seat,
+} from './protocol.ts';
 import { MoveWriter } from './move-writer.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
 import { roomStats, type RepProgress, type RoomStats } from './stats.ts';
@@ -131,7 +143,14 @@ export class RoomService {
 
   async create(req: CreateRoom, baseUrl: string): Promise<CreatedRoom> {
     const compiled = this.catalog.get(req.scenarioId);
-    if (!compiled) throw new RoomError(404, `no scenario "${req.scenarioId}"; scenarios: ${this.catalog.list().map((c) => c.scenario.id).join(', ')}`);
+    if (!compiled)
+      throw new RoomError(
+        404,
+        `no scenario "${req.scenarioId}"; scenarios: ${this.catalog
+          .list()
+          .map((c) => c.scenario.id)
+          .join(', ')}`,
+      );
     if (req.personaId !== null && !compiled.personas.has(req.personaId)) {
       throw new RoomError(404, `scenario "${req.scenarioId}" has no persona "${req.personaId}"; personas: ${[...compiled.personas.keys()].join(', ')}`);
     }
@@ -139,10 +158,14 @@ export class RoomService {
     for (let attempt = 0; attempt < 10; attempt++) {
       const code = newCode();
       try {
-        await this.db.query(
-          'INSERT INTO rooms (code, secret, scenario_id, fingerprint, persona_id, mode) VALUES ($1, $2, $3, $4, $5, $6)',
-          [code, secret, compiled.scenario.id, compiled.fingerprint, req.personaId, req.mode],
-        );
+        await this.db.query('INSERT INTO rooms (code, secret, scenario_id, fingerprint, persona_id, mode) VALUES ($1, $2, $3, $4, $5, $6)', [
+          code,
+          secret,
+          compiled.scenario.id,
+          compiled.fingerprint,
+          req.personaId,
+          req.mode,
+        ]);
         return { code, secret, ...roomUrls(baseUrl, code, secret) };
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
@@ -263,7 +286,15 @@ export class RoomService {
     const personaIds = [...compiled.personas.keys()];
     const personaId = room.persona_id ?? personaIds[randomInt(personaIds.length)]!;
     const seed = 1 + randomInt(2 ** 31 - 2);
-    const record: AttemptRecord = { format: ATTEMPT_FORMAT, scenarioId: compiled.scenario.id, fingerprint: compiled.fingerprint, personaId, seed, mode: room.mode, moves: [] };
+    const record: AttemptRecord = {
+      format: ATTEMPT_FORMAT,
+      scenarioId: compiled.scenario.id,
+      fingerprint: compiled.fingerprint,
+      personaId,
+      seed,
+      mode: room.mode,
+      moves: [],
+    };
     const id = randomUUID();
     const token = randomBytes(18).toString('base64url');
     const nameKey = name.toLocaleLowerCase('en');
@@ -276,7 +307,9 @@ export class RoomService {
           if ((await tx.query('SELECT 1 FROM reps WHERE room_code = $1 AND name_key = $2', [code, nameKey])).length) {
             throw new RoomError(409, `someone in room ${code} is already called "${name}"; pick another name`);
           }
-          const [{ next }] = (await tx.query<{ next: number }>('SELECT COALESCE(MAX(position), 0) + 1 AS next FROM reps WHERE room_code = $1', [code])) as [{ next: number }];
+          const [{ next }] = (await tx.query<{ next: number }>('SELECT COALESCE(MAX(position), 0) + 1 AS next FROM reps WHERE room_code = $1', [code])) as [
+            { next: number },
+          ];
           await tx.query(
             'INSERT INTO reps (id, room_code, position, name, name_key, token, persona_id, seed, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
             [id, code, next, name, nameKey, token, personaId, seed, JSON.stringify(record)],
@@ -349,7 +382,9 @@ export class RoomService {
       const held = this.live.get(token);
       this.live.delete(token);
       const session =
-        held && held.code === code && held.session.moves.length === rep.move_count && held.compiled === compiled ? held.session : replayStored(compiled, rep.record).session;
+        held && held.code === code && held.session.moves.length === rep.move_count && held.compiled === compiled
+          ? held.session
+          : replayStored(compiled, rep.record).session;
       const game: LiveGame = { repId: rep.id, code, compiled, session };
       let v: ReturnType<typeof applyMove>;
       try {
@@ -436,7 +471,17 @@ export class RoomService {
   }
 
   private seatOf(room: RoomRow, rep: RepRow): Seat {
-    return { code: room.code, repId: rep.id, token: rep.token, name: rep.name, scenarioId: room.scenario_id, fingerprint: room.fingerprint, personaId: rep.persona_id, seed: rep.seed, mode: room.mode };
+    return {
+      code: room.code,
+      repId: rep.id,
+      token: rep.token,
+      name: rep.name,
+      scenarioId: room.scenario_id,
+      fingerprint: room.fingerprint,
+      personaId: rep.persona_id,
+      seed: rep.seed,
+      mode: room.mode,
+    };
   }
 
   /** A rep's path (the transcript, by replay); finished games are cached since their record is final. */

@@ -115,7 +115,14 @@ export function roomStats(reps: readonly RepProgress[]): RoomStats {
     playing: reps.length - finished.length,
     finished: finished.length,
     outcomes,
-    dealValues: walkAway === null || target === null ? [] : valueBins(deals.map((d) => d.value), walkAway, target),
+    dealValues:
+      walkAway === null || target === null
+        ? []
+        : valueBins(
+            deals.map((d) => d.value),
+            walkAway,
+            target,
+          ),
     walkAwayValue: walkAway,
     target,
     scores: scoreBins(summaries.map((s) => s.score)),

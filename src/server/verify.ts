@@ -1,4 +1,13 @@
-import { AttemptError, decodePackage, replayAttempt, UnknownChoiceError, type AttemptRecord, type CompiledScenario, type Move, type Session } from '../engine/index.ts';
+import {
+  AttemptError,
+  decodePackage,
+  replayAttempt,
+  UnknownChoiceError,
+  type AttemptRecord,
+  type CompiledScenario,
+  type Move,
+  type Session,
+} from '../engine/index.ts';
 import { RoomError } from './errors.ts';
 import type { ResultClaim } from './protocol.ts';
 import { summarize, type VerifiedSummary } from './verified.ts';
@@ -36,7 +45,7 @@ export function applyMove(compiled: CompiledScenario, session: Session, move: Mo
     if (typeof move === 'string') session.choose(move);
     else {
       const terms = decodePackage(compiled, move);
-      if (!terms) throw new RoomError(422, 'that package does not fit this scenario\'s issues');
+      if (!terms) throw new RoomError(422, "that package does not fit this scenario's issues");
       session.propose(terms);
     }
   } catch (e) {

@@ -6,7 +6,12 @@ export const AUDIT_DELAY_MS = 800;
 
 export type AuditResult = Extract<AuditReply, { audit: unknown } | { message: string }>;
 export type DeepResult = Extract<AuditReply, { deep: unknown } | { deepMessage: string }>;
-export type AuditState = { kind: 'idle' } | { kind: 'waiting' } | { kind: 'running' } | { kind: 'done'; reply: AuditResult } | { kind: 'deep'; reply: DeepResult };
+export type AuditState =
+  | { kind: 'idle' }
+  | { kind: 'waiting' }
+  | { kind: 'running' }
+  | { kind: 'done'; reply: AuditResult }
+  | { kind: 'deep'; reply: DeepResult };
 
 /**
  * Runs the audit in a Web Worker when typing pauses. A newer text replaces an audit still running (the

@@ -82,10 +82,17 @@ export class PackageView {
     );
     const more =
       !this.showAll && t.rows.length > FIRST_ROWS
-        ? el('button', { type: 'button', onclick: () => {
+        ? el(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
                 this.showAll = true;
                 this.renderTable();
-              } }, `Show all ${t.rows.length.toLocaleString('en')} rows`)
+              },
+            },
+            `Show all ${t.rows.length.toLocaleString('en')} rows`,
+          )
         : null;
     this.tableHost.replaceChildren(table, ...(more ? [more] : []));
   }
@@ -97,7 +104,9 @@ function rowOf(t: PackageTable, r: PackageRow, labels: Map<string, Map<string, s
   if (r.you >= t.target) marks.push('target');
   else if (r.you < t.walkAway) marks.push('below walk-away');
   if (r.neverTrade.length) marks.push(`never-trade (${r.neverTrade.join(', ')})`);
-  const cls = [r.you < t.walkAway ? 'below' : r.you >= t.target ? 'target' : '', r.neverTrade.length ? 'never-trade' : '', r.onFrontier ? 'frontier' : ''].filter(Boolean).join(' ');
+  const cls = [r.you < t.walkAway ? 'below' : r.you >= t.target ? 'target' : '', r.neverTrade.length ? 'never-trade' : '', r.onFrontier ? 'frontier' : '']
+    .filter(Boolean)
+    .join(' ');
   return el(
     'tr',
     { className: cls },

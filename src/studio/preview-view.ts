@@ -16,17 +16,16 @@ export class PreviewView {
   private scenario: Scenario | null = null;
   private loads = 0;
 
-  constructor(root: HTMLElement, private readonly current: () => { text: string; fileName: string }) {
+  constructor(
+    root: HTMLElement,
+    private readonly current: () => { text: string; fileName: string },
+  ) {
     this.root = root;
     this.select = el('select', { id: 'preview-persona', 'data-testid': 'preview-persona' });
     this.play = el('button', { type: 'button', className: 'primary', 'data-testid': 'preview-play', onclick: () => this.start() }, 'Play this persona');
     this.note = el('p', { className: 'note', role: 'status' });
     this.frameHost = el('div', { className: 'frame-host' });
-    root.append(
-      el('div', { className: 'row' }, el('label', { for: 'preview-persona' }, 'Counterpart '), this.select, this.play),
-      this.note,
-      this.frameHost,
-    );
+    root.append(el('div', { className: 'row' }, el('label', { for: 'preview-persona' }, 'Counterpart '), this.select, this.play), this.note, this.frameHost);
     this.update(null);
   }
 
@@ -44,7 +43,9 @@ export class PreviewView {
       this.select.replaceChildren(...scenario.personas.map((p) => el('option', { value: p.id }, `${p.name}, ${p.title} (difficulty ${p.difficulty})`)));
       if (ids.includes(chosen)) this.select.value = chosen;
     }
-    this.note.textContent = this.loads ? 'Press "Play this persona" again to play the latest text.' : 'Opens the game below with this text and counterpart selected; press Start negotiation there.';
+    this.note.textContent = this.loads
+      ? 'Press "Play this persona" again to play the latest text.'
+      : 'Opens the game below with this text and counterpart selected; press Start negotiation there.';
   }
 
   private start(): void {

@@ -10,7 +10,10 @@ export class ProblemsView {
   private readonly list: HTMLElement;
   private readonly heading: HTMLElement;
 
-  constructor(root: HTMLElement, private readonly goTo: (line: number, col: number) => void) {
+  constructor(
+    root: HTMLElement,
+    private readonly goTo: (line: number, col: number) => void,
+  ) {
     this.root = root;
     this.heading = el('p', { className: 'status', role: 'status', 'data-testid': 'problems-status' });
     this.list = el('ul', { className: 'problems', 'data-testid': 'problems' });
@@ -20,7 +23,10 @@ export class ProblemsView {
   show(v: Validation): void {
     const errors = v.problems.filter((p) => p.severity === 'error').length;
     const warnings = v.problems.length - errors;
-    this.heading.textContent = v.ok && v.problems.length === 0 ? `No problems: the file is a valid scenario (checked in ${v.ms.toFixed(0)} ms).` : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (checked in ${v.ms.toFixed(0)} ms).`;
+    this.heading.textContent =
+      v.ok && v.problems.length === 0
+        ? `No problems: the file is a valid scenario (checked in ${v.ms.toFixed(0)} ms).`
+        : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (checked in ${v.ms.toFixed(0)} ms).`;
     this.list.replaceChildren(
       ...v.problems.map((p) =>
         el(

@@ -63,12 +63,28 @@ export class TeachingView {
       this.deep.replaceChildren(el('p', { className: 'note' }, `The deep checks could not run: ${reply.deepMessage}`));
       return;
     }
-    const heading = el('h3', {}, reply.deep.length ? `Deep checks: ${reply.deep.length} warning${reply.deep.length === 1 ? '' : 's'}` : 'Deep checks: no warnings');
+    const heading = el(
+      'h3',
+      {},
+      reply.deep.length ? `Deep checks: ${reply.deep.length} warning${reply.deep.length === 1 ? '' : 's'}` : 'Deep checks: no warnings',
+    );
     this.deep.replaceChildren(
       heading,
       ...(reply.deep.length
-        ? [el('ul', { className: 'deep-list' }, ...reply.deep.map((p) => el('li', { className: 'warning' }, el('span', { className: 'where' }, `line ${p.line}:${p.col}`), ' ', p.message)))]
-        : [el('p', { className: 'note' }, `Every path explored in ${(reply.ms / 1000).toFixed(1)} s: each persona lets a rep sign a deal worth having and can put the walk-away to the test.`)]),
+        ? [
+            el(
+              'ul',
+              { className: 'deep-list' },
+              ...reply.deep.map((p) => el('li', { className: 'warning' }, el('span', { className: 'where' }, `line ${p.line}:${p.col}`), ' ', p.message)),
+            ),
+          ]
+        : [
+            el(
+              'p',
+              { className: 'note' },
+              `Every path explored in ${(reply.ms / 1000).toFixed(1)} s: each persona lets a rep sign a deal worth having and can put the walk-away to the test.`,
+            ),
+          ]),
     );
   }
 
@@ -79,7 +95,11 @@ export class TeachingView {
       : `Every teaching check holds (${a.games.toLocaleString('en')} games, ${a.seeds} seeds, ${(ms / 1000).toFixed(1)} s)`;
     this.root.dataset['passed'] = String(a.passed);
     this.body.replaceChildren(
-      el('p', { className: 'note' }, `Value is what the outcome is worth to you: the deal, or your walk-away (${formatValue(a.walkAway, a.unit)}) without one. Target ${formatValue(a.target, a.unit)}. * marks a strategy a negotiator knows is bad.`),
+      el(
+        'p',
+        { className: 'note' },
+        `Value is what the outcome is worth to you: the deal, or your walk-away (${formatValue(a.walkAway, a.unit)}) without one. Target ${formatValue(a.target, a.unit)}. * marks a strategy a negotiator knows is bad.`,
+      ),
       ...a.personas.map((p) =>
         el(
           'section',
@@ -89,11 +109,7 @@ export class TeachingView {
             'table',
             { className: 'archetypes' },
             el('caption', {}, `Strategies against ${p.personaName}`),
-            el(
-              'thead',
-              {},
-              el('tr', {}, ...['Strategy', 'Score', 'Min-max', 'Deals', 'Value', 'Best offer'].map((h) => el('th', { scope: 'col' }, h))),
-            ),
+            el('thead', {}, el('tr', {}, ...['Strategy', 'Score', 'Min-max', 'Deals', 'Value', 'Best offer'].map((h) => el('th', { scope: 'col' }, h)))),
             el(
               'tbody',
               {},
@@ -115,7 +131,13 @@ export class TeachingView {
             'ul',
             { className: 'invariants' },
             ...p.invariants.map((i) =>
-              el('li', { className: `inv ${i.status === 'n/a' ? 'na' : i.status}`, 'data-invariant': i.id }, el('strong', {}, i.status.toUpperCase()), ` ${i.label}: `, el('span', { className: 'detail' }, i.detail)),
+              el(
+                'li',
+                { className: `inv ${i.status === 'n/a' ? 'na' : i.status}`, 'data-invariant': i.id },
+                el('strong', {}, i.status.toUpperCase()),
+                ` ${i.label}: `,
+                el('span', { className: 'detail' }, i.detail),
+              ),
             ),
           ),
         ),

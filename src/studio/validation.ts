@@ -19,7 +19,9 @@ export type Validation = { ok: true; scenario: Scenario; problems: EditorProblem
 export function validateText(text: string, fileName: string): Validation {
   const started = performance.now();
   const checked = checkScenarioText(text, fileName);
-  const problems = checked.problems.map((p): EditorProblem => ({ line: p.line, col: p.col, path: p.path, message: p.message, severity: p.severity ?? 'error' }));
+  const problems = checked.problems.map(
+    (p): EditorProblem => ({ line: p.line, col: p.col, path: p.path, message: p.message, severity: p.severity ?? 'error' }),
+  );
   const ms = performance.now() - started;
   return checked.scenario ? { ok: true, scenario: checked.scenario, problems, ms } : { ok: false, problems, ms };
 }

@@ -43,11 +43,48 @@ export function createValueChart(host: HTMLElement): ValueChart {
           `the frontier has ${t.frontier.length} packages; walk-away ${t.walkAway}, target ${t.target}.`,
       );
       const datasets = [
-        { type: 'line' as const, label: 'Frontier', data: frontier, borderColor: COLOURS.frontier, backgroundColor: COLOURS.frontier, pointRadius: 3, borderWidth: 2, order: 0 },
+        {
+          type: 'line' as const,
+          label: 'Frontier',
+          data: frontier,
+          borderColor: COLOURS.frontier,
+          backgroundColor: COLOURS.frontier,
+          pointRadius: 3,
+          borderWidth: 2,
+          order: 0,
+        },
         { type: 'scatter' as const, label: 'Packages', data: plain, backgroundColor: COLOURS.package, pointRadius: 2, order: 2 },
-        { type: 'scatter' as const, label: 'Never-trade', data: never, backgroundColor: COLOURS.neverTrade, borderColor: COLOURS.neverTrade, pointStyle: 'crossRot' as const, pointRadius: 5, borderWidth: 2, order: -1 },
-        { type: 'line' as const, label: 'Walk-away', data: vertical(t.walkAway), borderColor: COLOURS.walkAway, borderDash: [6, 4], pointRadius: 0, borderWidth: 2, order: 3 },
-        { type: 'line' as const, label: 'Target', data: vertical(t.target), borderColor: COLOURS.target, borderDash: [2, 3], pointRadius: 0, borderWidth: 2, order: 3 },
+        {
+          type: 'scatter' as const,
+          label: 'Never-trade',
+          data: never,
+          backgroundColor: COLOURS.neverTrade,
+          borderColor: COLOURS.neverTrade,
+          pointStyle: 'crossRot' as const,
+          pointRadius: 5,
+          borderWidth: 2,
+          order: -1,
+        },
+        {
+          type: 'line' as const,
+          label: 'Walk-away',
+          data: vertical(t.walkAway),
+          borderColor: COLOURS.walkAway,
+          borderDash: [6, 4],
+          pointRadius: 0,
+          borderWidth: 2,
+          order: 3,
+        },
+        {
+          type: 'line' as const,
+          label: 'Target',
+          data: vertical(t.target),
+          borderColor: COLOURS.target,
+          borderDash: [2, 3],
+          pointRadius: 0,
+          borderWidth: 2,
+          order: 3,
+        },
       ];
       if (chart) {
         chart.data.datasets = datasets;
@@ -68,8 +105,20 @@ export function createValueChart(host: HTMLElement): ValueChart {
             tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: you ${ctx.parsed.x}, them ${Number(ctx.parsed.y).toFixed(2)}` } },
           },
           scales: {
-            x: { type: 'linear', title: { display: true, text: `Value to you (${t.unit})`, color: COLOURS.text }, ticks: { color: COLOURS.text }, grid: { color: COLOURS.grid } },
-            y: { type: 'linear', min: 0, max: 1, title: { display: true, text: 'Value to them (0-1)', color: COLOURS.text }, ticks: { color: COLOURS.text }, grid: { color: COLOURS.grid } },
+            x: {
+              type: 'linear',
+              title: { display: true, text: `Value to you (${t.unit})`, color: COLOURS.text },
+              ticks: { color: COLOURS.text },
+              grid: { color: COLOURS.grid },
+            },
+            y: {
+              type: 'linear',
+              min: 0,
+              max: 1,
+              title: { display: true, text: 'Value to them (0-1)', color: COLOURS.text },
+              ticks: { color: COLOURS.text },
+              grid: { color: COLOURS.grid },
+            },
           },
         },
       });

@@ -84,9 +84,7 @@ export function cursorPlace(lines: readonly string[], line: number, col: number)
     const parent = shape.key && shape.key.col < shape.content + flow.index ? [...path, shape.key.name] : path;
     const value = /([A-Za-z0-9_-]+)\s*:\s*([^,]*)$/.exec(flow[1]!);
     const word = /[A-Za-z0-9_:-]*$/.exec(flow[1]!)![0];
-    return value
-      ? { parent, key: value[1]!, inKey: false, word, wordFrom: col - word.length }
-      : { parent, inKey: true, word, wordFrom: col - word.length };
+    return value ? { parent, key: value[1]!, inKey: false, word, wordFrom: col - word.length } : { parent, inKey: true, word, wordFrom: col - word.length };
   }
   const colon = shape.key ? text.indexOf(':', shape.key.col) : -1;
   const inKey = col >= shape.content && (colon === -1 || col <= colon) && /^[A-Za-z0-9_-]*$/.test(before.slice(shape.content));

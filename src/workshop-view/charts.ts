@@ -25,16 +25,27 @@ export class RoomCharts {
     this.values = new Chart(canvases.values, {
       type: 'bar',
       data: { labels: [], datasets: [{ label: 'Deals', data: [], backgroundColor: [] }] },
-      options: { ...common, plugins: { legend: { display: false } }, scales: { x: axis, y: { ...axis, beginAtZero: true, ticks: { precision: 0, font: { size: 18 } } } } },
+      options: {
+        ...common,
+        plugins: { legend: { display: false } },
+        scales: { x: axis, y: { ...axis, beginAtZero: true, ticks: { precision: 0, font: { size: 18 } } } },
+      },
     });
     this.scores = new Chart(canvases.scores, {
       type: 'bar',
       data: { labels: [], datasets: [{ label: 'Reps', data: [], backgroundColor: '#3cc6b4' }] },
-      options: { ...common, plugins: { legend: { display: false } }, scales: { x: axis, y: { ...axis, beginAtZero: true, ticks: { precision: 0, font: { size: 18 } } } } },
+      options: {
+        ...common,
+        plugins: { legend: { display: false } },
+        scales: { x: axis, y: { ...axis, beginAtZero: true, ticks: { precision: 0, font: { size: 18 } } } },
+      },
     });
     this.outcomes = new Chart(canvases.outcomes, {
       type: 'doughnut',
-      data: { labels: Object.values(OUTCOME_LABELS), datasets: [{ data: [0, 0, 0], backgroundColor: Object.values(OUTCOME_COLOURS), borderColor: '#161d29', borderWidth: 4 }] },
+      data: {
+        labels: Object.values(OUTCOME_LABELS),
+        datasets: [{ data: [0, 0, 0], backgroundColor: Object.values(OUTCOME_COLOURS), borderColor: '#161d29', borderWidth: 4 }],
+      },
       options: { ...common, plugins: { legend: { position: 'bottom', labels: { font: { size: 22 }, padding: 14 } } } },
     });
   }

@@ -38,7 +38,10 @@ export async function showCreateForm(root: HTMLElement): Promise<void> {
     'form',
     { cls: 'create' },
     el('h1', { text: 'Walkaway workshop: open a room' }),
-    el('p', { cls: 'note', text: 'Reps join from their own laptop or phone with the room code; you watch the room here and reveal the results when everyone is done.' }),
+    el('p', {
+      cls: 'note',
+      text: 'Reps join from their own laptop or phone with the room code; you watch the room here and reveal the results when everyone is done.',
+    }),
     el('label', { text: 'Scenario' }, scenario),
     el('label', { text: 'Counterpart' }, persona),
     el('label', { text: 'Mode' }, mode),

@@ -20,7 +20,13 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
   const codeBig = el('div', { cls: 'code', text: code, testid: 'room-code' });
   const joinUrl = el('div', { cls: 'url', testid: 'join-url' });
   const qr = el('img', { cls: 'qr', attrs: { alt: `QR code of the join link for room ${code}`, src: api('/qr.svg') } });
-  const header = el('header', { cls: 'header' }, el('div', {}, title, sub), el('div', { cls: 'join' }, el('div', { text: 'Join at this address with the code' }), codeBig, joinUrl), qr);
+  const header = el(
+    'header',
+    { cls: 'header' },
+    el('div', {}, title, sub),
+    el('div', { cls: 'join' }, el('div', { text: 'Join at this address with the code' }), codeBig, joinUrl),
+    qr,
+  );
 
   const counts = el('div', { cls: 'counts', testid: 'counts' });
   const problem = el('p', { cls: 'error', testid: 'problem', attrs: { role: 'alert' } });
@@ -37,8 +43,25 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
   const pickB = el('select', { testid: 'compare-b', attrs: { 'aria-label': 'Second rep to compare' } });
   const compareBtn = el('button', { text: 'Compare', testid: 'compare' });
   const csv = el('a', { text: 'Export CSV', testid: 'export-csv', attrs: { href: `${api('/export.csv')}?${secretQuery}`, download: `walkaway-${code}.csv` } });
-  const json = el('a', { text: 'Export JSON', testid: 'export-json', attrs: { href: `${api('/export.json')}?${secretQuery}`, download: `walkaway-${code}.json` } });
-  const controls = el('nav', { cls: 'controls', attrs: { 'aria-label': 'Facilitator controls' } }, buttons.reveal, buttons.names, buttons.lock, buttons.end, el('label', { text: 'Compare' }), pickA, pickB, compareBtn, csv, json);
+  const json = el('a', {
+    text: 'Export JSON',
+    testid: 'export-json',
+    attrs: { href: `${api('/export.json')}?${secretQuery}`, download: `walkaway-${code}.json` },
+  });
+  const controls = el(
+    'nav',
+    { cls: 'controls', attrs: { 'aria-label': 'Facilitator controls' } },
+    buttons.reveal,
+    buttons.names,
+    buttons.lock,
+    buttons.end,
+    el('label', { text: 'Compare' }),
+    pickA,
+    pickB,
+    compareBtn,
+    csv,
+    json,
+  );
 
   const flags = el('section', { cls: 'panel flags', testid: 'flags' }, el('h2', { text: 'Rejected results' }));
   const flagList = el('ul');
@@ -46,7 +69,11 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
   flags.hidden = true;
 
   // Results (after reveal).
-  const canvases = { values: el('canvas', { attrs: { role: 'img', 'aria-label': 'Deal values' } }), scores: el('canvas', { attrs: { role: 'img', 'aria-label': 'Scores' } }), outcomes: el('canvas', { attrs: { role: 'img', 'aria-label': 'Outcomes' } }) };
+  const canvases = {
+    values: el('canvas', { attrs: { role: 'img', 'aria-label': 'Deal values' } }),
+    scores: el('canvas', { attrs: { role: 'img', 'aria-label': 'Scores' } }),
+    outcomes: el('canvas', { attrs: { role: 'img', 'aria-label': 'Outcomes' } }),
+  };
   const valueNote = el('p', { cls: 'note', testid: 'value-note' });
   const scoreNote = el('p', { cls: 'note', testid: 'score-note' });
   const outcomeNote = el('p', { cls: 'note', testid: 'outcome-note' });
@@ -74,7 +101,11 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
     ),
   );
   results.hidden = true;
-  const compare = el('section', { testid: 'comparison' }, el('div', { cls: 'grid two' }, el('div', { cls: 'panel' }, compareA), el('div', { cls: 'panel' }, compareB)));
+  const compare = el(
+    'section',
+    { testid: 'comparison' },
+    el('div', { cls: 'grid two' }, el('div', { cls: 'panel' }, compareA), el('div', { cls: 'panel' }, compareB)),
+  );
   compare.hidden = true;
 
   const repList = el('ul', { cls: 'reps', testid: 'reps' });
@@ -85,7 +116,11 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
   let view: RoomView | null = null;
 
   const act = async (body: object) => {
-    const res = await fetch(api('/actions'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-room-secret': secret }, body: JSON.stringify(body) });
+    const res = await fetch(api('/actions'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-room-secret': secret },
+      body: JSON.stringify(body),
+    });
     const data = (await res.json()) as RoomView | { error: string };
     if ('error' in data) showProblem(data.error);
     else render(data);
@@ -133,7 +168,10 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
       [pickB, v.compare.b?.repId],
     ] as const) {
       const current = pick.value || chosen || '';
-      pick.replaceChildren(el('option', { text: '(nobody)', attrs: { value: '' } }), ...v.reps.map((r) => el('option', { text: r.name, attrs: { value: r.id } })));
+      pick.replaceChildren(
+        el('option', { text: '(nobody)', attrs: { value: '' } }),
+        ...v.reps.map((r) => el('option', { text: r.name, attrs: { value: r.id } })),
+      );
       pick.value = v.reps.some((r) => r.id === current) ? current : '';
     }
 
@@ -157,13 +195,20 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
       charts.update(v.stats, v.unit);
       const s = v.stats;
       valueNote.textContent =
-        s.walkAwayValue === null ? 'No finished games yet.' : `Walk-away ${formatValue(s.walkAwayValue, v.unit)} · target ${formatValue(s.target ?? 0, v.unit)} · red: below the walk-away, amber: between, green: at the target or above`;
+        s.walkAwayValue === null
+          ? 'No finished games yet.'
+          : `Walk-away ${formatValue(s.walkAwayValue, v.unit)} · target ${formatValue(s.target ?? 0, v.unit)} · red: below the walk-away, amber: between, green: at the target or above`;
       scoreNote.textContent = s.medianScore === null ? 'No scores yet.' : `Median score ${s.medianScore} of 100 (${s.finished} finished)`;
       outcomeNote.textContent = `${s.outcomes.deal} deals · ${s.outcomes['walked-away']} walked away · ${s.outcomes['counterpart-walked']} lost the counterpart`;
       patterns.replaceChildren(
         ...(s.antiPatterns.length
           ? s.antiPatterns.map((p) =>
-              el('li', { attrs: { title: ANTI_PATTERNS[p.id]?.principle ?? '' } }, el('span', { text: `${p.label}: ${p.reps} of ${s.finished} reps, ` }), el('span', { cls: 'turn', text: `around turn ${p.typicalTurn}` })),
+              el(
+                'li',
+                { attrs: { title: ANTI_PATTERNS[p.id]?.principle ?? '' } },
+                el('span', { text: `${p.label}: ${p.reps} of ${s.finished} reps, ` }),
+                el('span', { cls: 'turn', text: `around turn ${p.typicalTurn}` }),
+              ),
             )
           : [el('li', { text: 'None so far.' })]),
       );
@@ -215,6 +260,9 @@ function transcriptView(p: RepPath | null, unit: string): HTMLElement {
     'div',
     { cls: 'transcript' },
     el('h2', { text: summaryLine(p, unit) }),
-    ...p.steps.flatMap((s) => [el('p', {}, el('span', { cls: 'who', text: `${s.turn}. ${s.speaker}: ` }), el('span', { text: s.line })), el('p', { cls: 'you', text: `→ ${s.choice}` })]),
+    ...p.steps.flatMap((s) => [
+      el('p', {}, el('span', { cls: 'who', text: `${s.turn}. ${s.speaker}: ` }), el('span', { text: s.line })),
+      el('p', { cls: 'you', text: `→ ${s.choice}` }),
+    ]),
   );
 }

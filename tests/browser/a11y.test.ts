@@ -19,7 +19,11 @@ async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   // Injected through the debugging protocol, which the page's Content-Security-Policy does not govern.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -52,7 +56,9 @@ async function cutText(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('#a11y, #a11y *, #notices *')]
       .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto')
-      .map((el) => `${el.tagName.toLowerCase()}[data-testid=${el.dataset['testid'] ?? ''}] ${el.scrollWidth}>${el.clientWidth}: ${el.textContent?.slice(0, 40)}`),
+      .map(
+        (el) => `${el.tagName.toLowerCase()}[data-testid=${el.dataset['testid'] ?? ''}] ${el.scrollWidth}>${el.clientWidth}: ${el.textContent?.slice(0, 40)}`,
+      ),
   );
 }
 

@@ -21,7 +21,15 @@ describe('audio', () => {
     await openMenu(page, `${h.url}?seed=5`);
     await uploadScenario(page, 'browser-mini.yaml', fixture('browser-mini.yaml'));
     await page.waitForSelector(`${testid('menu-scenario-browser-mini')}[aria-pressed="true"]`, { state: 'attached' });
-    for (const id of ['start', 'briefing-continue', 'choice-build-pipeline', 'choice-research-vendors', 'choice-ask-alternatives', 'choice-trade-term', 'choice-walk']) {
+    for (const id of [
+      'start',
+      'briefing-continue',
+      'choice-build-pipeline',
+      'choice-research-vendors',
+      'choice-ask-alternatives',
+      'choice-trade-term',
+      'choice-walk',
+    ]) {
       await actAndWait(page, id);
     }
     await page.waitForFunction(() => window.__walkaway!.sound.played.includes('outcome-walked'), undefined, { timeout: 10_000 });

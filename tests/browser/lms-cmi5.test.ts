@@ -59,7 +59,10 @@ describe('cmi5 package against a loopback LMS', () => {
         const sent = JSON.parse(body) as Json | Json[];
         const list = Array.isArray(sent) ? sent : [sent];
         statements.push(...list);
-        return json(200, list.map((s) => s['id']));
+        return json(
+          200,
+          list.map((s) => s['id']),
+        );
       }
       return json(404);
     });
@@ -90,7 +93,13 @@ describe('cmi5 package against a loopback LMS', () => {
       context: { ...contextTemplate, registration, contextActivities: { ...contextTemplate.contextActivities, category: [{ id: CMI5 }] } },
       timestamp: new Date().toISOString(),
     });
-    const launch = new URLSearchParams({ endpoint: `${site.url}/xapi/`, fetch: `${site.url}/cmi5/fetch`, actor: JSON.stringify(actor), registration, activityId: auId });
+    const launch = new URLSearchParams({
+      endpoint: `${site.url}/xapi/`,
+      fetch: `${site.url}/cmi5/fetch`,
+      actor: JSON.stringify(actor),
+      registration,
+      activityId: auId,
+    });
     return { url: `${site.url}/course/${String(au.url)}?${launch}`, sessionId, auId, mastery, au };
   }
 
@@ -106,7 +115,8 @@ describe('cmi5 package against a loopback LMS', () => {
     const errors = watchErrors(page);
     const notFound: string[] = [];
     page.on('response', (r) => {
-      if (r.status() === 404) notFound.push(new URL(r.url()).pathname + (new URL(r.url()).searchParams.get('stateId') ?? new URL(r.url()).searchParams.get('profileId') ?? ''));
+      if (r.status() === 404)
+        notFound.push(new URL(r.url()).pathname + (new URL(r.url()).searchParams.get('stateId') ?? new URL(r.url()).searchParams.get('profileId') ?? ''));
     });
     await page.goto(url);
     await page.waitForSelector('#a11y[data-screen="briefing"]', { state: 'attached' });
@@ -140,7 +150,9 @@ describe('cmi5 package against a loopback LMS', () => {
     expect(fromAu.find((s) => s['verb'].id.endsWith('/completed'))!['result']).toMatchObject({ completion: true });
     expect(fromAu.at(-1)!['result'].duration).toMatch(/^PT/);
     const firstDecision = fromAu.find((s) => s['verb'].id.endsWith('/responded'))!;
-    expect(Object.keys(firstDecision['result'].extensions)).toEqual(expect.arrayContaining(['urn:walkaway:xapi:extension:tags', 'urn:walkaway:xapi:extension:offer-value']));
+    expect(Object.keys(firstDecision['result'].extensions)).toEqual(
+      expect.arrayContaining(['urn:walkaway:xapi:extension:tags', 'urn:walkaway:xapi:extension:offer-value']),
+    );
     // The suspend state in the State API is this game's attempt record.
     const saved = JSON.parse(state.get(`${auId}|${registration}|urn:walkaway:xapi:state:attempt`)!);
     expect(saved.moves).toHaveLength(decisions);

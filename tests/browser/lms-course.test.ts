@@ -33,11 +33,17 @@ describe('a learning path as one SCORM 2004 course', () => {
     const units = site.built.course!.units;
     expect(units.length).toBeGreaterThan(1);
     const xml = new TextDecoder().decode(site.zip['imsmanifest.xml']);
-    expect(scorm2004Problems(xml, Object.keys(site.zip), units.map((u) => u.assignment.passMark))).toEqual([]);
+    expect(
+      scorm2004Problems(
+        xml,
+        Object.keys(site.zip),
+        units.map((u) => u.assignment.passMark),
+      ),
+    ).toEqual([]);
     for (const u of units) expect(Object.keys(site.zip)).toContain(u.launchPage);
   });
 
-  it('a unit plays its own step to the end, and the LMS holds that unit\'s result', async () => {
+  it("a unit plays its own step to the end, and the LMS holds that unit's result", async () => {
     const [first, second] = site.built.course!.units;
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);

@@ -37,8 +37,24 @@ describe.each([{ format: 'scorm12' as const }, { format: 'scorm2004' as const }]
   const is12 = format === 'scorm12';
   const finishCall = is12 ? 'LMSFinish' : 'Terminate';
   const el = is12
-    ? { success: 'core.lesson_status', raw: 'core.score.raw', min: 'core.score.min', max: 'core.score.max', time: 'core.session_time', location: 'core.lesson_location', progress: 'core.lesson_status' }
-    : { success: 'success_status', raw: 'score.raw', min: 'score.min', max: 'score.max', time: 'session_time', location: 'location', progress: 'completion_status' };
+    ? {
+        success: 'core.lesson_status',
+        raw: 'core.score.raw',
+        min: 'core.score.min',
+        max: 'core.score.max',
+        time: 'core.session_time',
+        location: 'core.lesson_location',
+        progress: 'core.lesson_status',
+      }
+    : {
+        success: 'success_status',
+        raw: 'score.raw',
+        min: 'score.min',
+        max: 'score.max',
+        time: 'session_time',
+        location: 'location',
+        progress: 'completion_status',
+      };
 
   beforeAll(async () => {
     site = await packageSite(() => ({ format, scenario: 'tutorial', passMark: PASS_MARK }));
@@ -113,34 +129,42 @@ describe.each([{ format: 'scorm12' as const }, { format: 'scorm2004' as const }]
     await page.close();
   }, 240_000);
 
-  it.runIf(is12)('an LMS that fails its commits: the game goes on and the rep is told progress may not be recorded', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const logged: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') logged.push(m.text());
-    });
-    const frame = await launch(page, 'rep-failing', '&fail=commit');
-    await playSensibly(frame, 1);
-    await lmsSettled(frame);
-    const notice = frame.locator('[data-testid="notice"]');
-    expect(await notice.isVisible()).toBe(true);
-    expect(await notice.textContent()).toMatch(/progress may not be recorded/);
-    expect(logged.some((l) => l.includes('[lms]') && l.includes('LMSCommit'))).toBe(true);
-    const snap = (await frameSnapshot(frame))!;
-    await actIn(frame, `choice-${snap.choices[0]!.id}`);
-    expect((await frameSnapshot(frame))!.turn).toBe(snap.turn + 1);
-    await page.close();
-  }, 120_000);
+  it.runIf(is12)(
+    'an LMS that fails its commits: the game goes on and the rep is told progress may not be recorded',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const logged: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') logged.push(m.text());
+      });
+      const frame = await launch(page, 'rep-failing', '&fail=commit');
+      await playSensibly(frame, 1);
+      await lmsSettled(frame);
+      const notice = frame.locator('[data-testid="notice"]');
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toMatch(/progress may not be recorded/);
+      expect(logged.some((l) => l.includes('[lms]') && l.includes('LMSCommit'))).toBe(true);
+      const snap = (await frameSnapshot(frame))!;
+      await actIn(frame, `choice-${snap.choices[0]!.id}`);
+      expect((await frameSnapshot(frame))!.turn).toBe(snap.turn + 1);
+      await page.close();
+    },
+    120_000,
+  );
 
-  it.runIf(is12)('without an LMS the package plays as the ordinary game, with no notice', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    await page.goto(`${site.url}/course/index.html`);
-    await page.waitForSelector('#a11y[data-screen="briefing"]', { state: 'attached' });
-    await playSensibly(page, 2);
-    expect((await frameSnapshot(page))!.turn).toBe(2);
-    expect(await page.locator('[data-testid="notice"]').isVisible()).toBe(false);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 120_000);
+  it.runIf(is12)(
+    'without an LMS the package plays as the ordinary game, with no notice',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const errors = watchErrors(page);
+      await page.goto(`${site.url}/course/index.html`);
+      await page.waitForSelector('#a11y[data-screen="briefing"]', { state: 'attached' });
+      await playSensibly(page, 2);
+      expect((await frameSnapshot(page))!.turn).toBe(2);
+      expect(await page.locator('[data-testid="notice"]').isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 });

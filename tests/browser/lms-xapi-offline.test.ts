@@ -20,7 +20,13 @@ describe('xAPI statements with the network cut', () => {
   const refusedAuth: string[] = [];
 
   beforeAll(async () => {
-    site = await packageSite((url) => ({ format: 'scorm12', scenario: 'tutorial', lrsEndpoint: `${url}/lrs/`, lrsAuth: AUTH, lrsActorHomePage: 'https://lms.example.com' }));
+    site = await packageSite((url) => ({
+      format: 'scorm12',
+      scenario: 'tutorial',
+      lrsEndpoint: `${url}/lrs/`,
+      lrsAuth: AUTH,
+      lrsActorHomePage: 'https://lms.example.com',
+    }));
     site.routes.push((req, res, body) => {
       const url = new URL(req.url ?? '/', site.url);
       if (url.pathname !== '/lrs/statements') return false;

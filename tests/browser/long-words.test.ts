@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, actAndWait, fixture, openMenu, screen, startHarness, testid, uploadScenario, waitForScreen, watchErrors, type Harness } from './harness.ts';
 
 /** A line of one unbroken word at the 2,000-character limit must not freeze the page (it took seconds once). */
-describe('over-long words in a trainer\'s file', () => {
+describe("over-long words in a trainer's file", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();

@@ -85,7 +85,10 @@ describe('offline play and updates through the service worker', () => {
     const scenarioFiles = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
     expect(await page.locator('#a11y [data-testid^="menu-scenario-"]').count()).toBe(scenarioFiles.length);
     // Audio and art come from the cache too.
-    const offlineStatus = await page.evaluate(async (paths) => Promise.all(paths.map(async (p) => (await fetch(p)).status)), built.filter((p) => /^\/(audio|art)\//.test(p)));
+    const offlineStatus = await page.evaluate(
+      async (paths) => Promise.all(paths.map(async (p) => (await fetch(p)).status)),
+      built.filter((p) => /^\/(audio|art)\//.test(p)),
+    );
     expect(new Set(offlineStatus)).toEqual(new Set([200]));
 
     await actAndWait(page, 'start');

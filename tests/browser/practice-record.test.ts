@@ -48,8 +48,9 @@ describe('the practice record', () => {
   }
 
   const progressText = (page: Page) =>
-    page.$$eval('#a11y [data-testid="progress-scores"] li, #a11y [data-testid="progress-dimensions"] li, #a11y [data-testid="progress-habits"] li, #a11y [data-testid="progress-suggestion"], #a11y [data-testid="progress-headline"]', (els) =>
-      els.map((e) => e.textContent ?? ''),
+    page.$$eval(
+      '#a11y [data-testid="progress-scores"] li, #a11y [data-testid="progress-dimensions"] li, #a11y [data-testid="progress-habits"] li, #a11y [data-testid="progress-suggestion"], #a11y [data-testid="progress-headline"]',
+      (els) => els.map((e) => e.textContent ?? ''),
     );
 
   it('assessment hides hints and judges against the pass mark; the record survives a reload with first/best/last; a past game re-watches the same; export, import and a corrupted import', async () => {
@@ -75,7 +76,11 @@ describe('the practice record', () => {
     // The verdict names the score on the debrief and how far short of the pass mark it is.
     const total = Number((await text(page, 'debrief-total')).match(/\d+/)![0]);
     expect(total).toBeLessThan(60);
-    expect(first).toMatch(new RegExp(`^Assessment not passed \\(pass mark 60\\) Not passed: ${total} out of 100 is ${60 - total} short of the pass mark of 60; the weakest part was`));
+    expect(first).toMatch(
+      new RegExp(
+        `^Assessment not passed \\(pass mark 60\\) Not passed: ${total} out of 100 is ${60 - total} short of the pass mark of 60; the weakest part was`,
+      ),
+    );
     expect(first).toContain('This is the assessed attempt: it is the one that counts.');
     expect(await page.locator(testid('retry-from-turn')).count()).toBe(0);
 
@@ -135,7 +140,9 @@ describe('the practice record', () => {
     expect(await waitForStart(other.page)).toBe('path');
     await actAndWait(other.page, 'to-progress');
     expect(await text(other.page, 'progress-headline')).toMatch(/No finished negotiations yet/);
-    const imported = other.page.waitForFunction(() => document.getElementById('a11y')?.querySelector('[data-testid="progress-headline"]')?.textContent?.startsWith('3 '));
+    const imported = other.page.waitForFunction(() =>
+      document.getElementById('a11y')?.querySelector('[data-testid="progress-headline"]')?.textContent?.startsWith('3 '),
+    );
     await other.page.setInputFiles(testid('import-record'), { name: 'walkaway-record.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await imported;
     expect(await other.page.textContent(testid('notice'))).toMatch(/Imported 3 games from walkaway-record.json/);
@@ -151,8 +158,12 @@ describe('the practice record', () => {
     expect(await notice(exported, 'again.json')).toMatch(/Imported 0 games from again.json \(3 already in your record\)/);
     const tampered = JSON.parse(exported);
     tampered.entries[1].summary.total = 400;
-    expect(await notice(JSON.stringify(tampered), 'tampered.json')).toMatch(/Nothing was imported from tampered.json: the record is damaged \(entries\.\[2\]\.summary\.total/);
-    expect(await notice(exported.slice(0, 200), 'cut.json')).toMatch(/Nothing was imported from cut.json: the file is not a Walkaway practice record \(it is not valid JSON\)/);
+    expect(await notice(JSON.stringify(tampered), 'tampered.json')).toMatch(
+      /Nothing was imported from tampered.json: the record is damaged \(entries\.\[2\]\.summary\.total/,
+    );
+    expect(await notice(exported.slice(0, 200), 'cut.json')).toMatch(
+      /Nothing was imported from cut.json: the file is not a Walkaway practice record \(it is not valid JSON\)/,
+    );
     expect(await notice('{"name":"something else"}', 'other.json')).toMatch(/Nothing was imported from other.json: the file is not a Walkaway practice record/);
     await other.page.reload();
     await waitForStart(other.page);

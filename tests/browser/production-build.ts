@@ -56,10 +56,14 @@ export async function productionBuild(): Promise<string> {
       // In a child process: the test runner sets NODE_ENV=test, and a build inside it would not be a
       // production build (import.meta.env.PROD false, development Workbox).
       const { NODE_ENV: _, VITEST: __, ...env } = process.env;
-      await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
-        cwd: ROOT,
-        env: { ...env, NODE_ENV: 'production' },
-      });
+      await promisify(execFile)(
+        process.execPath,
+        [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'],
+        {
+          cwd: ROOT,
+          env: { ...env, NODE_ENV: 'production' },
+        },
+      );
       writeFileSync(done, new Date().toISOString());
     } finally {
       rmSync(lock, { recursive: true, force: true });

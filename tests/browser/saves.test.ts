@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actAndWait, fixture, gameSnapshot, openMenu, screen, startHarness, testid, uploadScenario, waitForScreen, watchErrors, type Harness } from './harness.ts';
+import {
+  actAndWait,
+  fixture,
+  gameSnapshot,
+  openMenu,
+  screen,
+  startHarness,
+  testid,
+  uploadScenario,
+  waitForScreen,
+  watchErrors,
+  type Harness,
+} from './harness.ts';
 import { instantText, text, waitForStart } from './practice-helpers.ts';
 
 const LEGACY_KEY = 'walkaway.save';
@@ -14,7 +26,9 @@ describe('saved games', () => {
   let h: Harness;
   beforeAll(async () => {
     // Two tabs play at once here: keep the one behind running as a rep's second window would.
-    h = await startHarness({ extraArgs: ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'] });
+    h = await startHarness({
+      extraArgs: ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -65,7 +79,7 @@ describe('saved games', () => {
   // Skipped: in headless Chromium the second page's game loop does not step after a cross-tab change
   // until the page is focused, which this harness cannot do reliably yet. The no-overwrite rule itself is
   // tested against IndexedDB with two connections in tests/game/storage/game-slots.test.ts.
-  it.skip('two tabs see each other\'s games and never overwrite each other, even when both continue the same game', async () => {
+  it.skip("two tabs see each other's games and never overwrite each other, even when both continue the same game", async () => {
     const context = await freshContext();
     const a = await newPage(context);
     const b = await newPage(context);
@@ -164,11 +178,16 @@ describe('saved games', () => {
     expect(await gameSnapshot(page)).toEqual(snap);
 
     // A save from before attempt records (the whole persona state) cannot be carried over: it says so.
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ source: { kind: 'builtin', id: 'tutorial' }, save: { format: 0, snapshot: {} } })), LEGACY_KEY);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, JSON.stringify({ source: { kind: 'builtin', id: 'tutorial' }, save: { format: 0, snapshot: {} } })),
+      LEGACY_KEY,
+    );
     await page.goto(h.url);
     await waitForStart(page);
     await page.locator(testid('notice')).waitFor({ state: 'visible' });
-    expect(await page.textContent(testid('notice'))).toMatch(/earlier version could not be carried over: the saved game has no negotiation in it\. Starting fresh/);
+    expect(await page.textContent(testid('notice'))).toMatch(
+      /earlier version could not be carried over: the saved game has no negotiation in it\. Starting fresh/,
+    );
     expect(await page.evaluate((key) => localStorage.getItem(key), LEGACY_KEY)).toBeNull();
     expect(await page.evaluate(() => localStorage.getItem('walkaway.save.set-aside'))).toMatch(/"format":0/);
     expect(errors).toEqual([]);

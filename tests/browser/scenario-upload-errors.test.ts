@@ -38,7 +38,11 @@ describe('errors a trainer understands, in the browser upload', () => {
     await act(page, 'dismiss-problems');
 
     await uploadScenario(page, 'comma-split-label.yaml', mistake('comma-split-label.yaml'));
-    expect(await problems()).toEqual([expect.stringMatching(/issues\[1\]\.options\[3\]\.paid yearly {2}unknown field "paid yearly": an unquoted comma inside \{ \} ends a value.*label: "10% off, paid yearly"$/)]);
+    expect(await problems()).toEqual([
+      expect.stringMatching(
+        /issues\[1\]\.options\[3\]\.paid yearly {2}unknown field "paid yearly": an unquoted comma inside \{ \} ends a value.*label: "10% off, paid yearly"$/,
+      ),
+    ]);
     await act(page, 'dismiss-problems');
 
     const both = fixture('mini.yaml').replace('    patience: 2', '    patience: soon').replace('        backedBy: [other-deal]', '        backedBy: [ghost]');

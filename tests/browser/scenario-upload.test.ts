@@ -1,17 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  act,
-  fixture,
-  openMenu,
-  renderCount,
-  screen,
-  startHarness,
-  testid,
-  uploadScenario,
-  waitForRender,
-  watchErrors,
-  type Harness,
-} from './harness.ts';
+import { act, fixture, openMenu, renderCount, screen, startHarness, testid, uploadScenario, waitForRender, watchErrors, type Harness } from './harness.ts';
 
 /** A trainer's own scenario file: problems are listed with file, line, column and field; a valid file plays at once. */
 describe('your own scenario file', () => {

@@ -36,7 +36,8 @@ async function playInSession(page: Page, count: number): Promise<void> {
 async function playThroughScreens(page: Page): Promise<void> {
   await actAndWait(page, 'start');
   await actAndWait(page, 'briefing-continue');
-  for (let guard = 0; guard < 40 && (await screen(page)) !== 'debrief'; guard++) await actAndWait(page, `choice-${sensibleChoice((await gameSnapshot(page))!)}`);
+  for (let guard = 0; guard < 40 && (await screen(page)) !== 'debrief'; guard++)
+    await actAndWait(page, `choice-${sensibleChoice((await gameSnapshot(page))!)}`);
   expect(await screen(page)).toBe('debrief');
   await actAndWait(page, 'to-menu');
 }
@@ -101,8 +102,7 @@ describe('soak: many negotiations in one page', () => {
       if (played + THROUGH_SCREENS_EVERY > WARM_UP && !warm) {
         warm = await footprint(page, cdp);
         warmAt = played + THROUGH_SCREENS_EVERY - 1;
-      }
-      else if (played + THROUGH_SCREENS_EVERY >= NEGOTIATIONS) end = await footprint(page, cdp);
+      } else if (played + THROUGH_SCREENS_EVERY >= NEGOTIATIONS) end = await footprint(page, cdp);
       await playThroughScreens(page);
     }
     console.info(`soak: after ${warmAt} negotiations ${JSON.stringify(warm)}, after ${NEGOTIATIONS - 1} ${JSON.stringify(end)}`);

@@ -87,7 +87,7 @@ describe('scenario studio', () => {
     await page.waitForSelector('.cm-lintRange-error');
     const underlinedLine = await page.$eval('.cm-lintRange-error', (e) => {
       const lines = [...(e.getRootNode() as ShadowRoot).querySelectorAll('.cm-content .cm-line')];
-      return lines.indexOf(e.closest('.cm-line')!) ;
+      return lines.indexOf(e.closest('.cm-line')!);
     });
     // Lines are virtualised far from the view; the cursor is on the problem's line, so it is drawn.
     const cursorLine = await page.evaluate(() => {
@@ -149,7 +149,9 @@ describe('scenario studio', () => {
       latencies.push(Date.now() - started);
       times.push(Number(await page.evaluate(() => document.body.dataset['validatedMs'])));
     }
-    console.log(`600-line file: validation ${times.map((t) => t.toFixed(0)).join(', ')} ms; keystroke to problems shown ${latencies.join(', ')} ms (150 ms of it the typing pause)`);
+    console.log(
+      `600-line file: validation ${times.map((t) => t.toFixed(0)).join(', ')} ms; keystroke to problems shown ${latencies.join(', ')} ms (150 ms of it the typing pause)`,
+    );
     const median = [...times].sort((a, b) => a - b)[3]!;
     console.log(`600-line file: median validation ${median.toFixed(0)} ms`);
     expect(times).toHaveLength(7);
@@ -199,7 +201,9 @@ describe('scenario studio', () => {
     const deep = deepCheckText(TEMPLATE, 'my-deal.yaml').filter((p) => p.message.startsWith('persona "'));
     const shownDeep = await page.$$eval(`${testid('deep-warnings')} li`, (items) => items.length);
     expect(shownDeep).toBe(deep.length);
-    expect(await page.textContent(`${testid('deep-warnings')} h3`)).toBe(deep.length ? `Deep checks: ${deep.length} warning${deep.length === 1 ? '' : 's'}` : 'Deep checks: no warnings');
+    expect(await page.textContent(`${testid('deep-warnings')} h3`)).toBe(
+      deep.length ? `Deep checks: ${deep.length} warning${deep.length === 1 ? '' : 's'}` : 'Deep checks: no warnings',
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
@@ -227,7 +231,17 @@ describe('scenario studio', () => {
     for (let i = 0; i < 40; i++) {
       const snap = await frame.evaluate(() => {
         const s = window.__walkaway?.snapshot();
-        return s ? { over: s.over, line: s.line, turn: s.turn, stage: s.stage, value: s.value, walkAwayValue: s.walkAwayValue, choices: s.choices.map((c) => ({ id: c.id, tags: c.tags })) } : null;
+        return s
+          ? {
+              over: s.over,
+              line: s.line,
+              turn: s.turn,
+              stage: s.stage,
+              value: s.value,
+              walkAwayValue: s.walkAwayValue,
+              choices: s.choices.map((c) => ({ id: c.id, tags: c.tags })),
+            }
+          : null;
       });
       if (snap?.over) break;
       if (!snap || snap.choices.length === 0) {

@@ -1,5 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, choiceIds, fixture, openMenu, pressControl, screen, startHarness, testid, toMenu, uploadScenario, watchErrors, type Harness } from './harness.ts';
+import {
+  actAndWait,
+  choiceIds,
+  fixture,
+  openMenu,
+  pressControl,
+  screen,
+  startHarness,
+  testid,
+  toMenu,
+  uploadScenario,
+  watchErrors,
+  type Harness,
+} from './harness.ts';
 import { QUICK_SETTINGS } from './ux-helpers.ts';
 
 /**

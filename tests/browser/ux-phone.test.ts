@@ -41,7 +41,7 @@ describe('phones', () => {
       const context = await h.browser.newContext({ viewport: vp, hasTouch: true, isMobile: true });
       const page = await context.newPage();
       const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
+      page.setDefaultTimeout(20_000);
       await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
       await openMenu(page, `${h.url}?seed=2`);
       const where = `${vp.width}x${vp.height}`;

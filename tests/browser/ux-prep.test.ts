@@ -36,7 +36,12 @@ describe('preparation', () => {
     const explains = await page.evaluate(() => window.__walkaway!.snapshot()!.choices.map((c) => c.explain ?? ''));
     expect(explains.filter(Boolean).length).toBeGreaterThan(0);
     const before = (await page.textContent('#a11y')) ?? '';
-    const canvasBefore = await page.evaluate(() => window.__walkaway!.layout()!.texts.map((t) => t.text).join(' '));
+    const canvasBefore = await page.evaluate(() =>
+      window
+        .__walkaway!.layout()!
+        .texts.map((t) => t.text)
+        .join(' '),
+    );
     for (const e of explains.filter(Boolean)) {
       expect(before).not.toContain(e);
       expect(canvasBefore.replace(/\s+/g, ' ')).not.toContain(e);

@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
     server = await startTestServer(db, { distDir: dist, liveThrottleMs: 100 });
     url = await server.app.listen({ port: 0, host: '127.0.0.1' });
     port = Number(new URL(url).port);
-    }, 180_000);
+  }, 180_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await projector?.context().close();
@@ -115,7 +115,10 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
           await page.waitForSelector(`${testid('workshop-status')}[data-kind="saved"]`);
           const before = (await gameSnapshot(page))!;
           await page.reload();
-          await page.waitForFunction((turn) => window.__walkaway?.snapshot()?.turn === turn && document.getElementById('a11y')?.dataset['screen'] !== 'menu', before.turn);
+          await page.waitForFunction(
+            (turn) => window.__walkaway?.snapshot()?.turn === turn && document.getElementById('a11y')?.dataset['screen'] !== 'menu',
+            before.turn,
+          );
           const after = (await gameSnapshot(page))!;
           expect([after.turn, after.line, after.terms]).toEqual([before.turn, before.line, before.terms]);
           expect(await screen(page)).toBe(before.phase === 'prep' ? 'preparation' : 'negotiation');

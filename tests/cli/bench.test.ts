@@ -11,6 +11,8 @@ describe('walkaway bench', () => {
     expect(r.stdout).toMatch(/load\+validate\+compile all \d+ scenarios: [\d.]+ ms/);
     expect(r.stdout).toMatch(/enterprise-deal: [\d,]+ negotiations\/s \(machine table with transcript.*[\d,]+\/s \(score only\)/);
     expect(r.stdout).toMatch(/replaying a 20-move attempt to its scored result: median [\d.]+ ms \(CPU time [\d.]+ ms each; \d+ bytes of JSON\)/);
-    expect(r.stdout).toMatch(/re-verifying a \d+-attempt workshop room by replay \(enterprise-deal, [\d.]+ moves each\): \d+ ms on one core \(CPU time \d+ ms\)/);
+    expect(r.stdout).toMatch(
+      /re-verifying a \d+-attempt workshop room by replay \(enterprise-deal, [\d.]+ moves each\): \d+ ms on one core \(CPU time \d+ ms\)/,
+    );
   }, 120_000);
 });

@@ -15,7 +15,12 @@ describe('a scenario whose ids are named like built-in object properties', () =>
   it('analyze explores it (every beat and choice reachable), play follows its best path to the same score, and replay rebuilds that game', () => {
     const analyzed = walkaway(['analyze', FIXTURE, '--json']);
     expect(analyzed.code, analyzed.err).toBe(0);
-    const a = JSON.parse(analyzed.out) as { scenarioId: string; unreachableBeats: string[]; unreachableChoices: string[]; personas: { personaId: string; best: { score: number; choices: string[] } }[] };
+    const a = JSON.parse(analyzed.out) as {
+      scenarioId: string;
+      unreachableBeats: string[];
+      unreachableChoices: string[];
+      personas: { personaId: string; best: { score: number; choices: string[] } }[];
+    };
     expect(a.scenarioId).toBe('constructor');
     expect(a.unreachableBeats).toEqual([]);
     expect(a.unreachableChoices).toEqual([]);

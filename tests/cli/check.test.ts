@@ -31,7 +31,15 @@ describe('walkaway check', () => {
     const r = await check(['final-offer-to-prep.yaml', 'hidden-choices.yaml', 'no-accept.yaml', 'huge-weights.yaml', 'extra-issues.yaml'].map(fixture));
     expect(r.code).toBe(1);
     const fields = r.out.map((l) => l.split('  ')[1]);
-    expect(fields).toEqual(['beats[4].choices[3].next', 'beats[3].choices', 'beats[4].choices', 'scoring.weights.value', 'scoring.weights.concessions', 'proposal', 'issues']);
+    expect(fields).toEqual([
+      'beats[4].choices[3].next',
+      'beats[3].choices',
+      'beats[4].choices',
+      'scoring.weights.value',
+      'scoring.weights.concessions',
+      'proposal',
+      'issues',
+    ]);
     for (const line of r.out) expect(line).toMatch(/^\S+\.yaml:\d+:\d+ {2}\S+ {2}\S/);
   });
 

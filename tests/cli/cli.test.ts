@@ -44,7 +44,14 @@ describe('walkaway command line', () => {
   });
 
   it('play --choices plays a fixed list to a debrief', () => {
-    const r = walkaway(['play', 'enterprise-deal', '--persona', 'eager-buyer', '--choices', 'polish-deck,stay-flexible,rest,offer-twenty,ideal-customer,rush-for-friday,concede-thirty,over-available,accept-final']);
+    const r = walkaway([
+      'play',
+      'enterprise-deal',
+      '--persona',
+      'eager-buyer',
+      '--choices',
+      'polish-deck,stay-flexible,rest,offer-twenty,ideal-customer,rush-for-friday,concede-thirty,over-available,accept-final',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Debrief: Deal signed/);
     expect(r.out).toMatch(/Score \d+\/100, grade [A-F]/);
@@ -62,7 +69,19 @@ describe('walkaway command line', () => {
     const child = spawn(process.execPath, [BIN, 'play', 'enterprise-deal', '--persona', 'procurement-lead', '--seed', '5', '--jsonl'], { cwd: root });
     const lines = createInterface({ input: child.stdout });
     const messages: Record<string, unknown>[] = [];
-    const prefs = ['build-pipeline', 'set-walk-away', 'research-buyer', 'ask-what-if-not', 'ask-alternatives', 'mention-pipeline', 'test-stand', 'let-them-choose', 'calm-on-deadline', 'trade-implementation', 'accept-final'];
+    const prefs = [
+      'build-pipeline',
+      'set-walk-away',
+      'research-buyer',
+      'ask-what-if-not',
+      'ask-alternatives',
+      'mention-pipeline',
+      'test-stand',
+      'let-them-choose',
+      'calm-on-deadline',
+      'trade-implementation',
+      'accept-final',
+    ];
     let sentBad = false;
     for await (const line of lines) {
       const m = JSON.parse(line) as Record<string, unknown> & { type: string; choices?: { id: string }[] };
@@ -92,7 +111,14 @@ describe('walkaway command line', () => {
     const result = messages.at(-1)!;
     expect(result).toMatchObject({ type: 'result', outcome: 'deal' });
     expect(result.score).toMatchObject({ total: expect.any(Number), grade: expect.stringMatching(/^[A-F]$/) });
-    expect(Object.keys((result.score as { dimensions: object }).dimensions)).toEqual(['value', 'concessions', 'signalling', 'discovery', 'relationship', 'preparation']);
+    expect(Object.keys((result.score as { dimensions: object }).dimensions)).toEqual([
+      'value',
+      'concessions',
+      'signalling',
+      'discovery',
+      'relationship',
+      'preparation',
+    ]);
     expect(result.walkAwayValue).toBe(160);
     expect(Array.isArray(result.transcript)).toBe(true);
     expect(Array.isArray(result.antiPatterns)).toBe(true);

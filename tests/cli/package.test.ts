@@ -28,7 +28,9 @@ describe('npm run package: the assignment', () => {
     const a = await assignmentFor({ format: 'scorm12', scenario: 'tutorial', lrsEndpoint: 'https://lrs.example.com/xapi', lrsAuth: 'Basic eDp5' });
     expect(a.lrs).toEqual({ endpoint: 'https://lrs.example.com/xapi/', auth: 'Basic eDp5' });
     // A cmi5 package reports to the LMS's own LRS.
-    await expect(assignmentFor({ format: 'cmi5', scenario: 'tutorial', lrsEndpoint: 'https://lrs.example.com/xapi', lrsAuth: 'Basic eDp5' })).rejects.toThrow(/cmi5 packages send their statements to the LMS/);
+    await expect(assignmentFor({ format: 'cmi5', scenario: 'tutorial', lrsEndpoint: 'https://lrs.example.com/xapi', lrsAuth: 'Basic eDp5' })).rejects.toThrow(
+      /cmi5 packages send their statements to the LMS/,
+    );
   });
 
   it('--path: the shipped learning path as one course, one unit per step with its scenario, persona, mode and pass mark', async () => {
@@ -39,7 +41,13 @@ describe('npm run package: the assignment', () => {
       stepId: 'what-is-a-batna',
       launchPage: 'step-01-what-is-a-batna.html',
       description: expect.stringMatching(/Pass mark 60 out of 100 \(coach\)\.$/),
-      assignment: { scenarioId: 'tutorial', personaId: 'friendly-manager', mode: 'coach', passMark: 60, activityId: 'urn:walkaway:path:onboarding/what-is-a-batna' },
+      assignment: {
+        scenarioId: 'tutorial',
+        personaId: 'friendly-manager',
+        mode: 'coach',
+        passMark: 60,
+        activityId: 'urn:walkaway:path:onboarding/what-is-a-batna',
+      },
     });
     // A step without a pass mark of its own takes the scenario's (or the default); assessed steps keep theirs.
     expect(course.units.map((u) => u.assignment.mode).slice(-2)).toEqual(['assessment', 'assessment']);
@@ -55,15 +63,59 @@ describe('npm run package: the assignment', () => {
       const file = join(dir, 'team.yaml');
       writeFileSync(
         file,
-        ['format: 1', 'kind: learning-path', 'id: team', 'title: Our team', 'steps:', '  - id: one', '    scenario: renewal', '    persona: returning-vp', '    mode: assessment', '    passMark: 75', '    concept: { title: Hold the line, text: Trade rather than give. }', ''].join('\n'),
+        [
+          'format: 1',
+          'kind: learning-path',
+          'id: team',
+          'title: Our team',
+          'steps:',
+          '  - id: one',
+          '    scenario: renewal',
+          '    persona: returning-vp',
+          '    mode: assessment',
+          '    passMark: 75',
+          '    concept: { title: Hold the line, text: Trade rather than give. }',
+          '',
+        ].join('\n'),
       );
-      const course = await courseFor({ format: 'scorm12', path: file, activityId: 'https://lms.example.com/courses/team/', lrsEndpoint: 'https://lrs.example.com/xapi', lrsAuth: 'Basic eDp5' });
+      const course = await courseFor({
+        format: 'scorm12',
+        path: file,
+        activityId: 'https://lms.example.com/courses/team/',
+        lrsEndpoint: 'https://lrs.example.com/xapi',
+        lrsAuth: 'Basic eDp5',
+      });
       expect(course.courseId).toBe('https://lms.example.com/courses/team');
       expect(course.units).toEqual([
-        expect.objectContaining({ stepId: 'one', assignment: expect.objectContaining({ mode: 'assessment', passMark: 75, activityId: 'https://lms.example.com/courses/team/one', lrs: { endpoint: 'https://lrs.example.com/xapi/', auth: 'Basic eDp5' } }) }),
+        expect.objectContaining({
+          stepId: 'one',
+          assignment: expect.objectContaining({
+            mode: 'assessment',
+            passMark: 75,
+            activityId: 'https://lms.example.com/courses/team/one',
+            lrs: { endpoint: 'https://lrs.example.com/xapi/', auth: 'Basic eDp5' },
+          }),
+        }),
       ]);
-      writeFileSync(file, ['format: 1', 'kind: learning-path', 'id: team', 'title: Our team', 'steps:', '  - id: one', '    scenario: renewal', '    persona: nobody', '    mode: practice', '    concept: { title: T, text: X }', ''].join('\n'));
-      await expect(courseFor({ format: 'cmi5', path: file })).rejects.toThrow(/the learning path does not load:\n.*team\.yaml:8:\d+ +steps\[1\]\.persona +scenario "renewal" has no persona "nobody"/);
+      writeFileSync(
+        file,
+        [
+          'format: 1',
+          'kind: learning-path',
+          'id: team',
+          'title: Our team',
+          'steps:',
+          '  - id: one',
+          '    scenario: renewal',
+          '    persona: nobody',
+          '    mode: practice',
+          '    concept: { title: T, text: X }',
+          '',
+        ].join('\n'),
+      );
+      await expect(courseFor({ format: 'cmi5', path: file })).rejects.toThrow(
+        /the learning path does not load:\n.*team\.yaml:8:\d+ +steps\[1\]\.persona +scenario "renewal" has no persona "nobody"/,
+      );
       await expect(courseFor({ format: 'cmi5', path: join(dir, 'missing.yaml') })).rejects.toThrow(/no such file/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

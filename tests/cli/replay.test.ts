@@ -121,8 +121,12 @@ describe('walkaway replay', () => {
     expect(await refused([save('elsewhere.json', JSON.stringify({ ...result.attempt, scenarioId: 'constructor' }))])).toBe(
       'walkaway: no shipped scenario "constructor"; give the file it was played on with --scenario FILE',
     );
-    expect(await refused([attemptFile, '--scenario', join(dir, 'nowhere.yaml')])).toMatch(/^walkaway: the scenario file .*nowhere\.yaml is not valid: line 1, file: no such file/);
-    expect(await refused([attemptFile, '--scenario', join(root, 'scenarios/tutorial.yaml')])).toBe('walkaway: this game was played on scenario "enterprise-deal", not "tutorial"');
+    expect(await refused([attemptFile, '--scenario', join(dir, 'nowhere.yaml')])).toMatch(
+      /^walkaway: the scenario file .*nowhere\.yaml is not valid: line 1, file: no such file/,
+    );
+    expect(await refused([attemptFile, '--scenario', join(root, 'scenarios/tutorial.yaml')])).toBe(
+      'walkaway: this game was played on scenario "enterprise-deal", not "tutorial"',
+    );
     expect(await main(['replay'], { out: () => {}, err: () => {} })).toBe(2);
   });
 });

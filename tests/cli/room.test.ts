@@ -45,7 +45,10 @@ interface TurnLine {
 /** Plays `room join --jsonl` like a bot: answers each turn line, once with a choice that does not exist. */
 function playOverNetwork(server: string, code: string, name: string): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'room', 'join', code, '--name', name, '--server', server, '--jsonl'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, 'room', 'join', code, '--name', name, '--server', server, '--jsonl'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const lines: Record<string, unknown>[] = [];
     let sentBad = false;
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -60,7 +63,12 @@ function playOverNetwork(server: string, code: string, name: string): Promise<{ 
       }
       const accept = t.choices.find((c) => c.tags.includes('accept'));
       const safe = t.choices.filter((c) => !c.tags.some((x) => ['walk-away', 'threat', 'concede', 'batna:weak'].includes(x)));
-      const pick = accept && (t.stage === 'closing' || t.turn > 12) && t.value >= t.walkAwayValue ? accept : t.turn > 15 ? (accept ?? t.choices[0]!) : (safe[0] ?? t.choices[0]!);
+      const pick =
+        accept && (t.stage === 'closing' || t.turn > 12) && t.value >= t.walkAwayValue
+          ? accept
+          : t.turn > 15
+            ? (accept ?? t.choices[0]!)
+            : (safe[0] ?? t.choices[0]!);
       child.stdin.write(`${pick.id}\n`);
     });
     child.on('close', (c) => resolve({ code: c, lines }));
@@ -77,7 +85,7 @@ describe('walkaway room', () => {
     db = await dbs.open(await dbs.location('pglite'));
     server = await startTestServer(db);
     url = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    }, 180_000);
+  }, 180_000);
   afterAll(async () => {
     await server?.close();
     await db?.close();
@@ -101,14 +109,31 @@ describe('walkaway room', () => {
     expect(played.lines[bad]!['message']).toContain('no choice "not-a-choice"');
     expect(played.lines[bad + 1]!['turn']).toBe(played.lines[bad - 1]!['turn']);
     const result = played.lines.at(-1)!;
-    expect(Object.keys(result)).toEqual(['type', 'outcome', 'value', 'walkAwayValue', 'target', 'bestOffer', 'score', 'antiPatterns', 'offers', 'transcript', 'keyMoments', 'attempt']);
+    expect(Object.keys(result)).toEqual([
+      'type',
+      'outcome',
+      'value',
+      'walkAwayValue',
+      'target',
+      'bestOffer',
+      'score',
+      'antiPatterns',
+      'offers',
+      'transcript',
+      'keyMoments',
+      'attempt',
+    ]);
     expect((result['attempt'] as { moves: unknown[] }).moves.length).toBeGreaterThan(3);
 
     const results = await inProcess(['room', 'results', room['code']!, '--secret', room['secret']!, '--server', url, '--json']);
     expect(results.code).toBe(0);
     const reps = (JSON.parse(results.out) as { reps: { name: string; finished: boolean; result: { score: number; outcome: string } }[] }).reps;
     expect(reps).toHaveLength(1);
-    expect(reps[0]).toMatchObject({ name: 'Robo Rep', finished: true, result: { score: (result['score'] as { total: number }).total, outcome: result['outcome'] } });
+    expect(reps[0]).toMatchObject({
+      name: 'Robo Rep',
+      finished: true,
+      result: { score: (result['score'] as { total: number }).total, outcome: result['outcome'] },
+    });
 
     const dup = await inProcess(['room', 'join', room['code']!, '--name', 'robo rep', '--server', url, '--jsonl']);
     expect([dup.code, dup.err.trim()]).toEqual([1, `walkaway: someone in room ${room['code']} is already called "robo rep"; pick another name`]);
@@ -127,6 +152,9 @@ describe('walkaway room', () => {
     expect(malformed.code).toBe(1);
     expect(malformed.err.trim().split('\n')).toHaveLength(1);
     const dead = await inProcess(['room', 'create', '--scenario', 'renewal', '--server', 'http://127.0.0.1:1', '--json']);
-    expect([dead.code, dead.err.trim()]).toEqual([1, 'walkaway: cannot reach the workshop server at http://127.0.0.1:1 (is it running? start it with npm run workshop)']);
+    expect([dead.code, dead.err.trim()]).toEqual([
+      1,
+      'walkaway: cannot reach the workshop server at http://127.0.0.1:1 (is it running? start it with npm run workshop)',
+    ]);
   });
 });

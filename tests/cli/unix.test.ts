@@ -43,11 +43,15 @@ describe('walkaway behaves like a Unix tool', () => {
     ['help', ['help']],
     ['play --choices', ['play', 'tutorial', '--choices', 'book-prospects,write-line,ask-why,mention-options,stand-calmly,take-a-day,accept-final']],
     ['audit', ['audit', 'tutorial', '--seeds', '1']],
-  ])('%s into a closed pipe ends quietly', async (_name, args) => {
-    const r = await withClosedStdout(args);
-    expect(r.err).not.toMatch(CRASH);
-    expect(r.code).toBe(0);
-  }, 30_000);
+  ])(
+    '%s into a closed pipe ends quietly',
+    async (_name, args) => {
+      const r = await withClosedStdout(args);
+      expect(r.err).not.toMatch(CRASH);
+      expect(r.code).toBe(0);
+    },
+    30_000,
+  );
 
   it('check reporting problems into a closed pipe ends quietly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'walkaway-'));

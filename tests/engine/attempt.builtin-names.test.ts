@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, encodePackage, decodePackage, loadScenario, replayAttempt, ScenarioError, Session, type SessionSnapshot } from '../../src/engine/index.ts';
+import {
+  compileScenario,
+  encodePackage,
+  decodePackage,
+  loadScenario,
+  replayAttempt,
+  ScenarioError,
+  Session,
+  type SessionSnapshot,
+} from '../../src/engine/index.ts';
 import { personaText } from '../../src/engine/text.ts';
 import { compiledFixture } from '../helpers.ts';
 

@@ -20,7 +20,12 @@ import { compiledFixture, compiledShipped } from '../helpers.ts';
  * through a Session gives, or refuses it with an AttemptError. Never another kind of throw.
  */
 
-const SCENARIOS: CompiledScenario[] = [compiledShipped('tutorial'), compiledShipped('enterprise-deal'), compiledFixture('mini'), compiledFixture('builtin-names')];
+const SCENARIOS: CompiledScenario[] = [
+  compiledShipped('tutorial'),
+  compiledShipped('enterprise-deal'),
+  compiledFixture('mini'),
+  compiledFixture('builtin-names'),
+];
 /** Fixed seed and bounded runs: the same cases every time, and the file stays within a few seconds. */
 const RUNS = { seed: 20261130, numRuns: 60 };
 
@@ -92,7 +97,9 @@ function realGame(c: CompiledScenario, personaIndex: number, seed: number, picks
 const realGameArb = scenarioArb.chain((c) =>
   fc.record({
     c: fc.constant(c),
-    record: fc.tuple(fc.nat(9), fc.nat(2 ** 32 - 1), fc.array(fc.nat(99), { minLength: 1, maxLength: 12 })).map(([p, seed, picks]) => realGame(c, p, seed, picks)),
+    record: fc
+      .tuple(fc.nat(9), fc.nat(2 ** 32 - 1), fc.array(fc.nat(99), { minLength: 1, maxLength: 12 }))
+      .map(([p, seed, picks]) => realGame(c, p, seed, picks)),
   }),
 );
 
@@ -200,7 +207,10 @@ describe('replaying attempt records (property tests)', () => {
     fc.assert(
       fc.property(realGameArb, fc.stringMatching(/^[0-9a-f]{64}$/), fc.string({ maxLength: 20 }), ({ c, record }, fingerprint, scenarioId) => {
         fc.pre(fingerprint !== c.fingerprint && scenarioId !== c.scenario.id);
-        for (const r of [{ ...record, fingerprint }, { ...record, scenarioId }]) {
+        for (const r of [
+          { ...record, fingerprint },
+          { ...record, scenarioId },
+        ]) {
           expect(() => replayAttempt(c, r)).toThrow(AttemptError);
         }
       }),

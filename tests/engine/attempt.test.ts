@@ -3,7 +3,19 @@ import { AttemptError, encodePackage, decodePackage, parseAttempt, replayAttempt
 import { compiledFixture, compiledShipped, playPreferring, ENTERPRISE_CLEAN } from '../helpers.ts';
 
 const enterprise = compiledShipped('enterprise-deal');
-const PATH = ['build-pipeline', 'stay-flexible', 'rest', 'ask-what-if-not', 'ideal-customer', 'mention-pipeline', 'test-stand', 'probe-vendor', 'trade-for-deadline', 'pause-to-think', 'accept-final'];
+const PATH = [
+  'build-pipeline',
+  'stay-flexible',
+  'rest',
+  'ask-what-if-not',
+  'ideal-customer',
+  'mention-pipeline',
+  'test-stand',
+  'probe-vendor',
+  'trade-for-deadline',
+  'pause-to-think',
+  'accept-final',
+];
 const prefs = [...PATH, ...ENTERPRISE_CLEAN];
 const step = (s: Session) => s.choose(prefs.find((p) => s.snapshot().choices.some((c) => c.id === p))!);
 
@@ -74,7 +86,10 @@ describe('a record that does not replay is refused with a plain reason', () => {
   };
 
   it('a changed scenario (fingerprint)', () => {
-    expect(refusal({ ...good(), fingerprint: 'a'.repeat(64) })).toMatchObject({ problem: 'scenario-changed', message: 'the scenario has changed since this game was played' });
+    expect(refusal({ ...good(), fingerprint: 'a'.repeat(64) })).toMatchObject({
+      problem: 'scenario-changed',
+      message: 'the scenario has changed since this game was played',
+    });
   });
 
   it('another scenario', () => {

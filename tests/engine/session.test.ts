@@ -3,7 +3,19 @@ import { encodePackage, replayAttempt, Session, UnknownChoiceError } from '../..
 import { compiledShipped, playChoices, playPreferring, ENTERPRISE_CLEAN } from '../helpers.ts';
 
 const enterprise = compiledShipped('enterprise-deal');
-const PATH = ['build-pipeline', 'stay-flexible', 'rest', 'ask-what-if-not', 'ideal-customer', 'mention-pipeline', 'test-stand', 'probe-vendor', 'trade-for-deadline', 'pause-to-think', 'accept-final'];
+const PATH = [
+  'build-pipeline',
+  'stay-flexible',
+  'rest',
+  'ask-what-if-not',
+  'ideal-customer',
+  'mention-pipeline',
+  'test-stand',
+  'probe-vendor',
+  'trade-for-deadline',
+  'pause-to-think',
+  'accept-final',
+];
 
 describe('a session', () => {
   it('gives the same transcript and score for the same scenario, persona, seed and choices', () => {

@@ -8,7 +8,8 @@ export const MAX_MOVES = 200;
  * mapping), and unknown keys, which the message names (an empty key, `: value`, has the empty path: the
  * loader reports it as `unknown field ""`). Every other problem must name its field.
  */
-const NAMED_IN_MESSAGE = /^(YAML syntax|YAML alias|too many aliases|a scenario file is|the file is too|nested more than|could not read this file|unknown field ")/;
+const NAMED_IN_MESSAGE =
+  /^(YAML syntax|YAML alias|too many aliases|a scenario file is|the file is too|nested more than|could not read this file|unknown field ")/;
 
 /**
  * The loader's contract on any text: a Scenario, or a ScenarioError whose every problem names this file,
@@ -20,7 +21,8 @@ export function loadOrRefuse(name: string, text: string): Scenario | null {
   try {
     scenario = loadScenario(text, name);
   } catch (e) {
-    if (!(e instanceof ScenarioError)) throw new Error(`the loader threw ${(e as Error)?.name ?? typeof e} instead of a ScenarioError: ${(e as Error)?.message ?? String(e)}`);
+    if (!(e instanceof ScenarioError))
+      throw new Error(`the loader threw ${(e as Error)?.name ?? typeof e} instead of a ScenarioError: ${(e as Error)?.message ?? String(e)}`);
     if (e.problems.length === 0) throw new Error('a ScenarioError with no problems');
     const lineCount = text.split('\n').length;
     for (const p of e.problems) {

@@ -123,7 +123,10 @@ export const mutatedScenario: fc.Arbitrary<GeneratedFile> = fc
  * target, persona parameters, prep effects. Mostly valid files with an economy nobody wrote by hand.
  */
 export const renumberedScenario: fc.Arbitrary<GeneratedFile> = fc
-  .record({ base: fc.integer({ min: 0, max: SHIPPED.length - 1 }), seeds: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 64, maxLength: 64 }) })
+  .record({
+    base: fc.integer({ min: 0, max: SHIPPED.length - 1 }),
+    seeds: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 64, maxLength: 64 }),
+  })
   .map(({ base, seeds }) => {
     const doc = clone(SHIPPED[base]!.data) as Json;
     let i = 0;
@@ -148,7 +151,10 @@ export const damagedText: fc.Arbitrary<GeneratedFile> = fc
     base: fc.integer({ min: 0, max: SHIPPED.length - 1 }),
     kind: fc.integer({ min: 0, max: 5 }),
     at: fc.double({ min: 0, max: 1, noNaN: true }),
-    insert: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(': ', '\t', '- ', '&a ', '*a', '!!binary ', '{', '[', '"', "'", '\n  x', '<<: *a', '%YAML 1.1\n', '---\n', '\u0000', '\uFEFF')),
+    insert: fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(': ', '\t', '- ', '&a ', '*a', '!!binary ', '{', '[', '"', "'", '\n  x', '<<: *a', '%YAML 1.1\n', '---\n', '\u0000', '\uFEFF'),
+    ),
   })
   .map(({ base, kind, at, insert }) => {
     const text = SHIPPED[base]!.text;

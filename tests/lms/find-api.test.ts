@@ -33,8 +33,16 @@ describe('finding the SCORM API', () => {
 
   it('a frame of another origin ends the search without an error', () => {
     const foreign = {} as Record<string, unknown>;
-    Object.defineProperty(foreign, 'API', { get: () => { throw new DOMException('Blocked a frame', 'SecurityError'); } });
-    Object.defineProperty(foreign, 'parent', { get: () => { throw new DOMException('Blocked a frame', 'SecurityError'); } });
+    Object.defineProperty(foreign, 'API', {
+      get: () => {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+    });
+    Object.defineProperty(foreign, 'parent', {
+      get: () => {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+    });
     const win = { parent: foreign } as unknown as Window;
     expect(findScormApi('API', win)).toBeNull();
   });

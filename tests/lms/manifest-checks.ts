@@ -44,9 +44,10 @@ function checkContentPackage(xml: string, zipFiles: readonly string[], edition: 
     if (doc) problems.push('no <manifest> root');
     return { problems, manifest: null };
   }
-  const ns = edition === '1.2'
-    ? { cp: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2', adlcp: 'http://www.adlnet.org/xsd/adlcp_rootv1p2', version: '1.2' }
-    : { cp: 'http://www.imsglobal.org/xsd/imscp_v1p1', adlcp: 'http://www.adlnet.org/xsd/adlcp_v1p3', version: '2004 4th Edition' };
+  const ns =
+    edition === '1.2'
+      ? { cp: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2', adlcp: 'http://www.adlnet.org/xsd/adlcp_rootv1p2', version: '1.2' }
+      : { cp: 'http://www.imsglobal.org/xsd/imscp_v1p1', adlcp: 'http://www.adlnet.org/xsd/adlcp_v1p3', version: '2004 4th Edition' };
   if (manifest['@xmlns'] !== ns.cp) problems.push(`manifest namespace is ${String(manifest['@xmlns'])}, not ${ns.cp}`);
   if (manifest['@xmlns:adlcp'] !== ns.adlcp) problems.push(`adlcp namespace is ${String(manifest['@xmlns:adlcp'])}`);
   if (edition === '2004' && manifest['@xmlns:imsss'] !== 'http://www.imsglobal.org/xsd/imsss') problems.push('no imsss namespace');
@@ -93,7 +94,8 @@ function checkContentPackage(xml: string, zipFiles: readonly string[], edition: 
   const organizations = manifest['organizations'] as Node | undefined;
   const orgs = arr(organizations?.['organization']);
   const orgIds = orgs.map((o) => identify(o, 'an organization'));
-  if (!orgIds.includes(String(organizations?.['@default']))) problems.push(`organizations default ${String(organizations?.['@default'])} names no organization`);
+  if (!orgIds.includes(String(organizations?.['@default'])))
+    problems.push(`organizations default ${String(organizations?.['@default'])} names no organization`);
   for (const o of orgs) {
     if (!text(o['title'])) problems.push('an organization has no title');
     const items = arr(o['item']);
@@ -137,7 +139,8 @@ export function scorm2004Problems(xml: string, zipFiles: readonly string[], pass
         const min = Number(text(primary['imsss:minNormalizedMeasure']));
         if (!(min >= -1 && min <= 1)) problems.push(`minNormalizedMeasure ${min} is outside -1..1`);
         else if (Math.abs(min - passMark / 100) > 1e-9) problems.push(`minNormalizedMeasure ${min} is not the pass mark ${passMark}/100`);
-        if (!NCNAME.test(String(primary['@objectiveID'] ?? '')) && !IRI.test(String(primary['@objectiveID'] ?? ''))) problems.push('the primary objective has no objectiveID');
+        if (!NCNAME.test(String(primary['@objectiveID'] ?? '')) && !IRI.test(String(primary['@objectiveID'] ?? '')))
+          problems.push('the primary objective has no objectiveID');
       }
       if (threshold && threshold['@minProgressMeasure'] !== undefined) {
         const m = Number(threshold['@minProgressMeasure']);
@@ -173,8 +176,10 @@ export function cmi5Problems(xml: string, zipFiles: readonly string[], passMarks
     if (!IRI.test(id)) problems.push(`AU id "${id}" is not an IRI`);
     if (ids.has(id)) problems.push(`AU id ${id} is not unique`);
     ids.add(id);
-    if (!['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'].includes(String(au['@moveOn']))) problems.push(`AU moveOn "${String(au['@moveOn'])}" is not a cmi5 value`);
-    if (!['AnyWindow', 'OwnWindow'].includes(String(au['@launchMethod']))) problems.push(`AU launchMethod "${String(au['@launchMethod'])}" is not a cmi5 value`);
+    if (!['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'].includes(String(au['@moveOn'])))
+      problems.push(`AU moveOn "${String(au['@moveOn'])}" is not a cmi5 value`);
+    if (!['AnyWindow', 'OwnWindow'].includes(String(au['@launchMethod'])))
+      problems.push(`AU launchMethod "${String(au['@launchMethod'])}" is not a cmi5 value`);
     const mastery = Number(au['@masteryScore']);
     if (!(mastery >= 0 && mastery <= 1)) problems.push(`AU masteryScore ${String(au['@masteryScore'])} is outside 0..1`);
     else if (Math.abs(mastery - passMark / 100) > 1e-9) problems.push(`AU masteryScore ${mastery} is not the pass mark ${passMark}/100`);

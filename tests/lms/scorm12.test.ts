@@ -5,7 +5,12 @@ import type { AttemptRecord } from '../../src/engine/index.ts';
 
 /** A SCORM 1.2 LMS in memory that records every call and can be told to refuse some. */
 function fakeLms(initial: Record<string, string> = {}, refuse: (call: string, element?: string) => boolean = () => false) {
-  const data: Record<string, string> = { 'cmi.core.lesson_status': 'not attempted', 'cmi.core.lesson_mode': 'normal', 'cmi.interactions._count': '0', ...initial };
+  const data: Record<string, string> = {
+    'cmi.core.lesson_status': 'not attempted',
+    'cmi.core.lesson_mode': 'normal',
+    'cmi.interactions._count': '0',
+    ...initial,
+  };
   const calls: string[] = [];
   let lastError = '0';
   const answer = (call: string, element?: string) => {
@@ -30,9 +35,36 @@ function fakeLms(initial: Record<string, string> = {}, refuse: (call: string, el
   return { api, data, calls };
 }
 
-const record = (moves: string[]): AttemptRecord => ({ format: 1, scenarioId: 'tutorial', fingerprint: 'a'.repeat(64), personaId: 'p', seed: 1, mode: 'practice', moves });
-const final = (score: number, passMark = 70): FinalReport => ({ score, passed: score >= passMark, passMark, outcome: 'deal', value: 10, walkAwayValue: 5, record: record(['a', 'b']), decisions: 2 });
-const decision: DecisionReport = { turn: 1, choiceId: 'ask-why', choiceText: 'Ask why', tags: ['ask:batna', 'prep'], phase: 'prep', value: 1, walkAwayValue: 0, shownAt: new Date(0), madeAt: new Date(4500) };
+const record = (moves: string[]): AttemptRecord => ({
+  format: 1,
+  scenarioId: 'tutorial',
+  fingerprint: 'a'.repeat(64),
+  personaId: 'p',
+  seed: 1,
+  mode: 'practice',
+  moves,
+});
+const final = (score: number, passMark = 70): FinalReport => ({
+  score,
+  passed: score >= passMark,
+  passMark,
+  outcome: 'deal',
+  value: 10,
+  walkAwayValue: 5,
+  record: record(['a', 'b']),
+  decisions: 2,
+});
+const decision: DecisionReport = {
+  turn: 1,
+  choiceId: 'ask-why',
+  choiceText: 'Ask why',
+  tags: ['ask:batna', 'prep'],
+  phase: 'prep',
+  value: 1,
+  walkAwayValue: 0,
+  shownAt: new Date(0),
+  madeAt: new Date(4500),
+};
 
 describe('SCORM 1.2 adapter', () => {
   it('starts incomplete, saves the record as suspend data, records decisions and the result, terminates once', async () => {
@@ -49,7 +81,12 @@ describe('SCORM 1.2 adapter', () => {
     expect(data['cmi.interactions.0.latency']).toBe('00:00:04.50');
     expect(data['cmi.core.exit']).toBe('suspend');
     await lms.finish(final(82));
-    expect([data['cmi.core.lesson_status'], data['cmi.core.score.raw'], data['cmi.core.score.min'], data['cmi.core.score.max']]).toEqual(['passed', '82', '0', '100']);
+    expect([data['cmi.core.lesson_status'], data['cmi.core.score.raw'], data['cmi.core.score.min'], data['cmi.core.score.max']]).toEqual([
+      'passed',
+      '82',
+      '0',
+      '100',
+    ]);
     await lms.terminate();
     await lms.terminate();
     expect(calls.filter((c) => c === 'LMSFinish')).toHaveLength(1);
@@ -58,7 +95,11 @@ describe('SCORM 1.2 adapter', () => {
   });
 
   it('a relaunch gets the suspend data back and continues the interaction numbering', async () => {
-    const { api, data } = fakeLms({ 'cmi.core.lesson_status': 'incomplete', 'cmi.suspend_data': JSON.stringify(record(['x'])), 'cmi.interactions._count': '3' });
+    const { api, data } = fakeLms({
+      'cmi.core.lesson_status': 'incomplete',
+      'cmi.suspend_data': JSON.stringify(record(['x'])),
+      'cmi.interactions._count': '3',
+    });
     const lms = new Scorm12Adapter(api, 'practice');
     expect((await lms.start()).saved).toEqual(record(['x']));
     await lms.recordDecision(decision);

@@ -5,7 +5,13 @@ import type { AttemptRecord } from '../../src/engine/index.ts';
 
 /** A SCORM 2004 LMS in memory that records every call. */
 function fakeLms(initial: Record<string, string> = {}) {
-  const data: Record<string, string> = { 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown', 'cmi.mode': 'normal', 'cmi.interactions._count': '0', ...initial };
+  const data: Record<string, string> = {
+    'cmi.completion_status': 'unknown',
+    'cmi.success_status': 'unknown',
+    'cmi.mode': 'normal',
+    'cmi.interactions._count': '0',
+    ...initial,
+  };
   const calls: string[] = [];
   const ok = (call: string) => {
     calls.push(call);
@@ -26,9 +32,36 @@ function fakeLms(initial: Record<string, string> = {}) {
   return { api, data, calls };
 }
 
-const record = (moves: string[]): AttemptRecord => ({ format: 1, scenarioId: 'tutorial', fingerprint: 'a'.repeat(64), personaId: 'p', seed: 1, mode: 'coach', moves });
-const final = (score: number, passMark = 70): FinalReport => ({ score, passed: score >= passMark, passMark, outcome: 'deal', value: 10, walkAwayValue: 5, record: record(['a', 'b']), decisions: 2 });
-const decision: DecisionReport = { turn: 2, choiceId: 'hold', choiceText: 'Hold {firm}', tags: ['hold'], phase: 'negotiation', value: 1, walkAwayValue: 0, shownAt: new Date(0), madeAt: new Date(61_000) };
+const record = (moves: string[]): AttemptRecord => ({
+  format: 1,
+  scenarioId: 'tutorial',
+  fingerprint: 'a'.repeat(64),
+  personaId: 'p',
+  seed: 1,
+  mode: 'coach',
+  moves,
+});
+const final = (score: number, passMark = 70): FinalReport => ({
+  score,
+  passed: score >= passMark,
+  passMark,
+  outcome: 'deal',
+  value: 10,
+  walkAwayValue: 5,
+  record: record(['a', 'b']),
+  decisions: 2,
+});
+const decision: DecisionReport = {
+  turn: 2,
+  choiceId: 'hold',
+  choiceText: 'Hold {firm}',
+  tags: ['hold'],
+  phase: 'negotiation',
+  value: 1,
+  walkAwayValue: 0,
+  shownAt: new Date(0),
+  madeAt: new Date(61_000),
+};
 
 describe('SCORM 2004 adapter', () => {
   it('keeps completion and success apart, reports a scaled score, choice interactions and ISO durations', async () => {
@@ -37,11 +70,22 @@ describe('SCORM 2004 adapter', () => {
     expect(await lms.start()).toEqual({ saved: null, learner: { id: 'rep-2', name: 'Rep' }, passMark: 65, recording: true });
     expect(data['cmi.completion_status']).toBe('incomplete');
     await lms.recordDecision(decision);
-    expect([data['cmi.interactions.0.id'], data['cmi.interactions.0.type'], data['cmi.interactions.0.latency'], data['cmi.interactions.0.description']]).toEqual(['turn-2-hold', 'choice', 'PT1M1S', 'Hold firm [hold]']);
+    expect([
+      data['cmi.interactions.0.id'],
+      data['cmi.interactions.0.type'],
+      data['cmi.interactions.0.latency'],
+      data['cmi.interactions.0.description'],
+    ]).toEqual(['turn-2-hold', 'choice', 'PT1M1S', 'Hold firm [hold]']);
     await lms.saveProgress(record(['x', 'hold']), 2);
     expect([data['cmi.location'], data['cmi.exit']]).toEqual(['turn 2', 'suspend']);
     await lms.finish(final(64));
-    expect([data['cmi.completion_status'], data['cmi.success_status'], data['cmi.score.raw'], data['cmi.score.scaled'], data['cmi.exit']]).toEqual(['completed', 'failed', '64', '0.64', 'normal']);
+    expect([data['cmi.completion_status'], data['cmi.success_status'], data['cmi.score.raw'], data['cmi.score.scaled'], data['cmi.exit']]).toEqual([
+      'completed',
+      'failed',
+      '64',
+      '0.64',
+      'normal',
+    ]);
     // A better game in the same attempt (practice or coach) replaces the result.
     await lms.finish(final(80));
     expect([data['cmi.success_status'], data['cmi.score.raw']]).toEqual(['passed', '80']);

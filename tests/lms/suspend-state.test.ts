@@ -42,7 +42,9 @@ function longestGame(c: CompiledScenario, personaId: string, seed: number): Long
   return visit(stepper.start({ personaId, seed }));
 }
 
-const SHIPPED = readdirSync(new URL('../../scenarios/', import.meta.url)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const SHIPPED = readdirSync(new URL('../../scenarios/', import.meta.url))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 describe('SCORM 1.2 suspend data holds the longest possible game', () => {
   it.each(SHIPPED)('%s: the longest record of every persona fits in 4,096 characters and replays', (id) => {

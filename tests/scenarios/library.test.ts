@@ -4,7 +4,9 @@ import { ANTI_PATTERN_IDS, CHOICE_TAGS, DIMENSIONS, compileScenario, loadScenari
 import { exploreScenario, type ScenarioAnalysis } from '../../src/engine/analysis/explore.ts';
 
 const dir = new URL('../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const texts = new Map(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 const compiled = new Map<string, CompiledScenario>(files.map((f) => [f, compileScenario(loadScenario(texts.get(f)!, `scenarios/${f}`))]));
 const analyses = new Map<string, ScenarioAnalysis>();
@@ -92,10 +94,24 @@ describe("the trainers' guide", () => {
     const s = Session.create(c, c.scenario.personas[0]!.id, 1);
     // Choices are shown in an order drawn from the seed; take the one the file lists first.
     const fileOrder = (id: string) => c.choiceBeat.get(id)!.choices.findIndex((ch) => ch.id === id);
-    while (!s.isOver()) s.choose(s.snapshot().choices.map((ch) => ch.id).sort((a, b) => fileOrder(a) - fileOrder(b))[0]!);
+    while (!s.isOver())
+      s.choose(
+        s
+          .snapshot()
+          .choices.map((ch) => ch.id)
+          .sort((a, b) => fileOrder(a) - fileOrder(b))[0]!,
+      );
     const r = s.result()!;
     // The first choice everywhere: prepare, research, ask, signal the real pipeline, stand by it, pause, sign.
-    expect(r.transcript.map((t) => t.choice.id)).toEqual(['build-pipeline', 'research-them', 'ask-timing', 'mention-pipeline', 'stand-calmly', 'take-a-day', 'accept-final']);
+    expect(r.transcript.map((t) => t.choice.id)).toEqual([
+      'build-pipeline',
+      'research-them',
+      'ask-timing',
+      'mention-pipeline',
+      'stand-calmly',
+      'take-a-day',
+      'accept-final',
+    ]);
     expect(r.transcript.map((t) => t.phase)).toEqual(['prep', 'prep', 'negotiation', 'negotiation', 'negotiation', 'negotiation', 'negotiation']);
     expect(r.outcome).toBe('deal');
     expect(r.value).toBeGreaterThan(r.walkAwayValue);

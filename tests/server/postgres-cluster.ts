@@ -18,9 +18,15 @@ export interface PostgresCluster {
 
 function binDir(): string {
   const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base)
+        .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (!versions.length) {
-    throw new Error("PostgreSQL's server binaries are missing (/usr/lib/postgresql/*/bin/initdb): install Debian's postgresql package (apt-get install postgresql), as .ci/run does");
+    throw new Error(
+      "PostgreSQL's server binaries are missing (/usr/lib/postgresql/*/bin/initdb): install Debian's postgresql package (apt-get install postgresql), as .ci/run does",
+    );
   }
   return join(base, versions[0]!, 'bin');
 }

@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const act = (code: string, secret: string, action: string) =>
-  fetch(`${url}/api/rooms/${code}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-room-secret': secret }, body: JSON.stringify({ action }) });
+  fetch(`${url}/api/rooms/${code}/actions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-room-secret': secret },
+    body: JSON.stringify({ action }),
+  });
 
 /** Every unfinished rep makes their next move at the same moment; returns the acknowledgements. */
 async function roundAtOnce(client: RoomClient, seats: Seat[], sessions: Session[]) {

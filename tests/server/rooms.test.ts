@@ -26,7 +26,12 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     if (o.token) headers['authorization'] = `Bearer ${o.token}`;
     if (o.secret) headers['x-room-secret'] = o.secret;
     if (o.raw !== undefined) headers['content-type'] = 'application/json';
-    const res: LightMyRequestResponse = await server.app.inject({ method, url, headers, ...(o.raw !== undefined ? { payload: o.raw } : o.body !== undefined ? { payload: o.body as object } : {}) });
+    const res: LightMyRequestResponse = await server.app.inject({
+      method,
+      url,
+      headers,
+      ...(o.raw !== undefined ? { payload: o.raw } : o.body !== undefined ? { payload: o.body as object } : {}),
+    });
     return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body };
   };
   const createRoom = async (personaId: string | null = 'procurement-lead', scenarioId = 'enterprise-deal'): Promise<CreatedRoom> => {
@@ -59,7 +64,7 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     // Migrations are recorded once: running them again applies nothing.
     expect(await migrate(db)).toEqual([]);
     expect((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id)).toEqual(['001_rooms.sql']);
-    }, 180_000); // creating an embedded database takes a minute on a busy machine
+  }, 180_000); // creating an embedded database takes a minute on a busy machine
 
   it('creates a room with a short code, links and a QR code, and refuses unknown scenarios and personas', async () => {
     const room = await createRoom();
@@ -69,7 +74,9 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     const qr = await server.app.inject({ method: 'GET', url: `/api/rooms/${room.code}/qr.svg` });
     expect(qr.headers['content-type']).toContain('image/svg+xml');
     expect(qr.body).toContain('<svg');
-    expect((await call('POST', '/api/rooms', { body: { scenarioId: 'nope', personaId: null } })).body).toEqual({ error: expect.stringContaining('no scenario "nope"') });
+    expect((await call('POST', '/api/rooms', { body: { scenarioId: 'nope', personaId: null } })).body).toEqual({
+      error: expect.stringContaining('no scenario "nope"'),
+    });
     expect((await call('POST', '/api/rooms', { body: { scenarioId: 'enterprise-deal', personaId: 'ghost' } })).status).toBe(404);
     expect((await call('POST', '/api/rooms', { body: { scenarioId: 'enterprise-deal', personaId: null, mode: 'hardcore' } })).status).toBe(400);
   });
@@ -86,7 +93,10 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     expect(mine.over).toBe(true);
 
     const result = a.result()!;
-    const ok = await call('POST', `/api/rooms/${room.code}/me/result`, { token: ana.token, body: { outcome: result.outcome, value: result.value, score: result.score.total } });
+    const ok = await call('POST', `/api/rooms/${room.code}/me/result`, {
+      token: ana.token,
+      body: { outcome: result.outcome, value: result.value, score: result.score.total },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.summary.score).toBe(result.score.total);
 
@@ -110,7 +120,10 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     const seat = await join(room.code, 'Mallory');
     const s = await playOut(seat, weakMove);
     const real = s.result()!;
-    const forged = await call('POST', `/api/rooms/${room.code}/me/result`, { token: seat.token, body: { outcome: 'deal', value: real.value + 50_000, score: 100 } });
+    const forged = await call('POST', `/api/rooms/${room.code}/me/result`, {
+      token: seat.token,
+      body: { outcome: 'deal', value: real.value + 50_000, score: 100 },
+    });
     expect(forged.status).toBe(422);
     expect(forged.body.error).toContain('does not match the replay');
     const v = await view(room);
@@ -204,7 +217,9 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
         request(`${address}${path}`, { agent }, (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
     const t0 = performance.now();
     const statuses = await Promise.all(Array.from({ length: 100 }, () => get(`/api/rooms/${room.code}`)));
@@ -214,7 +229,9 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(50);
     // Another connection is not punished for it.
     const fresh = new Agent({ keepAlive: false });
-    const other = await new Promise<number>((resolve) => request(`${address}/api/rooms/${room.code}`, { agent: fresh }, (res) => resolve(res.statusCode ?? 0)).end());
+    const other = await new Promise<number>((resolve) =>
+      request(`${address}/api/rooms/${room.code}`, { agent: fresh }, (res) => resolve(res.statusCode ?? 0)).end(),
+    );
     expect(other).toBe(200);
     agent.destroy();
     await strict.close();

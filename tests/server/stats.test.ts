@@ -51,10 +51,25 @@ describe('room statistics', () => {
   it('ranks the five most common anti-patterns by reps, with the typical turn they happen at', () => {
     const s = (ids: [string, number][]) => summary({ antiPatterns: ids.map(([id, turn]) => ({ id: id as never, turn })) });
     const top = topAntiPatterns([
-      s([['bluffing', 4], ['bluffing', 9], ['threatening', 7]]),
-      s([['bluffing', 6], ['concession-without-trade', 3]]),
-      s([['bluffing', 8], ['threatening', 5], ['revealing-desperation', 2]]),
-      s([['ignoring-batna', 1], ['end-of-quarter-panic', 2], ['single-threaded', 3]]),
+      s([
+        ['bluffing', 4],
+        ['bluffing', 9],
+        ['threatening', 7],
+      ]),
+      s([
+        ['bluffing', 6],
+        ['concession-without-trade', 3],
+      ]),
+      s([
+        ['bluffing', 8],
+        ['threatening', 5],
+        ['revealing-desperation', 2],
+      ]),
+      s([
+        ['ignoring-batna', 1],
+        ['end-of-quarter-panic', 2],
+        ['single-threaded', 3],
+      ]),
     ]);
     expect(top.length).toBe(5);
     // A rep who bluffed twice counts once, at their first bluff: turns 4, 6, 8 -> 6.
@@ -64,7 +79,13 @@ describe('room statistics', () => {
   });
 
   it('picks the best and the worst finished rep, the earlier joiner on a tie', () => {
-    const stats = roomStats([rep('a', summary({ score: 60 })), rep('b', summary({ score: 91 })), rep('c', summary({ score: 91 })), rep('d', summary({ score: 12 })), rep('e', null)]);
+    const stats = roomStats([
+      rep('a', summary({ score: 60 })),
+      rep('b', summary({ score: 91 })),
+      rep('c', summary({ score: 91 })),
+      rep('d', summary({ score: 12 })),
+      rep('e', null),
+    ]);
     expect([stats.bestRepId, stats.worstRepId, stats.medianScore]).toEqual(['b', 'd', 75.5]);
     expect(roomStats([rep('x', null)])).toMatchObject({ bestRepId: null, worstRepId: null, dealValues: [], medianScore: null });
   });

@@ -46,8 +46,17 @@ export class TestDatabases {
   }
 }
 
-export async function startTestServer(db: Database, o: { distDir?: string | null; liveThrottleMs?: number; limits?: RouteDeps['limits'] } = {}): Promise<WorkshopServer> {
-  return buildServer({ db, catalog: testCatalog(), distDir: o.distDir ?? null, liveThrottleMs: o.liveThrottleMs ?? 20, ...(o.limits ? { limits: o.limits } : {}) });
+export async function startTestServer(
+  db: Database,
+  o: { distDir?: string | null; liveThrottleMs?: number; limits?: RouteDeps['limits'] } = {},
+): Promise<WorkshopServer> {
+  return buildServer({
+    db,
+    catalog: testCatalog(),
+    distDir: o.distDir ?? null,
+    liveThrottleMs: o.liveThrottleMs ?? 20,
+    ...(o.limits ? { limits: o.limits } : {}),
+  });
 }
 
 /** A rep who prepares, asks, trades and holds, and accepts once a deal above the walk-away is on the table. */

@@ -80,7 +80,9 @@ export type ArchetypeId = (typeof ARCHETYPE_IDS)[number];
 function prepGainOf(ch: ChoiceDef): number {
   const e = ch.effect;
   if (!e) return 0;
-  return Math.max(0, e.batna ?? 0) * 10 + (e.threads ? 1 : 0) + (e.facts?.length ?? 0) * 0.5 + (e.reveals?.length ?? 0) * 0.2 + Math.max(0, e.walkAway ?? 0) * 0.001;
+  return (
+    Math.max(0, e.batna ?? 0) * 10 + (e.threads ? 1 : 0) + (e.facts?.length ?? 0) * 0.5 + (e.reveals?.length ?? 0) * 0.2 + Math.max(0, e.walkAway ?? 0) * 0.001
+  );
 }
 
 /**
@@ -211,7 +213,10 @@ const POLICIES: Record<ArchetypeId, Omit<Archetype, 'id'>> = {
     description: 'skips preparation and claims alternatives it does not have',
     bad: true,
     oneNote: false,
-    policy: sensible((ch) => ((has(ch, 'claim:alternative') || has(ch, 'batna:strong')) && !ch.backed ? 3 : has(ch, 'claim:alternative') ? 2 : has(ch, 'hold') ? 1 : 0), preparesBadly),
+    policy: sensible(
+      (ch) => ((has(ch, 'claim:alternative') || has(ch, 'batna:strong')) && !ch.backed ? 3 : has(ch, 'claim:alternative') ? 2 : has(ch, 'hold') ? 1 : 0),
+      preparesBadly,
+    ),
   },
   threatener: {
     description: 'prepares, then threatens to walk at every chance',

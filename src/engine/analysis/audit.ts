@@ -177,7 +177,7 @@ function statsOf(id: ArchetypeId, list: PlayedGame[]): ArchetypeStats {
     meanScore: r1(mean(scores)),
     minScore: Math.min(...scores),
     maxScore: Math.max(...scores),
-    dealRate: r1(list.filter((g) => g.outcome === 'deal').length / list.length * 100) / 100,
+    dealRate: r1((list.filter((g) => g.outcome === 'deal').length / list.length) * 100) / 100,
     meanValue: r1(mean(list.map((g) => g.worth))),
     meanBestOffer: r1(mean(list.map((g) => g.bestOffer))),
   };
@@ -270,7 +270,13 @@ function checkInvariants(
   {
     const good = st('disciplined').meanScore;
     const above = ARCHETYPES.filter((a) => a.bad && st(a.id).meanScore >= good).map((a) => `${a.id} ${st(a.id).meanScore}`);
-    result('bad-below-disciplined', above.length ? 'fail' : 'pass', above.length ? `disciplined ${good}; not below it: ${above.join(', ')}` : `disciplined ${good}; best bad ${Math.max(...ARCHETYPES.filter((a) => a.bad).map((a) => st(a.id).meanScore))}`);
+    result(
+      'bad-below-disciplined',
+      above.length ? 'fail' : 'pass',
+      above.length
+        ? `disciplined ${good}; not below it: ${above.join(', ')}`
+        : `disciplined ${good}; best bad ${Math.max(...ARCHETYPES.filter((a) => a.bad).map((a) => st(a.id).meanScore))}`,
+    );
   }
   {
     const failures: string[] = [];
@@ -291,7 +297,11 @@ function checkInvariants(
         if (!(b.walkedOut.score.total < b.walk.score.total)) failures.push(`${at}: walked out on ${b.walkedOut.score.total} >= own walk ${b.walk.score.total}`);
       }
     }
-    result('outcome-order', failures.length ? 'fail' : compared ? 'pass' : 'n/a', failures.length ? `${failures.length} of ${compared}: ${failures.slice(0, 3).join('; ')}` : `${compared} endings compared at the final offer`);
+    result(
+      'outcome-order',
+      failures.length ? 'fail' : compared ? 'pass' : 'n/a',
+      failures.length ? `${failures.length} of ${compared}: ${failures.slice(0, 3).join('; ')}` : `${compared} endings compared at the final offer`,
+    );
   }
   {
     // Compared within one strategy, so the process is alike and only the ending differs: wherever an
@@ -309,7 +319,12 @@ function checkInvariants(
       if (!(mean(walks) < mean(deals))) failed.push(line);
     }
     if (!lines.length) result('walk-below-deal', 'n/a', 'no strategy ended both in a correct walk and in a deal above the walk-away');
-    else result('walk-below-deal', failed.length ? 'fail' : 'pass', failed.length ? failed.join('; ') : lines.slice(0, 3).join('; ') + (lines.length > 3 ? '; ...' : ''));
+    else
+      result(
+        'walk-below-deal',
+        failed.length ? 'fail' : 'pass',
+        failed.length ? failed.join('; ') : lines.slice(0, 3).join('; ') + (lines.length > 3 ? '; ...' : ''),
+      );
   }
   {
     // A random game that happens to pick the good moves must score like them, so random play is held
@@ -325,7 +340,11 @@ function checkInvariants(
       rates.push(`${id === 'random' ? 'random play' : id}: ${as} A in ${games.length} games`);
     }
     const top = Math.max(...fixed.map((a) => st(a.id).maxScore));
-    result('no-one-note-a', over.length ? 'fail' : 'pass', over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}; ${rates.join('; ')}`);
+    result(
+      'no-one-note-a',
+      over.length ? 'fail' : 'pass',
+      over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}; ${rates.join('; ')}`,
+    );
   }
   {
     const traderMoves = (played.get('trader') ?? []).some((g) => g.moves.some((id) => isTrade(c, id)));
@@ -335,7 +354,11 @@ function checkInvariants(
       const t = st('trader');
       const n = st('never-trader');
       const ok = t.meanScore > n.meanScore && t.meanValue >= n.meanValue + margin;
-      result('trading-pays', ok ? 'pass' : 'fail', `trader score ${t.meanScore} value ${t.meanValue}; never-trader score ${n.meanScore} value ${n.meanValue}${ok ? '' : ` (value needs +${r1(margin)})`}`);
+      result(
+        'trading-pays',
+        ok ? 'pass' : 'fail',
+        `trader score ${t.meanScore} value ${t.meanValue}; never-trader score ${n.meanScore} value ${n.meanValue}${ok ? '' : ` (value needs +${r1(margin)})`}`,
+      );
     }
   }
   {
@@ -364,7 +387,11 @@ function checkInvariants(
     result(
       'never-trade-no-a',
       a.length ? 'fail' : signed.length ? 'pass' : 'n/a',
-      a.length ? `${a.length} of ${signed.length} signed never-trade deals scored ${Math.max(...a.map((g) => g.score.total))}` : signed.length ? `${signed.length} never-trade deals, highest ${Math.max(...signed.map((g) => g.score.total))}` : 'no sampled deal signed a never-trade option',
+      a.length
+        ? `${a.length} of ${signed.length} signed never-trade deals scored ${Math.max(...a.map((g) => g.score.total))}`
+        : signed.length
+          ? `${signed.length} never-trade deals, highest ${Math.max(...signed.map((g) => g.score.total))}`
+          : 'no sampled deal signed a never-trade option',
     );
   }
   {
@@ -384,7 +411,11 @@ function checkInvariants(
           failures.push(`${id}#${seed}: ${g.outcome} ${g.score.total} vs ${again.outcome} ${again.score.total}`);
       }
     }
-    result('seed-stable', failures.length ? 'fail' : 'pass', failures.length ? `${failures.length} of ${compared}: ${failures.slice(0, 3).join('; ')}` : `${compared} games replayed under another seed`);
+    result(
+      'seed-stable',
+      failures.length ? 'fail' : 'pass',
+      failures.length ? `${failures.length} of ${compared}: ${failures.slice(0, 3).join('; ')}` : `${compared} games replayed under another seed`,
+    );
   }
   return out;
 }

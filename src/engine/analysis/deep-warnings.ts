@@ -30,7 +30,8 @@ export function deepWarnings(c: CompiledScenario, analyses: readonly PersonaAnal
     if (index < 0) continue;
     const path = ['personas', index];
     const best = a.deals.best;
-    if (a.deals.paths === 0) out.push({ path, message: `persona "${a.personaId}": no path ends in a signed deal, so a rep can never practise closing against this persona` });
+    if (a.deals.paths === 0)
+      out.push({ path, message: `persona "${a.personaId}": no path ends in a signed deal, so a rep can never practise closing against this persona` });
     else if (best && a.deals.soundPaths === 0)
       out.push({
         path,

@@ -105,7 +105,6 @@ interface Summary {
   maxDepth: number;
 }
 
-
 /**
  * Explores every path of a persona through the persona machine's own transition table, with
  * a fixed seed. States with equal models are explored once and their results reused, counting paths
@@ -155,7 +154,9 @@ export function explorePersona(
     const known = key === null ? undefined : memo.get(key);
     if (known) return known;
     if (key !== null && onPath.has(key))
-      throw new ExplorationLimitError(`persona "${personaId}": the game can come back to the same position at beat "${m.beat}" for ever (a loop without progress); run \`walkaway check\` on the file`);
+      throw new ExplorationLimitError(
+        `persona "${personaId}": the game can come back to the same position at beat "${m.beat}" for ever (a loop without progress); run \`walkaway check\` on the file`,
+      );
     if (++visited % 2000 === 0) onProgress?.(visited);
 
     if (snap.done && outcome) {
@@ -230,8 +231,10 @@ export function explorePersona(
 
   const fold = (summary: Summary, choice: string, sub: Summary) => {
     summary.paths += sub.paths;
-    if (sub.bestDeal && (!summary.bestDeal || sub.bestDeal.value > summary.bestDeal.value)) summary.bestDeal = { value: sub.bestDeal.value, choice, rest: sub.bestDeal, leaf: sub.bestDeal.leaf };
-    if (sub.worstDeal && (!summary.worstDeal || sub.worstDeal.value < summary.worstDeal.value)) summary.worstDeal = { value: sub.worstDeal.value, choice, rest: sub.worstDeal, leaf: sub.worstDeal.leaf };
+    if (sub.bestDeal && (!summary.bestDeal || sub.bestDeal.value > summary.bestDeal.value))
+      summary.bestDeal = { value: sub.bestDeal.value, choice, rest: sub.bestDeal, leaf: sub.bestDeal.leaf };
+    if (sub.worstDeal && (!summary.worstDeal || sub.worstDeal.value < summary.worstDeal.value))
+      summary.worstDeal = { value: sub.worstDeal.value, choice, rest: sub.worstDeal, leaf: sub.worstDeal.leaf };
     summary.dealPaths += sub.dealPaths;
     summary.soundDeals += sub.soundDeals;
     summary.walks += sub.walks;
@@ -266,7 +269,9 @@ export function explorePersona(
         const child = enter(stepper.choose(top.snap, choice.id)!);
         if ('snap' in child) {
           if (stack.length >= limits.depth)
-            throw new ExplorationLimitError(`persona "${personaId}": a playthrough runs past ${limits.depth.toLocaleString('en')} decisions (a loop without progress?); run \`walkaway check\` on the file`);
+            throw new ExplorationLimitError(
+              `persona "${personaId}": a playthrough runs past ${limits.depth.toLocaleString('en')} decisions (a loop without progress?); run \`walkaway check\` on the file`,
+            );
           stack.push(child);
           onPath.add(child.key);
           continue;
@@ -279,7 +284,9 @@ export function explorePersona(
       onPath.delete(top.key);
       memo.set(top.key, top.summary);
       if (memo.size > limits.states)
-        throw new ExplorationLimitError(`persona "${personaId}": more than ${limits.states.toLocaleString('en')} distinct positions, too many to explore every path; try a smaller scenario or fewer choices per beat`);
+        throw new ExplorationLimitError(
+          `persona "${personaId}": more than ${limits.states.toLocaleString('en')} distinct positions, too many to explore every path; try a smaller scenario or fewer choices per beat`,
+        );
       const parent = stack[stack.length - 1];
       if (!parent) return top.summary;
       fold(parent.summary, parent.choices[parent.next]!.id, top.summary);
@@ -324,7 +331,40 @@ function stateKey(m: NegotiationModel): string {
   // What the rules themselves read of the tally: the record a last push is judged on, and whether a
   // claim of the rep's has been caught or has held (which decides whether the next one is tested).
   const rules = [t.strongSignals + t.backedClaims + t.trades - t.weakSignals - t.panics, t.bluffsCalled > 0, t.claimsProven > 0];
-  return JSON.stringify([m.beat, m.nextBeat, m.resume, m.clock, m.realBatna, m.walkAway, m.facts, m.discovered, m.threads, m.prepActions, m.prepBatnaGain, m.belief, m.credibility, m.trust, m.learnedPressure, m.hardened, m.tacticsUsed, m.pendingClaim, m.claimTested, m.closingRounds, m.lastClaim, m.claimsMade, m.claimsTested, m.bluffsCaught, m.bounds, m.estimate, m.terms, m.bestOffer >= m.walkAway, tally, rules, m.antiPatterns, m.outcome]);
+  return JSON.stringify([
+    m.beat,
+    m.nextBeat,
+    m.resume,
+    m.clock,
+    m.realBatna,
+    m.walkAway,
+    m.facts,
+    m.discovered,
+    m.threads,
+    m.prepActions,
+    m.prepBatnaGain,
+    m.belief,
+    m.credibility,
+    m.trust,
+    m.learnedPressure,
+    m.hardened,
+    m.tacticsUsed,
+    m.pendingClaim,
+    m.claimTested,
+    m.closingRounds,
+    m.lastClaim,
+    m.claimsMade,
+    m.claimsTested,
+    m.bluffsCaught,
+    m.bounds,
+    m.estimate,
+    m.terms,
+    m.bestOffer >= m.walkAway,
+    tally,
+    rules,
+    m.antiPatterns,
+    m.outcome,
+  ]);
 }
 
 function maxOf(a: number | null, b: number | null): number | null {
@@ -390,7 +430,9 @@ export function joinSubtrees(c: CompiledScenario, personaId: string, seed: numbe
     }
   // The first decision is made before the split: it offered one choice per part.
   const first = choicesByBeat[startBeat];
-  choicesByBeat[startBeat] = first ? { min: Math.min(first.min, parts.length), max: Math.max(first.max, parts.length) } : { min: parts.length, max: parts.length };
+  choicesByBeat[startBeat] = first
+    ? { min: Math.min(first.min, parts.length), max: Math.max(first.max, parts.length) }
+    : { min: parts.length, max: parts.length };
   const optional = (xs: number[], f: (...n: number[]) => number) => (xs.length ? f(...xs) : null);
   return {
     personaId,
@@ -414,8 +456,28 @@ export function joinSubtrees(c: CompiledScenario, personaId: string, seed: numbe
     },
     choicesByBeat,
     deals: { best: bestDeal, worst: worstDeal, paths: sum((p) => p.deals.paths), soundPaths: sum((p) => p.deals.soundPaths) },
-    walking: { paths: sum((p) => p.walking.paths), rightCalls: sum((p) => p.walking.rightCalls), bestScore: optional(scoresOfParts((p) => p.walking.bestScore), Math.max), worstScore: optional(scoresOfParts((p) => p.walking.worstScore), Math.min) },
-    signing: { bestScore: optional(scoresOfParts((p) => p.signing.bestScore), Math.max), worstScore: optional(scoresOfParts((p) => p.signing.worstScore), Math.min) },
+    walking: {
+      paths: sum((p) => p.walking.paths),
+      rightCalls: sum((p) => p.walking.rightCalls),
+      bestScore: optional(
+        scoresOfParts((p) => p.walking.bestScore),
+        Math.max,
+      ),
+      worstScore: optional(
+        scoresOfParts((p) => p.walking.worstScore),
+        Math.min,
+      ),
+    },
+    signing: {
+      bestScore: optional(
+        scoresOfParts((p) => p.signing.bestScore),
+        Math.max,
+      ),
+      worstScore: optional(
+        scoresOfParts((p) => p.signing.worstScore),
+        Math.min,
+      ),
+    },
     deadEnds,
     reachedBeats: new Set([startBeat, ...parts.flatMap((p) => [...p.reachedBeats])]),
     reachedChoices: new Set(parts.flatMap((p) => [...p.reachedChoices, ...p.best.choices.slice(0, 1), ...p.worst.choices.slice(0, 1)])),

@@ -137,7 +137,11 @@ export function packageTable(s: Scenario, options: PackageTableOptions = {}): Pa
     unit: s.unit,
     walkAway: s.walkAway,
     target: s.target,
-    issues: issues.map((i) => ({ id: i.id, label: i.label, options: i.options.map((o) => ({ id: o.id, label: o.label, neverTrade: o.flags?.includes('never-trade') ?? false })) })),
+    issues: issues.map((i) => ({
+      id: i.id,
+      label: i.label,
+      options: i.options.map((o) => ({ id: o.id, label: o.label, neverTrade: o.flags?.includes('never-trade') ?? false })),
+    })),
     combinations,
     sampled,
     rows,
@@ -158,7 +162,14 @@ function personaFloor(c: CompiledScenario, p: Persona, frontier: { you: number; 
     const meets = frontier.filter((f) => f.them >= floor - 1e-9);
     return meets.length ? round(Math.max(...meets.map((f) => f.you))) : undefined;
   };
-  return { personaId: p.id, name: p.name, floorAtStart: round(floorAtStart, 4), floorAtBest: round(floorAtBest, 4), bestAtStart: bestAt(floorAtStart), bestAtBest: bestAt(floorAtBest) };
+  return {
+    personaId: p.id,
+    name: p.name,
+    floorAtStart: round(floorAtStart, 4),
+    floorAtBest: round(floorAtBest, 4),
+    bestAtStart: bestAt(floorAtStart),
+    bestAtBest: bestAt(floorAtBest),
+  };
 }
 
 /** `count` distinct indices below `total`, drawn with the engine's seeded generator (Floyd's method). */

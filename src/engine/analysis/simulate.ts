@@ -6,7 +6,6 @@ import { scoreNegotiation, type Score } from '../scoring/score.ts';
 import { nextRandom, seedState } from '../rng.ts';
 import type { Outcome } from '../vocabulary.ts';
 
-
 /** The end of one simulated negotiation. */
 export interface SimulatedGame {
   outcome: Outcome;

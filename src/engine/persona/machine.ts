@@ -2,17 +2,7 @@ import { assign, setup } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import type { NegotiationContext } from './context.ts';
 import type { Outcome } from '../vocabulary.ts';
-import {
-  applyChoice,
-  availableChoices,
-  dueTactic,
-  enterBeat,
-  enterTactic,
-  finalOfferDue,
-  initialContext,
-  isPrepBeat,
-  personaOf,
-} from './rules.ts';
+import { applyChoice, availableChoices, dueTactic, enterBeat, enterTactic, finalOfferDue, initialContext, isPrepBeat, personaOf } from './rules.ts';
 import { canPropose, isWholePackage, proposalChoice } from './rules/proposal.ts';
 
 /** The rep's moves: a scripted choice, or a whole package of their own (one option id per issue). */
@@ -166,7 +156,10 @@ export function createPersonaMachine(c: CompiledScenario) {
     ]),
   );
   const guards = Object.fromEntries(
-    Object.entries(def.guards).map(([name, g]) => [name, ({ context, event }: { context: NegotiationContext; event: PersonaEvent }) => (g as Guard)(context, event)]),
+    Object.entries(def.guards).map(([name, g]) => [
+      name,
+      ({ context, event }: { context: NegotiationContext; event: PersonaEvent }) => (g as Guard)(context, event),
+    ]),
   );
   const actions = Object.fromEntries(
     Object.entries(def.actions).map(([name, a]) => [

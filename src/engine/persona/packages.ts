@@ -265,7 +265,11 @@ export class PackageSpace {
 
   /** The rep's best package whose utility to the counterpart reaches `level`: the Pareto frontier. */
   paretoAt(level: number): Package | undefined {
-    return this.near(this.table(this.unbounded(), 'you', (_, o) => o.you), level, Infinity);
+    return this.near(
+      this.table(this.unbounded(), 'you', (_, o) => o.you),
+      level,
+      Infinity,
+    );
   }
 
   /** What a counterpart that learned nothing would offer at `level`, with nothing agreed. */

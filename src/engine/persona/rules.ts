@@ -15,7 +15,6 @@ import { openingOffer } from './rules/counterpart.ts';
 export { personaOf } from './rules/common.ts';
 export { counterpartAspiration, counterpartFloor, concessionExponent } from './rules/counterpart.ts';
 
-
 export function initialContext(c: CompiledScenario, personaId: string, seed: number): NegotiationContext {
   const s = c.scenario;
   const p = c.personas.get(personaId);
@@ -130,7 +129,10 @@ function applyPrep(c: CompiledScenario, d: Draft, choice: ChoiceDef): void {
     m.prepBatnaGain += Math.max(0, e.batna ?? 0);
     m.facts = sortedUnion(m.facts, e.facts);
     m.walkAway += e.walkAway ?? 0;
-    m.discovered = sortedUnion(m.discovered, e.reveals?.filter((id) => personaOf(c, m).signals.includes(id)));
+    m.discovered = sortedUnion(
+      m.discovered,
+      e.reveals?.filter((id) => personaOf(c, m).signals.includes(id)),
+    );
     m.threads ||= e.threads ?? false;
     m.prepActions += 1;
   }

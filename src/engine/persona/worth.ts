@@ -68,9 +68,7 @@ export function debriefFigures(c: CompiledScenario, m: NegotiationModel, outcome
   }
   const leverage = new Set<string>();
   for (const ch of c.choices.values()) for (const f of [...(ch.backedBy ?? []), ...(ch.requires ?? [])]) leverage.add(f);
-  const unusedLeverage = m.facts
-    .filter((f) => leverage.has(f) && !m.factsUsed.includes(f))
-    .map((f) => c.scenario.facts.find((x) => x.id === f)?.text ?? f);
+  const unusedLeverage = m.facts.filter((f) => leverage.has(f) && !m.factsUsed.includes(f)).map((f) => c.scenario.facts.find((x) => x.id === f)?.text ?? f);
   return {
     valueCreated,
     valueLeftOnTable,

@@ -44,7 +44,10 @@ export function checkScenarioText(text: string, file: string, options: { warning
   } catch (e) {
     if (e instanceof ScenarioError) return { scenario: null, problems: e.problems };
     // Whatever a library throws on a file we did not foresee becomes a located, plain problem.
-    const reason = e instanceof RangeError ? 'the file is too deeply nested or too large to read' : `could not read this file (${firstLine(String((e as Error)?.message ?? e))})`;
+    const reason =
+      e instanceof RangeError
+        ? 'the file is too deeply nested or too large to read'
+        : `could not read this file (${firstLine(String((e as Error)?.message ?? e))})`;
     return { scenario: null, problems: [{ file, line: 1, col: 1, path: '', message: reason }] };
   }
 }
@@ -83,22 +86,30 @@ function loadChecked(text: string, file: string): { scenario: Scenario; locate: 
 
   // A key named "__proto__" would be dropped without a word when the schema copies a mapping: say so.
   const protoKeys = keysNamedProto(data);
-  if (protoKeys.length > 0)
-    throw new ScenarioError(protoKeys.map((path) => locate(doc, at, file, path, '"__proto__" cannot be used as a name here', true)));
+  if (protoKeys.length > 0) throw new ScenarioError(protoKeys.map((path) => locate(doc, at, file, path, '"__proto__" cannot be used as a name here', true)));
 
   const here: Locator = (path, message, preferKey = false) => locate(doc, at, file, path, message, preferKey);
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     // Shape and references are reported together: the references of every part whose shape holds.
-    const shape = parsed.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), problem: locateIssue(doc, at, file, issue) }));
-    misplacedFields(parsed.error.issues, shape.map((s) => s.problem));
+    const shape = parsed.error.issues.map((issue) => ({
+      path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+      problem: locateIssue(doc, at, file, issue),
+    }));
+    misplacedFields(
+      parsed.error.issues,
+      shape.map((s) => s.problem),
+    );
     const broken = shape.map((s) => s.path);
     const touchesBroken = (path: (string | number)[]) => broken.some((b) => isPrefix(b, path) || isPrefix(path, b));
     let references: ScenarioProblem[] = [];
     // With a list that ids are looked up in missing or of the wrong kind, what the references point at is not known.
     const lookedUpBroken = broken.some((b) => b.length === 1 && REFERENCED_PARTS.has(String(b[0])));
     try {
-      if (!lookedUpBroken) references = checkReferences(referenceSafeCopy(data)).filter((p) => !touchesBroken(p.path)).map((p) => here(p.path, p.message));
+      if (!lookedUpBroken)
+        references = checkReferences(referenceSafeCopy(data))
+          .filter((p) => !touchesBroken(p.path))
+          .map((p) => here(p.path, p.message));
     } catch {
       // A shape too far from a scenario to follow its references: its shape problems say enough.
     }
@@ -151,7 +162,6 @@ function keysNamedProto(data: unknown): (string | number)[][] {
   return found.reverse();
 }
 
-
 export function locateIssue(doc: Document, at: At, file: string, issue: z.core.$ZodIssue): ScenarioProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
@@ -162,7 +172,9 @@ export function locateIssue(doc: Document, at: At, file: string, issue: z.core.$
     const key = issue.keys[0]!;
     const split = commaSplit(doc, path, key);
     const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : '';
-    const hint = split ? `: an unquoted comma inside { } ends a value, so "${key}" became a field of its own; put the whole value in quotes, e.g. ${split.field}: "${split.whole}"` : '';
+    const hint = split
+      ? `: an unquoted comma inside { } ends a value, so "${key}" became a field of its own; put the whole value in quotes, e.g. ${split.field}: "${split.whole}"`
+      : '';
     return locate(doc, at, file, [...path, key], `unknown field "${key}"${more}${hint}`, true);
   } else if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   else if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message)) message = plainBound(issue, path);

@@ -52,7 +52,10 @@ const atMost = (n: number, what: string) => [(r: object) => Object.keys(r).lengt
 /** A line that may differ per persona: a plain string, or `{ default: ..., <persona id>: ... }`. */
 const PersonaText = z.union([
   Text,
-  z.record(z.string(), Text).refine(...atMost(LIMITS.personas + 1, 'entries (default and one per persona)')).describe('Per-persona text: { default: "...", <persona id>: "..." }'),
+  z
+    .record(z.string(), Text)
+    .refine(...atMost(LIMITS.personas + 1, 'entries (default and one per persona)'))
+    .describe('Per-persona text: { default: "...", <persona id>: "..." }'),
 ]);
 
 /** Choice tags: the shared vocabulary, plus scenario-specific tags written as `word:word`. */
@@ -76,7 +79,7 @@ const IssueOption = z
     id: Id,
     label: Label,
     you: Value.describe("What this option is worth to the player, in the scenario's unit"),
-    them: Value.describe("What this option is worth to the counterpart (their own points; only the order and gaps matter)"),
+    them: Value.describe('What this option is worth to the counterpart (their own points; only the order and gaps matter)'),
     flags: z
       .array(OptionFlag)
       .max(3)
@@ -215,7 +218,11 @@ const Persona = z
       .strict()
       .optional(),
     signals: z.array(Id).max(LIMITS.discovery).describe('Discovery items that are true of this persona'),
-    answers: z.record(z.string(), Text).refine(...atMost(LIMITS.discovery, 'answers')).optional().describe('Their words when a discovery item is asked about, by item id'),
+    answers: z
+      .record(z.string(), Text)
+      .refine(...atMost(LIMITS.discovery, 'answers'))
+      .optional()
+      .describe('Their words when a discovery item is asked about, by item id'),
     tactics: z.array(Tactic).max(LIMITS.list).default([]),
     claims: z
       .array(
@@ -230,7 +237,11 @@ const Persona = z
       .max(LIMITS.list)
       .default([])
       .describe('Claims this persona may make (through its tactics); a choice tagged test:claim tests the last one'),
-    lines: z.record(z.string(), Text).refine(...atMost(LIMITS.beats + LIMITS.interjections, 'lines')).optional().describe('Persona-specific line for a beat, by beat id'),
+    lines: z
+      .record(z.string(), Text)
+      .refine(...atMost(LIMITS.beats + LIMITS.interjections, 'lines'))
+      .optional()
+      .describe('Persona-specific line for a beat, by beat id'),
     reactions: Reactions.optional(),
   })
   .strict();
@@ -245,7 +256,13 @@ export const ScenarioSchema = z
     summary: Text,
     source: Text.optional().describe('Which source document the lessons come from'),
     tutorial: z.boolean().default(false),
-    passMark: z.number().int().min(0).max(100).optional().describe('Score out of 100 an assessment game must reach to pass (a learning path step may set its own)'),
+    passMark: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Score out of 100 an assessment game must reach to pass (a learning path step may set its own)'),
     briefing: z
       .object({
         situation: z.array(Text).min(1).max(LIMITS.list),

@@ -41,7 +41,10 @@ export function checkNumbers(s: Scenario): ReferenceProblem[] {
     add(['target'], `the target (${s.target}) is above the best deal there is (${best}, every issue at its best option for you): no deal could reach it`);
   const packages = s.issues.reduce((n, i) => n * i.options.length, 1);
   if (packages > MAX_PACKAGES)
-    add(['issues'], `${packages.toLocaleString('en')} possible packages (options multiplied across issues); at most ${MAX_PACKAGES.toLocaleString('en')}, e.g. 8 issues of 6 options: drop an issue or some options`);
+    add(
+      ['issues'],
+      `${packages.toLocaleString('en')} possible packages (options multiplied across issues); at most ${MAX_PACKAGES.toLocaleString('en')}, e.g. 8 issues of 6 options: drop an issue or some options`,
+    );
 
   const weights = s.scoring?.weights;
   if (weights && DIMENSION_COUNT === Object.keys(weights).length && Object.values(weights).every((w) => w === 0))
@@ -50,7 +53,10 @@ export function checkNumbers(s: Scenario): ReferenceProblem[] {
   s.personas.forEach((p, i) =>
     p.tactics.forEach((t, j) => {
       if (t.turn >= p.patience)
-        add(['personas', i, 'tactics', j, 'turn'], `turn ${t.turn} comes when the counterpart's patience (${p.patience} turns) has run out: this tactic would never be played`);
+        add(
+          ['personas', i, 'tactics', j, 'turn'],
+          `turn ${t.turn} comes when the counterpart's patience (${p.patience} turns) has run out: this tactic would never be played`,
+        );
     }),
   );
   return problems;
@@ -97,7 +103,10 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
       for (const f of c.effect?.facts ?? []) may.add(f);
       for (const d of [...(c.reveals ?? []), ...(c.effect?.reveals ?? [])]) if (signalledBySome.has(d)) may.add(d);
     }
-  const gains = (c: ChoiceDef): string[] => [...(c.effect?.facts ?? []), ...[...(c.reveals ?? []), ...(c.effect?.reveals ?? [])].filter((d) => signalledByAll.has(d))];
+  const gains = (c: ChoiceDef): string[] => [
+    ...(c.effect?.facts ?? []),
+    ...[...(c.reveals ?? []), ...(c.effect?.reveals ?? [])].filter((d) => signalledByAll.has(d)),
+  ];
 
   const ending = (info: BeatInfo, c: ChoiceDef) => c.tags.includes('walk-away') || (!info.prep && c.tags.includes('accept'));
   /** Where a non-ending choice leads by the script: a beat id, or END where the game surely ends. */
@@ -208,7 +217,10 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
   for (const [id, info] of beats) {
     if (reachesEnd.has(id) || !reachable(id)) continue;
     const held = must.get(id)!;
-    stuckEdges.set(id, info.beat.choices.filter((c) => canShow(c, held, may)).map((c) => ({ to: successor(info, c) as string })));
+    stuckEdges.set(
+      id,
+      info.beat.choices.filter((c) => canShow(c, held, may)).map((c) => ({ to: successor(info, c) as string })),
+    );
   }
   const onLoop = new Set(cycles(stuckEdges).flat());
   for (const [id, info] of beats) {
@@ -226,7 +238,8 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
   for (const [id, info] of beats) {
     if (!reachable(id)) continue;
     const hiding = hidingAssignment(info.beat.choices, must.get(id)!, may);
-    if (hiding) add([...info.path, 'choices'], `a dead end: ${describeHiding(hiding)} every choice here is hidden (by requires/unless); give one choice no condition`);
+    if (hiding)
+      add([...info.path, 'choices'], `a dead end: ${describeHiding(hiding)} every choice here is hidden (by requires/unless); give one choice no condition`);
   }
 
   // The negotiation can end in a deal (at the final offer above all) and in a walk-away.
@@ -235,9 +248,12 @@ export function checkStructure(s: Scenario): ReferenceProblem[] {
   if (accepts.length === 0) add([...finalInfo.path, 'choices'], 'the final offer has no "accept" choice: the player could never take the deal');
   else {
     const hiding = hidingAssignment(accepts, must.get(finalOffer)!, may);
-    if (hiding) add([...finalInfo.path, 'choices'], `${describeHiding(hiding)} no "accept" choice is shown at the final offer: the player could not take the deal`);
+    if (hiding)
+      add([...finalInfo.path, 'choices'], `${describeHiding(hiding)} no "accept" choice is shown at the final offer: the player could not take the deal`);
   }
-  const canWalk = [...beats].some(([id, info]) => reachable(id) && info.beat.choices.some((c) => c.tags.includes('walk-away') && canShow(c, must.get(id)!, may)));
+  const canWalk = [...beats].some(
+    ([id, info]) => reachable(id) && info.beat.choices.some((c) => c.tags.includes('walk-away') && canShow(c, must.get(id)!, may)),
+  );
   if (!canWalk) add(['beats'], 'no choice the player can reach is tagged "walk-away": walking away must be possible (the final offer is a good place for it)');
   return problems;
 }

@@ -7,7 +7,12 @@ import type { ScenarioProblem } from './problems.ts';
  * need to be on a single line"); a trainer needs one message per line, naming the likely cause, with
  * the line shown and a caret under the column.
  */
-export function syntaxProblems(errors: readonly YAMLError[], text: string, at: (offset: number) => { line: number; col: number }, file: string): ScenarioProblem[] {
+export function syntaxProblems(
+  errors: readonly YAMLError[],
+  text: string,
+  at: (offset: number) => { line: number; col: number },
+  file: string,
+): ScenarioProblem[] {
   const lines = text.split(/\r?\n/);
   const byLine = new Map<number, ScenarioProblem & { structural: boolean }>();
   for (const e of errors) {
@@ -60,7 +65,12 @@ function explain(e: YAMLError, lines: string[], pos: { line: number; col: number
   if (/end with a [}\]]/.test(e.message) || /Expected .*[}\]]/.test(e.message)) {
     const open = unclosedBracketLine(lines, pos.line);
     const which = /\]/.test(e.message) ? '[ … ]' : '{ … }';
-    if (open) return { ...open, message: `a bracket opened here is never closed: close the ${which} on the same line (or the item after it is indented wrongly)`, structural: true };
+    if (open)
+      return {
+        ...open,
+        message: `a bracket opened here is never closed: close the ${which} on the same line (or the item after it is indented wrongly)`,
+        structural: true,
+      };
     return { ...here(`a bracket is never closed: close the ${which}`), structural: true };
   }
   const colon = secondColon(text);
@@ -164,5 +174,8 @@ function unclosedBracketLine(lines: string[], upTo: number): { line: number; col
 
 /** The parser's message without its own "at line x, column y:" and the excerpt it appends. */
 function plainParserText(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }

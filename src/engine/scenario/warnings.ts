@@ -96,8 +96,26 @@ export interface Amount {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, 'thirty-six': 36, a: 1, an: 1, single: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  thirty: 30,
+  'thirty-six': 36,
+  a: 1,
+  an: 1,
+  single: 1,
 };
 
 const DURATION = new RegExp(`\\b(\\d+|${Object.keys(NUMBER_WORDS).join('|')})[\\s-]+(year|month)s?\\b`, 'g');
@@ -148,11 +166,19 @@ export function amountWarnings(s: Scenario): ScenarioWarning[] {
       // Issues whose options name this amount: the text is about one of them.
       const about = s.issues.filter((i) => [...labelAmounts.get(i.id)!.values()].some((as) => as.some((a) => sameAmount(a, amount))));
       if (about.length === 0) continue;
-      const matched = about.some((i) => sides.some((side) => {
-        const terms = choice[side]!;
-        const option = Object.hasOwn(terms, i.id) ? terms[i.id] : undefined;
-        return option !== undefined && labelAmounts.get(i.id)!.get(option)!.some((a) => sameAmount(a, amount));
-      }));
+      const matched = about.some((i) =>
+        sides.some((side) => {
+          const terms = choice[side]!;
+          const option = Object.hasOwn(terms, i.id) ? terms[i.id] : undefined;
+          return (
+            option !== undefined &&
+            labelAmounts
+              .get(i.id)!
+              .get(option)!
+              .some((a) => sameAmount(a, amount))
+          );
+        }),
+      );
       if (matched) continue;
       const issue = about[0]!;
       const side = sides.find((k) => Object.hasOwn(choice[k]!, issue.id));
@@ -180,7 +206,11 @@ export function fewChoiceWarnings(s: Scenario): ScenarioWarning[] {
   const out: ScenarioWarning[] = [];
   const check = (beat: BeatDef, path: (string | number)[]) => {
     if (beat.choices.length < 2)
-      out.push({ path: [...path, 'choices'], message: `beat "${beat.id}" offers only one choice: the rep has nothing to decide here (add a second choice, or fold the line into the next beat)`, atKey: true });
+      out.push({
+        path: [...path, 'choices'],
+        message: `beat "${beat.id}" offers only one choice: the rep has nothing to decide here (add a second choice, or fold the line into the next beat)`,
+        atKey: true,
+      });
   };
   s.beats.forEach((b, i) => check(b, ['beats', i]));
   s.interjections.forEach((b, i) => check(b, ['interjections', i]));

@@ -35,8 +35,14 @@ interface AdviceRule {
   phase?: 'prep' | 'negotiation';
 }
 
-const has = (...tags: string[]) => (t: ReadonlySet<string>) => tags.some((x) => t.has(x));
-const tagged = (...tags: string[]) => (choice: ChoiceView) => tags.some((x) => choice.tags.includes(x));
+const has =
+  (...tags: string[]) =>
+  (t: ReadonlySet<string>) =>
+    tags.some((x) => t.has(x));
+const tagged =
+  (...tags: string[]) =>
+  (choice: ChoiceView) =>
+    tags.some((x) => choice.tags.includes(x));
 const effect = (c: CompiledScenario, id: string) => c.choices.get(id)?.effect;
 const holdOrTrade = tagged('hold', 'trade', 'walk-to');
 const dealMoves = has('accept', 'concede');
@@ -53,12 +59,22 @@ const RULES: Record<CheckId, AdviceRule> = {
   'no-bluff': { antiPatterns: ['bluffing'], good: tagged('batna:strong', 'ask:batna', 'hold'), phase: 'negotiation' },
   'claims-held': { antiPatterns: ['bluffing'], bad: has('claim:alternative'), good: tagged('hold', 'ask:batna'), phase: 'negotiation' },
   'no-threat': { antiPatterns: ['threatening'], bad: has('threat'), good: tagged('batna:strong', 'hold'), phase: 'negotiation' },
-  'no-desperation': { antiPatterns: ['revealing-desperation'], bad: has('batna:weak'), good: tagged('hold', 'pace:pause', 'batna:strong'), phase: 'negotiation' },
+  'no-desperation': {
+    antiPatterns: ['revealing-desperation'],
+    bad: has('batna:weak'),
+    good: tagged('hold', 'pace:pause', 'batna:strong'),
+    phase: 'negotiation',
+  },
   'deadline-kept': { antiPatterns: ['end-of-quarter-panic'], bad: has('pace:panic'), good: tagged('pace:pause', 'hold'), phase: 'negotiation' },
   asked: { good: tagged('ask:batna'), phase: 'negotiation' },
   'uncovered-half': { good: tagged('ask:batna'), phase: 'negotiation' },
   'uncovered-all': { good: tagged('ask:batna'), phase: 'negotiation' },
-  trust: { bad: has('threat', 'claim:alternative'), antiPatterns: ['threatening', 'bluffing'], good: tagged('hold', 'trade', 'ask:batna'), phase: 'negotiation' },
+  trust: {
+    bad: has('threat', 'claim:alternative'),
+    antiPatterns: ['threatening', 'bluffing'],
+    good: tagged('hold', 'trade', 'ask:batna'),
+    phase: 'negotiation',
+  },
   'no-precedent': { bad: has('accept', 'concede'), good: holdOrTrade, phase: 'negotiation' },
   'no-delivery-load': { bad: has('accept', 'concede'), good: holdOrTrade, phase: 'negotiation' },
   'prep-strengthened': { good: (ch, c) => (effect(c, ch.id)?.batna ?? 0) > 0, phase: 'prep' },

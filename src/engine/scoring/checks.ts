@@ -100,10 +100,7 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'no-loss',
     dimension: 'value',
     share: 0.4,
-    label: (i) =>
-      i.outcome === 'deal'
-        ? 'Signed at or above your walk-away'
-        : 'Walked at the final offer; no offer reached your walk-away',
+    label: (i) => (i.outcome === 'deal' ? 'Signed at or above your walk-away' : 'Walked at the final offer; no offer reached your walk-away'),
     passed: (i) => (i.outcome === 'deal' ? i.value >= i.model.walkAway : walkedRightly(i)),
   },
   {
@@ -140,7 +137,13 @@ export const CHECKS: readonly CheckDef[] = [
   // Discipline is about gives without a get, never about how many trades were made: counting every give
   // punished the rep who traded, the move the seeds teach. One free give loses the check above; a second
   // loses this one too, so each further give-away costs more.
-  { id: 'few-free-gives', dimension: 'concessions', share: 0.2, label: always('Gave at most one thing without a get'), passed: (i) => i.model.tally.freeGives <= 1 },
+  {
+    id: 'few-free-gives',
+    dimension: 'concessions',
+    share: 0.2,
+    label: always('Gave at most one thing without a get'),
+    passed: (i) => i.model.tally.freeGives <= 1,
+  },
   {
     id: 'never-trade-kept',
     dimension: 'concessions',
@@ -160,9 +163,21 @@ export const CHECKS: readonly CheckDef[] = [
   },
   { id: 'no-bluff', dimension: 'signalling', share: 0.2, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
   // A claim that folds when it is tested costs leverage for the rest of the deal, bluff or not.
-  { id: 'claims-held', dimension: 'signalling', share: 0.1, label: always('Stood by every claim they put to the test'), passed: (i) => i.model.tally.bluffsCalled === 0 },
+  {
+    id: 'claims-held',
+    dimension: 'signalling',
+    share: 0.1,
+    label: always('Stood by every claim they put to the test'),
+    passed: (i) => i.model.tally.bluffsCalled === 0,
+  },
   { id: 'no-threat', dimension: 'signalling', share: 0.15, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
-  { id: 'no-desperation', dimension: 'signalling', share: 0.15, label: always('Showed no sign of needing the deal'), passed: (i) => i.model.tally.weakSignals === 0 },
+  {
+    id: 'no-desperation',
+    dimension: 'signalling',
+    share: 0.15,
+    label: always('Showed no sign of needing the deal'),
+    passed: (i) => i.model.tally.weakSignals === 0,
+  },
   { id: 'deadline-kept', dimension: 'signalling', share: 0.15, label: always('Kept your deadline to yourself'), passed: (i) => i.model.tally.panics === 0 },
   { id: 'asked', dimension: 'discovery', share: 0.4, label: always('Asked about their alternatives and timeline'), passed: (i) => i.model.tally.asks > 0 },
   {
@@ -172,7 +187,13 @@ export const CHECKS: readonly CheckDef[] = [
     label: always('Uncovered at least half of their position'),
     passed: (i) => uncovered(i) / Math.max(1, i.signals.length) >= 0.5,
   },
-  { id: 'uncovered-all', dimension: 'discovery', share: 0.3, label: always('Uncovered all of their position'), passed: (i) => uncovered(i) >= i.signals.length },
+  {
+    id: 'uncovered-all',
+    dimension: 'discovery',
+    share: 0.3,
+    label: always('Uncovered all of their position'),
+    passed: (i) => uncovered(i) >= i.signals.length,
+  },
   {
     id: 'trust',
     dimension: 'relationship',
@@ -201,8 +222,20 @@ export const CHECKS: readonly CheckDef[] = [
     label: always('Strengthened your alternative before the table'),
     passed: (i) => i.model.prepBatnaGain > 0,
   },
-  { id: 'threads', dimension: 'preparation', share: 0.3, label: always('Kept more than one thread in play'), passed: (i) => !i.hasThreadsAction || i.model.threads },
-  { id: 'prep-complete', dimension: 'preparation', share: 0.3, label: always('Made every preparation step change something (no empty choice)'), passed: (i) => i.model.prepActions >= i.prepBeats },
+  {
+    id: 'threads',
+    dimension: 'preparation',
+    share: 0.3,
+    label: always('Kept more than one thread in play'),
+    passed: (i) => !i.hasThreadsAction || i.model.threads,
+  },
+  {
+    id: 'prep-complete',
+    dimension: 'preparation',
+    share: 0.3,
+    label: always('Made every preparation step change something (no empty choice)'),
+    passed: (i) => i.model.prepActions >= i.prepBeats,
+  },
 ];
 
 /**
@@ -211,7 +244,18 @@ export const CHECKS: readonly CheckDef[] = [
  * whenever a check above starts reading the tally differently; it lives here, next to the checks.
  */
 export function tallyKey(t: Tally): (boolean | number)[] {
-  return [Math.min(t.freeGives, 2), heldOrTraded(t), t.neverTradeGiven > 0, t.strongSignals > 0, t.bluffs > 0, t.bluffsCalled > 0, t.threats > 0, t.weakSignals > 0, t.panics > 0, t.asks > 0];
+  return [
+    Math.min(t.freeGives, 2),
+    heldOrTraded(t),
+    t.neverTradeGiven > 0,
+    t.strongSignals > 0,
+    t.bluffs > 0,
+    t.bluffsCalled > 0,
+    t.threats > 0,
+    t.weakSignals > 0,
+    t.panics > 0,
+    t.asks > 0,
+  ];
 }
 
 /**

@@ -41,9 +41,7 @@ export function scoringInput(c: CompiledScenario, model: NegotiationContext['mod
   const p = personaOf(c, model);
   const deal = outcome === 'deal';
   const signedFlags = new Set<string>();
-  if (deal)
-    for (const issue of c.scenario.issues)
-      for (const f of issue.options.find((o) => o.id === model.terms[issue.id])?.flags ?? []) signedFlags.add(f);
+  if (deal) for (const issue of c.scenario.issues) for (const f of issue.options.find((o) => o.id === model.terms[issue.id])?.flags ?? []) signedFlags.add(f);
   return {
     scenario: c.scenario,
     model,
@@ -67,7 +65,13 @@ export function scoreNegotiation(c: CompiledScenario, model: NegotiationContext[
     const max = (weights[d] / sum) * 100;
     const checks = CHECKS.filter((ch) => ch.dimension === d);
     const earned = checks.map((ch) => ch.share * max * (ch.earned ? ch.earned(input) : ch.passed(input) ? 1 : 0));
-    const rows = checks.map((ch, k) => ({ id: ch.id, label: ch.label(input), passed: ch.passed(input), points: round1(ch.share * max), earned: round1(earned[k]!) }));
+    const rows = checks.map((ch, k) => ({
+      id: ch.id,
+      label: ch.label(input),
+      passed: ch.passed(input),
+      points: round1(ch.share * max),
+      earned: round1(earned[k]!),
+    }));
     const score = earned.reduce((a, x) => a + x, 0);
     total += score;
     dimensions[d] = { label: DIMENSION_LABELS[d], score: round1(score), max: round1(max), checks: rows };

@@ -44,7 +44,9 @@ export function checkPathReferences(text: string, file: string, path: LearningPa
     if (!scenario) {
       problems.push(locate(doc, at, file, ['steps', i, 'scenario'], `no scenario "${step.scenario}"; known: ${[...byId.keys()].join(', ')}`));
     } else if (!scenario.personas.includes(step.persona)) {
-      problems.push(locate(doc, at, file, ['steps', i, 'persona'], `scenario "${step.scenario}" has no persona "${step.persona}"; it has: ${scenario.personas.join(', ')}`));
+      problems.push(
+        locate(doc, at, file, ['steps', i, 'persona'], `scenario "${step.scenario}" has no persona "${step.persona}"; it has: ${scenario.personas.join(', ')}`),
+      );
     }
   });
   return problems;

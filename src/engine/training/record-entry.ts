@@ -51,7 +51,10 @@ export const RecordEntrySchema = z
     attempt: AttemptRecordSchema,
     summary: ResultSummarySchema,
     playedAt: z.iso.datetime({ message: 'a date and time (ISO 8601)' }),
-    retryOf: z.string().regex(/^[0-9a-f]{16,64}$/).optional(),
+    retryOf: z
+      .string()
+      .regex(/^[0-9a-f]{16,64}$/)
+      .optional(),
     retryFromTurn: z.number().int().min(0).max(400).optional(),
   })
   .strict();

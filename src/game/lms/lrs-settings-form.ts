@@ -131,7 +131,12 @@ export function openLrsSettings(): Promise<void> {
       if (!s) return;
       if (!storeLrsSettings(s)) return say('problem', 'This browser keeps nothing (private window or full storage): the settings could not be saved.');
       const now = relinkLrs();
-      say('ok', now ? 'Saved on this device: your games from now on are recorded in this store.' : 'Saved on this device: games are recorded in this store from the next launch of this course.');
+      say(
+        'ok',
+        now
+          ? 'Saved on this device: your games from now on are recorded in this store.'
+          : 'Saved on this device: games are recorded in this store from the next launch of this course.',
+      );
     });
     clear.addEventListener('click', () => {
       clearLrsSettings();

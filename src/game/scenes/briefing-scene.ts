@@ -53,14 +53,29 @@ export class BriefingScene extends BaseScene {
     this.add.text(832, 436, `${persona.name}`, TEXT.heading);
     this.add.text(832, 466, `${persona.title} · difficulty ${persona.difficulty}/5`, TEXT.small);
     const known = view.counterpartKnown;
-    const knownText = this.add.text(832, 494, known.join('\n'), { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 396, useAdvancedWrap: true }, lineSpacing: 4 });
+    const knownText = this.add.text(832, 494, known.join('\n'), {
+      fontFamily: FONT,
+      fontSize: '15px',
+      color: css(COLORS.text),
+      wordWrap: { width: 396, useAdvancedWrap: true },
+      lineSpacing: 4,
+    });
     // Scenario files decide how much is known; keep it inside the panel (it ends at y 630).
     for (let size = 14; knownText.height > 128 && size >= 11; size--) knownText.setFontSize(size).setLineSpacing(size >= 13 ? 3 : 1);
     app.mirror.text(`${persona.name}, ${persona.title}. ${persona.archetype}. Difficulty ${persona.difficulty} of 5.`, 'briefing-persona');
     app.mirror.list(`What you know about ${persona.name}`, known, 'briefing-known');
 
     const next = snapshot.phase === 'prep' ? 'Start preparing' : 'Go to the table';
-    this.button({ x: 972, y: 648, width: 276, height: 56, label: next, variant: 'primary', testid: 'briefing-continue', onActivate: () => this.goTo(app.sceneFor(session.snapshot())) });
+    this.button({
+      x: 972,
+      y: 648,
+      width: 276,
+      height: 56,
+      label: next,
+      variant: 'primary',
+      testid: 'briefing-continue',
+      onActivate: () => this.goTo(app.sceneFor(session.snapshot())),
+    });
     const back = app.runner.origin?.pathStep ? { label: 'Back to path', to: SCENES.path } : { label: 'Back to menu', to: SCENES.menu };
     this.button({ x: 32, y: 648, width: 200, height: 56, label: back.label, testid: 'to-menu', onActivate: () => this.goTo(back.to) });
     if (view.mode !== 'practice') {

@@ -67,7 +67,16 @@ export function addPracticeButtons(scene: BaseScene, app: GameApp, at: { x: numb
   const recordId = app.runner.recordId;
   if (!recordId) return x;
   const mode = app.session?.mode ?? 'practice';
-  scene.addButton({ x, y: at.y, width: 140, height: at.height, label: 'Re-watch', fontSize: 17, testid: 'rewatch', onActivate: () => scene.go(SCENES.rewatch, { recordId, turn: 0 }) });
+  scene.addButton({
+    x,
+    y: at.y,
+    width: 140,
+    height: at.height,
+    label: 'Re-watch',
+    fontSize: 17,
+    testid: 'rewatch',
+    onActivate: () => scene.go(SCENES.rewatch, { recordId, turn: 0 }),
+  });
   x += 148;
   if (MODE_RULES[mode].retry) {
     const turn = retryTurn(app);

@@ -112,7 +112,11 @@ export class DebriefScene extends BaseScene {
     const title = this.add.text(40, 36, outcomeHeadline(r), { ...TEXT.title, fontSize: '30px', wordWrap: { width: 440, useAdvancedWrap: true } });
     for (let size = 28; title.height > 40 && size >= 20; size -= 2) title.setFontSize(size);
     const context = outcomeContext(r) + (score.cap ? ` Capped at ${score.cap.max}: ${score.cap.reason}` : '');
-    const contextText = this.add.text(42, title.y + title.height + 4, context, { ...TEXT.small, fontSize: '14px', wordWrap: { width: 440, useAdvancedWrap: true } });
+    const contextText = this.add.text(42, title.y + title.height + 4, context, {
+      ...TEXT.small,
+      fontSize: '14px',
+      wordWrap: { width: 440, useAdvancedWrap: true },
+    });
     for (let size = 13; contextText.y + contextText.height > 122 && size >= 11; size--) contextText.setFontSize(size);
     drawPanel(this, 500, 20, 150, 92, COLORS.panel);
     this.add.text(575, 28, `${score.total}`, { fontFamily: FONT, fontSize: '44px', color: C.text, fontStyle: 'bold' }).setOrigin(0.5, 0);
@@ -148,7 +152,9 @@ export class DebriefScene extends BaseScene {
   /** Page buttons for a paged tab (only when there is more than one page). */
   private drawPager(at: { pages: number; page: number }, right: number): void {
     if (at.pages <= 1) return;
-    const label = this.add.text(right - 250, PAGER_Y + 22, `Page ${at.page + 1} of ${at.pages}`, { fontFamily: FONT, fontSize: '15px', color: C.muted }).setOrigin(1, 0.5);
+    const label = this.add
+      .text(right - 250, PAGER_Y + 22, `Page ${at.page + 1} of ${at.pages}`, { fontFamily: FONT, fontSize: '15px', color: C.muted })
+      .setOrigin(1, 0.5);
     this.app.mirror.text(label.text, 'debrief-page');
     this.button({
       x: right - 240,
@@ -177,7 +183,12 @@ export class DebriefScene extends BaseScene {
   private drawSummary(r: SessionResult, moments: KeyMoment[]): void {
     this.add.text(52, AREA.y + 12, 'OFFERS OVER THE TURNS', TEXT.label);
     drawOfferChart(this, 52, AREA.y + 36, 660, 320, r, r.antiPatterns);
-    this.add.text(52, AREA.y + 372, YOUR_POSITION_MEANS, { fontFamily: FONT, fontSize: '14px', color: C.muted, wordWrap: { width: 660, useAdvancedWrap: true } });
+    this.add.text(52, AREA.y + 372, YOUR_POSITION_MEANS, {
+      fontFamily: FONT,
+      fontSize: '14px',
+      color: C.muted,
+      wordWrap: { width: 660, useAdvancedWrap: true },
+    });
     this.add.text(744, AREA.y + 12, moments.length ? 'KEY MOMENTS: THE BETTER MOVE AND WHAT IT CHANGES' : 'KEY MOMENTS', TEXT.label);
     const blocks: Block[] = moments.length
       ? [...moments]
@@ -194,17 +205,27 @@ export class DebriefScene extends BaseScene {
 
   private drawWork(r: SessionResult, failed: { id: string; label: string }[], advice: Partial<Record<CheckId, CheckAdvice>>): void {
     const blocks: Block[] = [
-      ...r.antiPatterns.map((a, i): Block => [
-        { text: `${i + 1}. Turn ${a.turn}: ${a.label}`, color: C.warm, bold: true, size: 16 },
-        { text: a.principle, color: C.text, size: 14, indent: 22 },
-      ]),
-      ...failed.map((c): Block => [
-        { text: `✗ ${c.label}`, color: C.bad, bold: true, size: 15 },
-        { text: engine().checkAdviceText(advice[c.id as keyof typeof advice]), color: C.text, size: 14, indent: 22 },
-      ]),
+      ...r.antiPatterns.map(
+        (a, i): Block => [
+          { text: `${i + 1}. Turn ${a.turn}: ${a.label}`, color: C.warm, bold: true, size: 16 },
+          { text: a.principle, color: C.text, size: 14, indent: 22 },
+        ],
+      ),
+      ...failed.map(
+        (c): Block => [
+          { text: `✗ ${c.label}`, color: C.bad, bold: true, size: 15 },
+          { text: engine().checkAdviceText(advice[c.id as keyof typeof advice]), color: C.text, size: 14, indent: 22 },
+        ],
+      ),
     ];
-    if (!blocks.length) blocks.push([{ text: 'Nothing to work on: every check passed and no anti-pattern was committed. Try a harder counterpart.', color: C.good, size: 17 }]);
-    this.add.text(52, AREA.y + 12, r.antiPatterns.length ? 'WHAT TO WORK ON: ANTI-PATTERNS (NUMBERED AS ON THE CHART), THEN FAILED CHECKS' : 'WHAT TO WORK ON: FAILED CHECKS', TEXT.label);
+    if (!blocks.length)
+      blocks.push([{ text: 'Nothing to work on: every check passed and no anti-pattern was committed. Try a harder counterpart.', color: C.good, size: 17 }]);
+    this.add.text(
+      52,
+      AREA.y + 12,
+      r.antiPatterns.length ? 'WHAT TO WORK ON: ANTI-PATTERNS (NUMBERED AS ON THE CHART), THEN FAILED CHECKS' : 'WHAT TO WORK ON: FAILED CHECKS',
+      TEXT.label,
+    );
     const at = drawPaged(this, blocks, { x: 52, y: AREA.y + 40, width: 1176, height: PAGER_Y - AREA.y - 48, columns: 2, columnGap: 32 }, this.page);
     this.drawPager(at, AREA.x + AREA.width);
   }
@@ -253,12 +274,17 @@ export class DebriefScene extends BaseScene {
     mirror.text(`Grade: ${r.score.grade}`, 'debrief-grade');
     mirror.list(
       'Offers over the turns',
-      [...r.offers.map((o) => `Turn ${o.turn}: their offer worth ${formatValue(o.theirs, r.unit)} to you; your position ${formatValue(o.yours, r.unit)}`), YOUR_POSITION_MEANS],
+      [
+        ...r.offers.map((o) => `Turn ${o.turn}: their offer worth ${formatValue(o.theirs, r.unit)} to you; your position ${formatValue(o.yours, r.unit)}`),
+        YOUR_POSITION_MEANS,
+      ],
       'debrief-offers',
     );
     mirror.list(
       'Key moments',
-      moments.length ? moments.map((m) => ({ text: engine().keyMomentText(m, r.unit), testid: `key-moment-${m.turn}` })) : ['No other move would have done clearly better.'],
+      moments.length
+        ? moments.map((m) => ({ text: engine().keyMomentText(m, r.unit), testid: `key-moment-${m.turn}` }))
+        : ['No other move would have done clearly better.'],
       'debrief-key-moments',
     );
     mirror.list(
@@ -270,7 +296,10 @@ export class DebriefScene extends BaseScene {
       'Your moves',
       r.transcript.map((t) => {
         const explain = explainOf(t.choice.id);
-        return { text: `Turn ${t.turn}: ${t.choice.text}${explain ? `${/[.!?]$/.test(t.choice.text) ? '' : '.'} Why: ${explain}` : ''}`, testid: `move-${t.turn}` };
+        return {
+          text: `Turn ${t.turn}: ${t.choice.text}${explain ? `${/[.!?]$/.test(t.choice.text) ? '' : '.'} Why: ${explain}` : ''}`,
+          testid: `move-${t.turn}`,
+        };
       }),
       'debrief-moves',
     );

@@ -36,11 +36,51 @@ export class MenuScene extends BaseScene {
     this.add.text(126, 82, 'Negotiation practice: know your walk-away, signal it, and trade, never just give.', TEXT.small);
     app.mirror.text('Negotiation practice: know your walk-away, signal it, and trade, never just give.');
     const nav = app.mirror.group('Go to', 'menu-nav');
-    this.button({ x: 388, y: 28, width: 200, height: 48, label: 'Join a workshop', fontSize: 17, testid: 'workshop-open', mirror: { parent: nav }, onActivate: () => void import('../workshop/workshop-flow.ts').then((workshop) => workshop.openJoinPanel(app, this.game)) });
-    this.button({ x: 820, y: 28, width: 200, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
-    this.button({ x: 1036, y: 28, width: 212, height: 48, label: 'Your progress', fontSize: 17, testid: 'to-progress', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.progress) });
+    this.button({
+      x: 388,
+      y: 28,
+      width: 200,
+      height: 48,
+      label: 'Join a workshop',
+      fontSize: 17,
+      testid: 'workshop-open',
+      mirror: { parent: nav },
+      onActivate: () => void import('../workshop/workshop-flow.ts').then((workshop) => workshop.openJoinPanel(app, this.game)),
+    });
+    this.button({
+      x: 820,
+      y: 28,
+      width: 200,
+      height: 48,
+      label: 'Learning path',
+      fontSize: 17,
+      testid: 'to-path',
+      mirror: { parent: nav },
+      onActivate: () => this.goTo(SCENES.path),
+    });
+    this.button({
+      x: 1036,
+      y: 28,
+      width: 212,
+      height: 48,
+      label: 'Your progress',
+      fontSize: 17,
+      testid: 'to-progress',
+      mirror: { parent: nav },
+      onActivate: () => this.goTo(SCENES.progress),
+    });
     // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
-    this.button({ x: 604, y: 28, width: 200, height: 48, label: 'Scenario studio', fontSize: 17, testid: 'studio-link', mirror: { parent: nav }, onActivate: () => location.assign('studio.html') });
+    this.button({
+      x: 604,
+      y: 28,
+      width: 200,
+      height: 48,
+      label: 'Scenario studio',
+      fontSize: 17,
+      testid: 'studio-link',
+      mirror: { parent: nav },
+      onActivate: () => location.assign('studio.html'),
+    });
 
     const entries = app.entries;
     const selected = entries.find((e) => e.id === app.selection?.entryId) ?? entries[0];
@@ -173,7 +213,17 @@ export class MenuScene extends BaseScene {
     this.add.text(672, 620, `Volume ${Math.round(s.volume * 100)}%`, { fontFamily: FONT, fontSize: '18px', color: css(COLORS.text) });
     app.mirror.text(`Volume ${Math.round(s.volume * 100)}%${s.muted ? ' (muted)' : ''}`, 'volume-value', settingsGroup);
     const small = { y: 610, height: 42, fontSize: 17, mirror: { parent: settingsGroup } } as const;
-    this.button({ x: 1064, y: 578, width: 168, height: 28, label: 'Learning records…', fontSize: 14, testid: 'lrs-settings', mirror: { parent: settingsGroup }, onActivate: () => void import('../lms/lrs-settings-form.ts').then((form) => form.openLrsSettings()) });
+    this.button({
+      x: 1064,
+      y: 578,
+      width: 168,
+      height: 28,
+      label: 'Learning records…',
+      fontSize: 14,
+      testid: 'lrs-settings',
+      mirror: { parent: settingsGroup },
+      onActivate: () => void import('../lms/lrs-settings-form.ts').then((form) => form.openLrsSettings()),
+    });
     this.button({ ...small, x: 816, width: 48, label: '−', testid: 'volume-down', onActivate: () => this.changeSetting(() => app.setVolume(s.volume - 0.1)) });
     this.button({ ...small, x: 872, width: 48, label: '+', testid: 'volume-up', onActivate: () => this.changeSetting(() => app.setVolume(s.volume + 0.1)) });
     this.button({
@@ -195,7 +245,12 @@ export class MenuScene extends BaseScene {
       onActivate: () => this.changeSetting(() => app.setTextSpeed(nextSpeed)),
     });
     // Keyboard hints only where there is a keyboard to use them (not on touch-only devices).
-    if (!touchOnly()) this.add.text(672, 656, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', { ...TEXT.small, fontSize: '14px', wordWrap: { width: 560 } });
+    if (!touchOnly())
+      this.add.text(672, 656, 'Keys: Tab moves between buttons, Enter picks; 1-9 pick a choice at the table.', {
+        ...TEXT.small,
+        fontSize: '14px',
+        wordWrap: { width: 560 },
+      });
 
     const off = app.onCatalogChange(() => {
       // A new upload is selected: show its page.
@@ -222,7 +277,10 @@ export class MenuScene extends BaseScene {
     const paged = entries.length > CARDS_PER_PAGE;
     const perPage = paged ? CARDS_PER_PAGED : CARDS_PER_PAGE;
     const pages = Math.max(1, Math.ceil(entries.length / perPage));
-    const selectedIndex = Math.max(0, entries.findIndex((e) => e.id === selectedId));
+    const selectedIndex = Math.max(
+      0,
+      entries.findIndex((e) => e.id === selectedId),
+    );
     const page = Math.min(pages - 1, Math.max(0, this.browsePage ?? Math.floor(selectedIndex / perPage)));
     const shown = entries.slice(page * perPage, (page + 1) * perPage);
     // Cards share the panel's height (160..540), less a row for the page buttons when there are pages.

@@ -65,7 +65,11 @@ export class NegotiationScene extends BaseScene {
     drawBackdrop(this, { table: true });
 
     // Top bar: where we are on their clock.
-    fitText(this.add.text(40, 18, `${view.scenarioTitle.toUpperCase()}  ·  ${view.modeLabel.toUpperCase()} MODE`, { ...TEXT.label, fontSize: '15px' }), 800, 11);
+    fitText(
+      this.add.text(40, 18, `${view.scenarioTitle.toUpperCase()}  ·  ${view.modeLabel.toUpperCase()} MODE`, { ...TEXT.label, fontSize: '15px' }),
+      800,
+      11,
+    );
     app.mirror.text(`${view.modeLabel} mode.`, 'mode');
     const clock = new TurnClock(this, 40, 40);
     const words = turnClock(snap);
@@ -89,13 +93,19 @@ export class NegotiationScene extends BaseScene {
     drawPanel(this, 312, 76, 928, 170, COLORS.text);
     this.add.triangle(0, 0, 312, 150, 296, 166, 312, 182, COLORS.text).setOrigin(0, 0);
     this.add.text(336, 90, snap.speaker.toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
-    const line = new Typewriter(this, 336, 114, {
-      fontFamily: FONT,
-      fontSize: '21px',
-      color: css(COLORS.backgroundDeep),
-      wordWrap: { width: 880, useAdvancedWrap: true },
-      lineSpacing: 5,
-    }, 124);
+    const line = new Typewriter(
+      this,
+      336,
+      114,
+      {
+        fontFamily: FONT,
+        fontSize: '21px',
+        color: css(COLORS.backgroundDeep),
+        wordWrap: { width: 880, useAdvancedWrap: true },
+        lineSpacing: 5,
+      },
+      124,
+    );
     this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);
 
@@ -123,7 +133,13 @@ export class NegotiationScene extends BaseScene {
       choicesTop = hintTop + 4;
     }
     if (snap.hint) {
-      const hint = this.add.text(328, hintTop + 8, `Coach: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 500, useAdvancedWrap: true }, maxLines: 4 });
+      const hint = this.add.text(328, hintTop + 8, `Coach: ${snap.hint}`, {
+        fontFamily: FONT,
+        fontSize: '15px',
+        color: css(COLORS.accent),
+        wordWrap: { width: 500, useAdvancedWrap: true },
+        maxLines: 4,
+      });
       const hintHeight = Math.max(52, hint.height + 16);
       drawPanel(this, 312, hintTop, 528, hintHeight, COLORS.backgroundDeep);
       this.children.bringToTop(hint);
@@ -138,14 +154,18 @@ export class NegotiationScene extends BaseScene {
     if (this.previous) terms.set(this.previous.termsView, snap.unit);
     terms.set(snap.termsView, snap.unit);
     const scale = new ValueScale(this, 884, 262 + 40 + issues * termRowHeight(issues) + 48, 332);
-    if (this.previous && this.previous.phase === 'negotiation') scale.set({ value: this.previous.value, walkAway: this.previous.walkAwayValue, target: this.previous.target, unit: snap.unit });
+    if (this.previous && this.previous.phase === 'negotiation')
+      scale.set({ value: this.previous.value, walkAway: this.previous.walkAwayValue, target: this.previous.target, unit: snap.unit });
     scale.set({ value: snap.value, walkAway: snap.walkAwayValue, target: snap.target, unit: snap.unit });
     app.mirror.list(
       'On the table',
       snap.termsView.map((t) => ({ text: `${t.issueLabel}: ${t.optionLabel} (worth ${formatValue(t.value, snap.unit)} to you)`, testid: `term-${t.issue}` })),
       'terms',
     );
-    app.mirror.text(`Value to you: ${formatValue(snap.value, snap.unit)}. Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'value');
+    app.mirror.text(
+      `Value to you: ${formatValue(snap.value, snap.unit)}. Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`,
+      'value',
+    );
 
     // What you have learned so far.
     const learned = view.discovered;

@@ -50,7 +50,13 @@ export function drawPackageBuilder(scene: BaseScene, app: GameApp, snap: Session
   const chipH = Math.max(40, rowH - 8);
   issues.forEach((issue, row) => {
     const y = rowsTop + row * rowH;
-    const label = scene.add.text(AREA.x + 20, y + chipH / 2, issue.label, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), fontStyle: 'bold', wordWrap: { width: labelWidth - 12, useAdvancedWrap: true } });
+    const label = scene.add.text(AREA.x + 20, y + chipH / 2, issue.label, {
+      fontFamily: FONT,
+      fontSize: '15px',
+      color: css(COLORS.text),
+      fontStyle: 'bold',
+      wordWrap: { width: labelWidth - 12, useAdvancedWrap: true },
+    });
     label.setOrigin(0, 0.5);
     for (let size = 14; label.height > chipH && size >= 12; size--) label.setFontSize(size);
     const group = app.mirror.group(issue.label, `builder-issue-${issue.id}`);
@@ -81,12 +87,36 @@ export function drawPackageBuilder(scene: BaseScene, app: GameApp, snap: Session
   const worth = session.worth(terms);
   const words = worthWords(worth.value, worth.walkAwayValue, worth.target, snap.unit);
   const worthY = AREA.y + AREA.height - 118;
-  scene.add.text(AREA.x + 20, worthY, words, { fontFamily: FONT, fontSize: '15px', color: css(worth.value < worth.walkAwayValue ? COLORS.danger : COLORS.text), wordWrap: { width: 520, useAdvancedWrap: true } });
+  scene.add.text(AREA.x + 20, worthY, words, {
+    fontFamily: FONT,
+    fontSize: '15px',
+    color: css(worth.value < worth.walkAwayValue ? COLORS.danger : COLORS.text),
+    wordWrap: { width: 520, useAdvancedWrap: true },
+  });
   // The scale (its labels reach 36 px above and 40 px below its bar) sits right of the buttons.
   new ValueScale(scene, AREA.x + 580, worthY + 40, 320).set({ value: worth.value, walkAway: worth.walkAwayValue, target: worth.target, unit: snap.unit });
   app.mirror.text(words, 'builder-worth');
 
   const buttonsY = AREA.y + AREA.height - 60;
-  scene.addButton({ x: AREA.x + 20, y: buttonsY, width: 300, height: 48, label: 'Send this package', variant: 'primary', fontSize: 18, testid: 'builder-send', onActivate: () => hooks.send(terms) });
-  scene.addButton({ x: AREA.x + 336, y: buttonsY, width: 240, height: 48, label: 'Back to the choices', fontSize: 17, testid: 'builder-cancel', onActivate: () => hooks.cancel() });
+  scene.addButton({
+    x: AREA.x + 20,
+    y: buttonsY,
+    width: 300,
+    height: 48,
+    label: 'Send this package',
+    variant: 'primary',
+    fontSize: 18,
+    testid: 'builder-send',
+    onActivate: () => hooks.send(terms),
+  });
+  scene.addButton({
+    x: AREA.x + 336,
+    y: buttonsY,
+    width: 240,
+    height: 48,
+    label: 'Back to the choices',
+    fontSize: 17,
+    testid: 'builder-cancel',
+    onActivate: () => hooks.cancel(),
+  });
 }

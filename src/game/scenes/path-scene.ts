@@ -45,7 +45,9 @@ export class PathScene extends BaseScene {
     const selected = progress.find((p) => p.step.id === this.selectedId) ?? next ?? progress[progress.length - 1]!;
 
     fitText(this.add.text(108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }), 760, 18);
-    const status = next ? `${done} of ${progress.length} steps done. Up next: step ${next.index + 1}, ${next.step.concept.title.toLowerCase()}.` : `All ${progress.length} steps done. Well played.`;
+    const status = next
+      ? `${done} of ${progress.length} steps done. Up next: step ${next.index + 1}, ${next.step.concept.title.toLowerCase()}.`
+      : `All ${progress.length} steps done. Well played.`;
     this.add.text(110, 66, status, TEXT.small);
     app.mirror.text(path.summary ?? path.title);
     app.mirror.text(status, 'path-status');
@@ -77,7 +79,9 @@ export class PathScene extends BaseScene {
         },
       });
       this.add.circle(60, y + rowH / 2, 13, STATUS_COLOR[p.status], p.status === 'locked' ? 0.35 : 1);
-      this.add.text(60, y + rowH / 2, STATUS_MARK[p.status], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' }).setOrigin(0.5);
+      this.add
+        .text(60, y + rowH / 2, STATUS_MARK[p.status], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' })
+        .setOrigin(0.5);
     });
 
     this.drawCard(selected);
@@ -97,7 +101,12 @@ export class PathScene extends BaseScene {
     drawPanel(this, 632, 104, 616, 530);
     this.add.text(656, 118, `STEP ${p.index + 1} · ${STATUS_WORD[p.status].toUpperCase()}`, { ...TEXT.label, color: css(STATUS_COLOR[p.status]) });
     const title = fitText(this.add.text(656, 142, p.step.concept.title, { ...TEXT.title, fontSize: '32px' }), 568, 20);
-    const text = this.add.text(656, title.y + title.height + 14, p.step.concept.text, { ...TEXT.body, fontSize: '19px', lineSpacing: 6, wordWrap: { width: 568, useAdvancedWrap: true } });
+    const text = this.add.text(656, title.y + title.height + 14, p.step.concept.text, {
+      ...TEXT.body,
+      fontSize: '19px',
+      lineSpacing: 6,
+      wordWrap: { width: 568, useAdvancedWrap: true },
+    });
     app.mirror.text(`Step ${p.index + 1}: ${p.step.concept.title}. ${p.step.concept.text}`, 'path-concept');
 
     const facts = [

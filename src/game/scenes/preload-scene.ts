@@ -23,7 +23,9 @@ export class PreloadScene extends BaseScene {
     this.enter(SCENES.preload, 'Loading');
     drawBackdrop(this);
     drawLogo(this, GAME_WIDTH / 2 - 40, GAME_HEIGHT / 2 - 150, 80);
-    this.add.text(GAME_WIDTH / 2, GAME_HEIGHT / 2 - 30, 'Walkaway', { fontFamily: FONT, fontSize: '48px', color: css(COLORS.text), fontStyle: 'bold' }).setOrigin(0.5);
+    this.add
+      .text(GAME_WIDTH / 2, GAME_HEIGHT / 2 - 30, 'Walkaway', { fontFamily: FONT, fontSize: '48px', color: css(COLORS.text), fontStyle: 'bold' })
+      .setOrigin(0.5);
     this.bar = new ProgressBar(this, GAME_WIDTH / 2 - 200, GAME_HEIGHT / 2 + 30, 400);
     this.add.text(GAME_WIDTH / 2, GAME_HEIGHT / 2 + 62, 'Preparing scenarios…', TEXT.small).setOrigin(0.5, 0);
     this.app.mirror.say('', 'Loading the scenarios…');

@@ -27,7 +27,13 @@ export interface Explained {
 export function drawExplained(scene: BaseScene, app: GameApp, explained: Explained, y: number, x = 32, width = 820): number {
   const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
   const words = `You chose: ${sentence(explained.choice)} Why it matters: ${sentence(explained.explain)}`;
-  const text = scene.add.text(x + 16, y + 10, words, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: width - 32, useAdvancedWrap: true }, maxLines: 3 });
+  const text = scene.add.text(x + 16, y + 10, words, {
+    fontFamily: FONT,
+    fontSize: '15px',
+    color: css(COLORS.accent),
+    wordWrap: { width: width - 32, useAdvancedWrap: true },
+    maxLines: 3,
+  });
   const height = text.height + 20;
   drawPanel(scene, x, y, width, height, COLORS.backgroundDeep);
   scene.children.bringToTop(text);
@@ -68,7 +74,13 @@ export class PreparationScene extends BaseScene {
     // The coach: drawn like the counterparts, always encouraging.
     new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
     this.add.text(240, 114, snap.speaker, { ...TEXT.label, color: css(COLORS.warm) });
-    const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 }, snap.hint ? 104 : 140);
+    const line = new Typewriter(
+      this,
+      240,
+      140,
+      { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 },
+      snap.hint ? 104 : 140,
+    );
     this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);
     if (snap.hint) {

@@ -36,8 +36,28 @@ export class ProgressScene extends BaseScene {
     this.add.text(34, 72, headline, TEXT.small);
     app.mirror.text(headline, 'progress-headline');
     const nav = app.mirror.group('Go to', 'progress-nav');
-    this.button({ x: 860, y: 24, width: 180, height: 48, label: 'Learning path', fontSize: 17, testid: 'to-path', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.path) });
-    this.button({ x: 1052, y: 24, width: 196, height: 48, label: 'All scenarios', fontSize: 17, testid: 'to-menu', mirror: { parent: nav }, onActivate: () => this.goTo(SCENES.menu) });
+    this.button({
+      x: 860,
+      y: 24,
+      width: 180,
+      height: 48,
+      label: 'Learning path',
+      fontSize: 17,
+      testid: 'to-path',
+      mirror: { parent: nav },
+      onActivate: () => this.goTo(SCENES.path),
+    });
+    this.button({
+      x: 1052,
+      y: 24,
+      width: 196,
+      height: 48,
+      label: 'All scenarios',
+      fontSize: 17,
+      testid: 'to-menu',
+      mirror: { parent: nav },
+      onActivate: () => this.goTo(SCENES.menu),
+    });
 
     // First, best and last per scenario and counterpart.
     drawPanel(this, 32, 100, 600, 312);
@@ -60,17 +80,30 @@ export class ProgressScene extends BaseScene {
         fontSize: 14,
         variant: 'card',
         testid: `progress-row-${g.scenarioId}-${g.personaId}`,
-        mirror: { parent: scoresGroup, description: `${n.scenario}, ${n.persona}: first ${g.first.total} on ${day(g.first.playedAt)}, best ${g.best.total} on ${day(g.best.playedAt)}, last ${g.last.total} on ${day(g.last.playedAt)}; ${g.games} game${g.games === 1 ? '' : 's'}` },
+        mirror: {
+          parent: scoresGroup,
+          description: `${n.scenario}, ${n.persona}: first ${g.first.total} on ${day(g.first.playedAt)}, best ${g.best.total} on ${day(g.best.playedAt)}, last ${g.last.total} on ${day(g.last.playedAt)}; ${g.games} game${g.games === 1 ? '' : 's'}`,
+        },
         onActivate: () => {
           if (app.watch(g.last.entryId)) this.goTo(SCENES.debrief);
         },
       });
-      for (const [col, p] of [[380, g.first], [460, g.best], [540, g.last]] as const) {
-        this.add.text(col, y + 2, String(p.total), { fontFamily: FONT, fontSize: '15px', color: css(col === 460 ? COLORS.accent : COLORS.text), fontStyle: 'bold' });
+      for (const [col, p] of [
+        [380, g.first],
+        [460, g.best],
+        [540, g.last],
+      ] as const) {
+        this.add.text(col, y + 2, String(p.total), {
+          fontFamily: FONT,
+          fontSize: '15px',
+          color: css(col === 460 ? COLORS.accent : COLORS.text),
+          fontStyle: 'bold',
+        });
         this.add.text(col, y + 21, day(p.playedAt), { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) });
       }
     });
-    if (summary.perGame.length > rows.length) this.add.text(52, 394, `…and ${summary.perGame.length - rows.length} more in the text version.`, { ...TEXT.small, fontSize: '12px' });
+    if (summary.perGame.length > rows.length)
+      this.add.text(52, 394, `…and ${summary.perGame.length - rows.length} more in the text version.`, { ...TEXT.small, fontSize: '12px' });
     app.mirror.list(
       'First, best and last score',
       summary.perGame.map((g) => {
@@ -89,7 +122,10 @@ export class ProgressScene extends BaseScene {
     if (summary.games) drawDimensionChart(this, 672, 138, 556, 262, summary.dimensions);
     app.mirror.list(
       'Each dimension (share of its maximum)',
-      summary.dimensions.map((d) => ({ text: `${d.label}: ${Math.round(d.recent)}% lately, ${TREND_WORDS[d.trend]}${d.change ? ` (${d.change > 0 ? '+' : ''}${Math.round(d.change)} points)` : ''}`, testid: `progress-dimension-${d.dimension}` })),
+      summary.dimensions.map((d) => ({
+        text: `${d.label}: ${Math.round(d.recent)}% lately, ${TREND_WORDS[d.trend]}${d.change ? ` (${d.change > 0 ? '+' : ''}${Math.round(d.change)} points)` : ''}`,
+        testid: `progress-dimension-${d.dimension}`,
+      })),
       'progress-dimensions',
     );
 
@@ -101,14 +137,22 @@ export class ProgressScene extends BaseScene {
       const y = 466 + i * 40;
       const trendColor = a.trend === 'improving' ? COLORS.success : a.trend === 'slipping' ? COLORS.danger : COLORS.textMuted;
       this.add.text(52, y, a.label, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.warm), fontStyle: 'bold' });
-      this.add.text(52, y + 19, `in ${a.games} of ${summary.games} games · lately ${Math.round(a.recentRate * 100)}% of games, before ${Math.round(a.earlierRate * 100)}%`, { fontFamily: FONT, fontSize: '12px', color: css(COLORS.textMuted) });
+      this.add.text(
+        52,
+        y + 19,
+        `in ${a.games} of ${summary.games} games · lately ${Math.round(a.recentRate * 100)}% of games, before ${Math.round(a.earlierRate * 100)}%`,
+        { fontFamily: FONT, fontSize: '12px', color: css(COLORS.textMuted) },
+      );
       this.add.text(612, y + 8, TREND_WORDS[a.trend], { fontFamily: FONT, fontSize: '14px', color: css(trendColor), fontStyle: 'bold' }).setOrigin(1, 0);
     });
     if (!habits.length) this.add.text(52, 466, summary.games ? 'None so far. Keep it that way.' : 'Nothing yet.', TEXT.small);
     app.mirror.list(
       'Habits that cost you most',
       summary.antiPatterns.length
-        ? summary.antiPatterns.map((a) => ({ text: `${a.label}: in ${a.games} of ${summary.games} games; ${TREND_WORDS[a.trend]}. ${a.principle}`, testid: `progress-habit-${a.id}` }))
+        ? summary.antiPatterns.map((a) => ({
+            text: `${a.label}: in ${a.games} of ${summary.games} games; ${TREND_WORDS[a.trend]}. ${a.principle}`,
+            testid: `progress-habit-${a.id}`,
+          }))
         : ['None'],
       'progress-habits',
     );
@@ -117,8 +161,22 @@ export class ProgressScene extends BaseScene {
     drawPanel(this, 652, 428, 596, 206, COLORS.panelLight);
     this.add.text(672, 440, 'PRACTISE THIS NEXT', { ...TEXT.label, color: css(COLORS.accent) });
     if (suggestion) {
-      const title = this.add.text(672, 464, `${suggestion.personaName} in "${suggestion.scenarioTitle}"`, { fontFamily: FONT, fontSize: '18px', color: css(COLORS.text), fontStyle: 'bold', wordWrap: { width: 556, useAdvancedWrap: true }, maxLines: 2 });
-      this.add.text(672, title.y + title.height + 8, suggestion.reason, { fontFamily: FONT, fontSize: '14px', color: css(COLORS.text), wordWrap: { width: 556, useAdvancedWrap: true }, lineSpacing: 3, maxLines: 3 });
+      const title = this.add.text(672, 464, `${suggestion.personaName} in "${suggestion.scenarioTitle}"`, {
+        fontFamily: FONT,
+        fontSize: '18px',
+        color: css(COLORS.text),
+        fontStyle: 'bold',
+        wordWrap: { width: 556, useAdvancedWrap: true },
+        maxLines: 2,
+      });
+      this.add.text(672, title.y + title.height + 8, suggestion.reason, {
+        fontFamily: FONT,
+        fontSize: '14px',
+        color: css(COLORS.text),
+        wordWrap: { width: 556, useAdvancedWrap: true },
+        lineSpacing: 3,
+        maxLines: 3,
+      });
       app.mirror.text(`Practise this next: ${suggestion.personaName} in "${suggestion.scenarioTitle}". ${suggestion.reason}`, 'progress-suggestion');
       this.button({
         x: 672,
@@ -137,7 +195,10 @@ export class ProgressScene extends BaseScene {
         },
       });
     } else {
-      this.add.text(672, 464, 'Play a game or two and a suggestion appears here. New? Start with the learning path.', { ...TEXT.small, wordWrap: { width: 556 } });
+      this.add.text(672, 464, 'Play a game or two and a suggestion appears here. New? Start with the learning path.', {
+        ...TEXT.small,
+        wordWrap: { width: 556 },
+      });
     }
 
     // Past games and the record as a file.
@@ -145,13 +206,27 @@ export class ProgressScene extends BaseScene {
     const watchGroup = app.mirror.group('Re-watch a past game', 'progress-recent');
     for (const e of recent) {
       const n = names(e.attempt.scenarioId, e.attempt.personaId);
-      app.mirror.button(`${day(e.playedAt)}: ${n.scenario}, ${n.persona}, ${e.summary.total} (${e.attempt.mode})`, `watch-${e.id}`, () => {
-        if (app.watch(e.id)) this.goTo(SCENES.debrief);
-      }, { parent: watchGroup });
+      app.mirror.button(
+        `${day(e.playedAt)}: ${n.scenario}, ${n.persona}, ${e.summary.total} (${e.attempt.mode})`,
+        `watch-${e.id}`,
+        () => {
+          if (app.watch(e.id)) this.goTo(SCENES.debrief);
+        },
+        { parent: watchGroup },
+      );
     }
     const last = recent[0];
     if (last) {
-      this.button({ x: 32, y: 648, width: 260, height: 52, label: 'Re-watch your last game', fontSize: 17, testid: 'rewatch-last', onActivate: () => app.watch(last.id) && this.goTo(SCENES.debrief) });
+      this.button({
+        x: 32,
+        y: 648,
+        width: 260,
+        height: 52,
+        label: 'Re-watch your last game',
+        fontSize: 17,
+        testid: 'rewatch-last',
+        onActivate: () => app.watch(last.id) && this.goTo(SCENES.debrief),
+      });
     }
     this.button({
       x: 904,
@@ -164,9 +239,23 @@ export class ProgressScene extends BaseScene {
       onActivate: () => downloadRecord(app.practice.exportFile()),
     });
     const importFile = (text: string, name: string) => void app.practice.importFile(text, name);
-    this.button({ x: 1082, y: 648, width: 166, height: 52, label: 'Import record…', fontSize: 17, testid: 'import-record-button', onActivate: () => pickRecordFile(importFile) });
+    this.button({
+      x: 1082,
+      y: 648,
+      width: 166,
+      height: 52,
+      label: 'Import record…',
+      fontSize: 17,
+      testid: 'import-record-button',
+      onActivate: () => pickRecordFile(importFile),
+    });
     app.mirror.control(createRecordInput(importFile));
-    this.add.text(310, 664, `Kept on this device (${app.storageKind === 'indexeddb' ? 'browser database' : app.storageKind === 'local' ? 'small browser store' : 'this page only'}).`, { ...TEXT.small, fontSize: '13px' });
+    this.add.text(
+      310,
+      664,
+      `Kept on this device (${app.storageKind === 'indexeddb' ? 'browser database' : app.storageKind === 'local' ? 'small browser store' : 'this page only'}).`,
+      { ...TEXT.small, fontSize: '13px' },
+    );
 
     const off = app.practice.onChange(() => this.redraw());
     this.events.once('shutdown', off);

@@ -69,18 +69,34 @@ export class RewatchScene extends BaseScene {
 
     drawPanel(this, 32, 112, 800, 220, COLORS.text);
     this.add.text(56, 126, (snap.speaker || 'Narrator').toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
-    this.add.text(56, 150, snap.line, { fontFamily: FONT, fontSize: '19px', color: css(COLORS.backgroundDeep), wordWrap: { width: 752, useAdvancedWrap: true }, lineSpacing: 4, maxLines: 7 });
+    this.add.text(56, 150, snap.line, {
+      fontFamily: FONT,
+      fontSize: '19px',
+      color: css(COLORS.backgroundDeep),
+      wordWrap: { width: 752, useAdvancedWrap: true },
+      lineSpacing: 4,
+      maxLines: 7,
+    });
     app.mirror.say(snap.speaker, snap.line);
 
     drawPanel(this, 32, 348, 800, 150);
     this.add.text(52, 360, n < total ? 'WHAT YOU CHOSE' : 'HOW IT ENDED', TEXT.label);
-    const choiceText = chosen ? chosen.choice.text : `${result.outcome === 'deal' ? `Deal at ${formatValue(result.value, result.unit)}` : result.outcome === 'walked-away' ? 'You walked away' : 'They walked away'}. Score ${result.score.total}.`;
+    const choiceText = chosen
+      ? chosen.choice.text
+      : `${result.outcome === 'deal' ? `Deal at ${formatValue(result.value, result.unit)}` : result.outcome === 'walked-away' ? 'You walked away' : 'They walked away'}. Score ${result.score.total}.`;
     this.add.text(52, 386, choiceText, { ...TEXT.body, wordWrap: { width: 760, useAdvancedWrap: true }, maxLines: 3 });
     const flags = [
       ...result.antiPatterns.filter((a) => a.turn === chosen?.turn).map((a) => `${a.label}: ${a.principle}`),
       ...((record.attempt.takeBacks ?? []).includes(n + 1) ? ['You took this move back once in coach mode.'] : []),
     ];
-    if (flags.length) this.add.text(52, 452, flags.join(' '), { fontFamily: FONT, fontSize: '13px', color: css(COLORS.warm), wordWrap: { width: 760, useAdvancedWrap: true }, maxLines: 2 });
+    if (flags.length)
+      this.add.text(52, 452, flags.join(' '), {
+        fontFamily: FONT,
+        fontSize: '13px',
+        color: css(COLORS.warm),
+        wordWrap: { width: 760, useAdvancedWrap: true },
+        maxLines: 2,
+      });
     app.mirror.text(n < total ? `You chose: ${choiceText}` : choiceText, 'rewatch-choice');
     for (const f of flags) app.mirror.text(f);
 
@@ -98,9 +114,32 @@ export class RewatchScene extends BaseScene {
     // Moving through the game, and the way back in.
     const controls = app.mirror.group('Re-watch controls', 'rewatch-controls');
     const opts = { y: 520, height: 52, fontSize: 17, mirror: { parent: controls } } as const;
-    this.button({ ...opts, x: 32, width: 150, label: '◀ Previous', testid: 'rewatch-prev', mirror: { parent: controls, disabled: n === 0 }, onActivate: () => this.step(-1, result) });
-    this.button({ ...opts, x: 192, width: 150, label: 'Next ▶', testid: 'rewatch-next', mirror: { parent: controls, disabled: n >= total }, onActivate: () => this.step(1, result) });
-    this.button({ ...opts, x: 352, width: 150, label: 'The end', testid: 'rewatch-end', onActivate: () => this.goTo(SCENES.rewatch, { recordId: record.id, turn: total }) });
+    this.button({
+      ...opts,
+      x: 32,
+      width: 150,
+      label: '◀ Previous',
+      testid: 'rewatch-prev',
+      mirror: { parent: controls, disabled: n === 0 },
+      onActivate: () => this.step(-1, result),
+    });
+    this.button({
+      ...opts,
+      x: 192,
+      width: 150,
+      label: 'Next ▶',
+      testid: 'rewatch-next',
+      mirror: { parent: controls, disabled: n >= total },
+      onActivate: () => this.step(1, result),
+    });
+    this.button({
+      ...opts,
+      x: 352,
+      width: 150,
+      label: 'The end',
+      testid: 'rewatch-end',
+      onActivate: () => this.goTo(SCENES.rewatch, { recordId: record.id, turn: total }),
+    });
     if (MODE_RULES[record.attempt.mode].retry && n < total) {
       this.button({
         x: 32,

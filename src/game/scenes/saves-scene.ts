@@ -36,7 +36,17 @@ export class SavesScene extends BaseScene {
         mirror: { parent: group },
         onActivate: () => void app.continueGame(g.id).then((scene) => this.goTo(scene)),
       });
-      this.button({ x: 1060, y, width: 172, height: 48, label: 'Discard', fontSize: 16, testid: `discard-${g.id}`, mirror: { parent: group }, onActivate: () => void app.saves.discard(g.id) });
+      this.button({
+        x: 1060,
+        y,
+        width: 172,
+        height: 48,
+        label: 'Discard',
+        fontSize: 16,
+        testid: `discard-${g.id}`,
+        mirror: { parent: group },
+        onActivate: () => void app.saves.discard(g.id),
+      });
     });
     this.button({ x: 32, y: 648, width: 220, height: 56, label: 'Back to menu', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
     const off = app.saves.onChange(() => this.redraw());

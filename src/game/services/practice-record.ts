@@ -121,7 +121,9 @@ export class PracticeRecord {
     if (!record) return null;
     const entry = this.catalog.byScenarioId(record.attempt.scenarioId);
     if (!entry) {
-      this.notices.show(`That game was played on "${record.attempt.scenarioId}", which is not loaded now: its score stays in your record, but it cannot be re-watched.`);
+      this.notices.show(
+        `That game was played on "${record.attempt.scenarioId}", which is not loaded now: its score stays in your record, but it cannot be re-watched.`,
+      );
       return null;
     }
     const check = engine().checkEntry(entry.compiled, record);
@@ -157,7 +159,9 @@ export class PracticeRecord {
       })),
     );
     const s = suggestNext(this.entries, options);
-    const suggestion = s ? { ...s, ...(({ scenario, persona }) => ({ scenarioTitle: scenario, personaName: persona }))(names(s.scenarioId, s.personaId)) } : null;
+    const suggestion = s
+      ? { ...s, ...(({ scenario, persona }) => ({ scenarioTitle: scenario, personaName: persona }))(names(s.scenarioId, s.personaId)) }
+      : null;
     return { summary, names, suggestion };
   }
 

@@ -165,9 +165,13 @@ export class ScenarioCatalog {
       const keep = options.keep ?? true;
       this.pageOnly.add(scenario.id);
       const parts = [`Loaded "${scenario.title}" from ${fileName}.`];
-      if (entry.id !== scenario.id) parts.push(`Its id "${scenario.id}" is a built-in scenario's: yours is listed separately (id "${entry.id}") and the built-in one is unchanged.`);
+      if (entry.id !== scenario.id)
+        parts.push(`Its id "${scenario.id}" is a built-in scenario's: yours is listed separately (id "${entry.id}") and the built-in one is unchanged.`);
       else parts.push('It is selected in the menu.');
-      if (earlier) parts.push(`It replaces your earlier upload with the same id, "${earlier.scenario.title}"${earlier.source.kind === 'custom' ? ` from ${earlier.source.fileName}` : ''}.`);
+      if (earlier)
+        parts.push(
+          `It replaces your earlier upload with the same id, "${earlier.scenario.title}"${earlier.source.kind === 'custom' ? ` from ${earlier.source.fileName}` : ''}.`,
+        );
       if (keep && this.store?.kind === 'memory') parts.push('This browser keeps no storage, so it will be gone when you close the page.');
       this.notices.show(parts.join(' '));
       this.tell();
@@ -193,7 +197,9 @@ export class ScenarioCatalog {
       this.selection = null;
       if (first) this.select(first, first.scenario.personas[0]!.id, mode);
     }
-    this.notices.show(`Removed "${entry.scenario.title}" from this device. Games you played on it stay in your record; they cannot be re-watched unless you load the file again.`);
+    this.notices.show(
+      `Removed "${entry.scenario.title}" from this device. Games you played on it stay in your record; they cannot be re-watched unless you load the file again.`,
+    );
     this.tell();
     if (!this.store) return;
     try {

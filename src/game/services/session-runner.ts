@@ -54,7 +54,12 @@ export class SessionRunner {
   /** "Try again from turn N" of a recorded game: its first N moves replayed, then the rep's own road. */
   retry(entry: ScenarioEntry, record: RecordEntry, turn: number, pathStep: PathStep | null = null): Session {
     const session = engine().retryFromTurn(entry.compiled, record.attempt, turn);
-    return this.run(entry, session, { slotId: newSlotId(), startedAt: now(), pathStep, retry: { of: record.retryOf ?? record.id, fromTurn: session.moves.length } });
+    return this.run(entry, session, {
+      slotId: newSlotId(),
+      startedAt: now(),
+      pathStep,
+      retry: { of: record.retryOf ?? record.id, fromTurn: session.moves.length },
+    });
   }
 
   /** Continues a game rebuilt by replaying its saved record. */

@@ -84,7 +84,8 @@ export class LocalStorageBackend extends MemoryBackend {
     try {
       const raw: unknown = JSON.parse(this.storage.getItem(this.key(store)) ?? '[]');
       const map = new Map<string, unknown>();
-      if (Array.isArray(raw)) for (const v of raw) if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') map.set((v as { id: string }).id, v);
+      if (Array.isArray(raw))
+        for (const v of raw) if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') map.set((v as { id: string }).id, v);
       this.stores[store] = map;
     } catch {
       // An unreadable store starts empty; the next write replaces it.

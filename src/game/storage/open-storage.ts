@@ -30,13 +30,19 @@ export async function openStorage(force = new URLSearchParams(location.search).g
       localStorage.removeItem(probe);
       return {
         backend: new LocalStorageBackend(localStorage),
-        notice: force === 'local' ? null : 'This browser would not open its database (private mode?). Your games are kept in a smaller store instead; export your record now and then.',
+        notice:
+          force === 'local'
+            ? null
+            : 'This browser would not open its database (private mode?). Your games are kept in a smaller store instead; export your record now and then.',
       };
     } catch {
       // No storage at all.
     }
   }
-  return { backend: new MemoryBackend(), notice: 'This browser keeps no storage for this page (private mode?). You can play, but your games and record will be gone when you close it.' };
+  return {
+    backend: new MemoryBackend(),
+    notice: 'This browser keeps no storage for this page (private mode?). You can play, but your games and record will be gone when you close it.',
+  };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

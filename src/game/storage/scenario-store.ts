@@ -19,14 +19,16 @@ export interface StoredScenario {
  */
 function storedScenarioSchema() {
   // Zod's eval probe is off before the schema is made, whichever chunk brought Zod in.
-  return import('../../web/zod-jitless.ts').then(() => import('zod')).then(({ z }) =>
-    z.object({
-      id: z.string().min(1),
-      fileName: z.string(),
-      yaml: z.string(),
-      uploadedAt: z.string(),
-    }),
-  );
+  return import('../../web/zod-jitless.ts')
+    .then(() => import('zod'))
+    .then(({ z }) =>
+      z.object({
+        id: z.string().min(1),
+        fileName: z.string(),
+        yaml: z.string(),
+        uploadedAt: z.string(),
+      }),
+    );
 }
 let schema: ReturnType<typeof storedScenarioSchema> | null = null;
 

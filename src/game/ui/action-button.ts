@@ -54,7 +54,12 @@ export class ActionButton {
     const fontSize = cfg.fontSize ?? (cfg.variant === 'choice' ? 18 : 20);
     let textX = align === 'left' ? x + pad : x + width / 2;
     if (cfg.key) {
-      const badge = scene.add.text(x + pad, y + height / 2, cfg.key, { fontFamily: FONT, fontSize: `${fontSize}px`, color: css(COLORS.backgroundDeep), fontStyle: 'bold' });
+      const badge = scene.add.text(x + pad, y + height / 2, cfg.key, {
+        fontFamily: FONT,
+        fontSize: `${fontSize}px`,
+        color: css(COLORS.backgroundDeep),
+        fontStyle: 'bold',
+      });
       badge.setOrigin(0.5, 0.5).setX(x + pad + 12);
       this.texts.push(badge);
       textX += 34;
@@ -142,15 +147,7 @@ export class ActionButton {
     const { x, y, width, height, variant = 'secondary' } = this.cfg;
     const g = this.bg.clear();
     const fill =
-      variant === 'primary'
-        ? this.hovered
-          ? 0x5fe0cf
-          : COLORS.accent
-        : this.selected
-          ? COLORS.accentDark
-          : this.hovered
-            ? COLORS.panelLight
-            : COLORS.panel;
+      variant === 'primary' ? (this.hovered ? 0x5fe0cf : COLORS.accent) : this.selected ? COLORS.accentDark : this.hovered ? COLORS.panelLight : COLORS.panel;
     g.fillStyle(0x000000, 0.25).fillRoundedRect(x + 3, y + 4, width, height, 12);
     g.fillStyle(fill, 1).fillRoundedRect(x, y, width, height, 12);
     if (this.cfg.key) g.fillStyle(COLORS.warm, 1).fillCircle(x + 28, y + height / 2, 14);

@@ -58,7 +58,9 @@ export class Portrait {
     if (style === 'bun') g.fillCircle(cx, headY - X(78), X(26));
 
     // Head and ears.
-    g.fillStyle(skin, 1).fillCircle(cx - X(62), headY + X(6), X(13)).fillCircle(cx + X(62), headY + X(6), X(13));
+    g.fillStyle(skin, 1)
+      .fillCircle(cx - X(62), headY + X(6), X(13))
+      .fillCircle(cx + X(62), headY + X(6), X(13));
     g.fillEllipse(cx, headY, X(124), X(148));
 
     // Hair on top.
@@ -153,7 +155,10 @@ export class Portrait {
       g.strokeRoundedRect(cx + eyeDX - X(15), eyeY - X(11), X(30), X(22), X(6));
       g.lineBetween(cx - eyeDX + X(15), eyeY - X(2), cx + eyeDX - X(15), eyeY - X(2));
     }
-    if (earrings) g.fillStyle(0xf2c14e, 1).fillCircle(cx - X(62), headY + X(22), X(4)).fillCircle(cx + X(62), headY + X(22), X(4));
+    if (earrings)
+      g.fillStyle(0xf2c14e, 1)
+        .fillCircle(cx - X(62), headY + X(22), X(4))
+        .fillCircle(cx + X(62), headY + X(22), X(4));
   }
 }
 

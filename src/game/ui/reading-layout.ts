@@ -13,4 +13,3 @@ import './reading-layout.css';
 export function touchOnly(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(hover: none) and (pointer: coarse)').matches;
 }
-

@@ -16,9 +16,7 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Escapes text and attribute values; characters XML 1.0 forbids (control characters) are dropped. */
 export function escapeXml(value: string): string {
-  return value
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]!);
+  return value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]!);
 }
 
 /** The document with its XML declaration, indented two spaces; text-only elements stay on one line. */

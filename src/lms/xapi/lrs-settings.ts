@@ -110,9 +110,15 @@ export async function testLrsConnection(s: LrsSettings, fetchFn: typeof fetch = 
     });
   } catch (e) {
     const timedOut = (e as Error).name === 'TimeoutError';
-    return { ok: false, message: timedOut ? 'The learning record store did not answer within 10 seconds.' : 'The learning record store could not be reached: check the address and your connection.' };
+    return {
+      ok: false,
+      message: timedOut
+        ? 'The learning record store did not answer within 10 seconds.'
+        : 'The learning record store could not be reached: check the address and your connection.',
+    };
   }
-  if (response.status === 401 || response.status === 403) return { ok: false, message: `The learning record store refused the key and secret (HTTP ${response.status}).` };
+  if (response.status === 401 || response.status === 403)
+    return { ok: false, message: `The learning record store refused the key and secret (HTTP ${response.status}).` };
   if (!response.ok) return { ok: false, message: `The learning record store answered HTTP ${response.status}: check the address (it usually ends in /xapi/).` };
   let about: unknown;
   try {

@@ -100,7 +100,11 @@ async function serve(db: PGlite): Promise<void> {
     const parsed = WorkerRequestSchema.safeParse(raw);
     if (!parsed.success) {
       const id = (raw as { id?: unknown })?.id;
-      post({ type: 'error', id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0, error: { message: `bad database request: ${firstIssue(parsed.error)}` } });
+      post({
+        type: 'error',
+        id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0,
+        error: { message: `bad database request: ${firstIssue(parsed.error)}` },
+      });
       return;
     }
     const req = parsed.data;

@@ -21,7 +21,9 @@ describe('deep warnings (walkaway check --deep)', () => {
     const [w, ...rest] = deepWarnings(c, analysis.personas);
     expect(rest).toEqual([]);
     expect(w!.path).toEqual(['personas', 0]);
-    expect(w!.message).toMatch(/^persona "buyer": the best deal a rep can sign is worth 65 \(Price: 10% off, Term: Two years\), below the walk-away \(70\): signing never pays/);
+    expect(w!.message).toMatch(
+      /^persona "buyer": the best deal a rep can sign is worth 65 \(Price: 10% off, Term: Two years\), below the walk-away \(70\): signing never pays/,
+    );
   });
 
   it('a persona against whom walking away is never the right call: the walk-away is never tested', () => {

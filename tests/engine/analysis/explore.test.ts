@@ -84,22 +84,33 @@ describe('merging and splitting explorations', () => {
     return scores.sort((a, b) => a - b);
   }
 
-  it.each([['mini', 'buyer'], ['tutorial', 'friendly-manager']])('%s: merged states give the same paths and scores as playing every path', (name, personaId) => {
-    const c = name === 'mini' ? compiledFixture('mini') : compiledShipped(name);
-    const truth = bruteForce(c, personaId);
-    const a = explorePersona(c, personaId, 1);
-    expect(a.paths).toBe(truth.length);
-    expect(a.states).toBeLessThanOrEqual(truth.length * 12);
-    expect(a.histogram).toEqual([...new Set(truth)].map((score) => [score, truth.filter((t) => t === score).length]));
-    expect(a.scores).toEqual({ min: truth[0], median: truth[Math.ceil(truth.length / 2) - 1], max: truth.at(-1) });
-  }, 60_000);
+  it.each([
+    ['mini', 'buyer'],
+    ['tutorial', 'friendly-manager'],
+  ])(
+    '%s: merged states give the same paths and scores as playing every path',
+    (name, personaId) => {
+      const c = name === 'mini' ? compiledFixture('mini') : compiledShipped(name);
+      const truth = bruteForce(c, personaId);
+      const a = explorePersona(c, personaId, 1);
+      expect(a.paths).toBe(truth.length);
+      expect(a.states).toBeLessThanOrEqual(truth.length * 12);
+      expect(a.histogram).toEqual([...new Set(truth)].map((score) => [score, truth.filter((t) => t === score).length]));
+      expect(a.scores).toEqual({ min: truth[0], median: truth[Math.ceil(truth.length / 2) - 1], max: truth.at(-1) });
+    },
+    60_000,
+  );
 
   it('joining the explorations of each first choice gives the whole exploration', () => {
     const c = compiledShipped('tutorial');
     const whole = explorePersona(c, 'friendly-manager', 1);
     const parts = firstChoices(c, 'friendly-manager', 1).map((id) => explorePersona(c, 'friendly-manager', 1, undefined, [id]));
     const joined = joinSubtrees(c, 'friendly-manager', 1, parts);
-    const comparable = ({ states: _s, reachedBeats, reachedChoices, ...rest }: PersonaAnalysis) => ({ ...rest, reachedBeats: [...reachedBeats].sort(), reachedChoices: [...reachedChoices].sort() });
+    const comparable = ({ states: _s, reachedBeats, reachedChoices, ...rest }: PersonaAnalysis) => ({
+      ...rest,
+      reachedBeats: [...reachedBeats].sort(),
+      reachedChoices: [...reachedChoices].sort(),
+    });
     expect(comparable(joined)).toEqual(comparable(whole));
   });
 });

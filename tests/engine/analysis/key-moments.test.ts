@@ -60,7 +60,10 @@ describe('key moments: what a better move would have changed', () => {
 
   it('the JSONL result carries keyMoments as {turn, chosen, better, valueDelta, scoreDelta}', async () => {
     const out: string[] = [];
-    const code = await main(['play', 'dominant-vendor', '--persona', 'account-manager', '--jsonl', '--choices', played(DESPERATE).moves.join(',')], { out: (l) => out.push(l), err: () => {} });
+    const code = await main(['play', 'dominant-vendor', '--persona', 'account-manager', '--jsonl', '--choices', played(DESPERATE).moves.join(',')], {
+      out: (l) => out.push(l),
+      err: () => {},
+    });
     expect(code).toBe(0);
     const result = JSON.parse(out[out.length - 1]!);
     expect(result.type).toBe('result');
@@ -70,7 +73,10 @@ describe('key moments: what a better move would have changed', () => {
 
   it('the terminal debrief lists the key moments', async () => {
     const out: string[] = [];
-    await main(['play', 'dominant-vendor', '--persona', 'account-manager', '--choices', played(WEAK).moves.join(',')], { out: (l) => out.push(l), err: () => {} });
+    await main(['play', 'dominant-vendor', '--persona', 'account-manager', '--choices', played(WEAK).moves.join(',')], {
+      out: (l) => out.push(l),
+      err: () => {},
+    });
     const text = out.join('\n');
     expect(text).toMatch(/Key moments/);
     expect(text).toMatch(/At turn 4, ".*" instead of "Look, we all know/);

@@ -18,7 +18,7 @@ function withIssues(issues: number, options: number): Scenario {
         id: `o${j}`,
         label: `Option ${j}`,
         // Issues differ in how much each side cares, so trades across them create value.
-        you: (j * (i + 1)) % 7 + j,
+        you: ((j * (i + 1)) % 7) + j,
         them: (options - 1 - j) * (issues - i),
         ...(i === 0 && j === options - 1 ? { flags: ['never-trade' as const] } : {}),
       })),

@@ -21,7 +21,8 @@ describe('trading from the trade list pays in the deal', () => {
   // Where a scenario's trade list has no integrative room against that persona, trading cannot beat
   // holding; these are the shipped cases, each with the reason (measured, not assumed).
   const NO_ROOM: Record<string, string> = {
-    'tutorial/friendly-manager': 'two issues: the trade settles the whole deal below what the counterpart can accept, so it is refused (and the holder reaches list price)',
+    'tutorial/friendly-manager':
+      'two issues: the trade settles the whole deal below what the counterpart can accept, so it is refused (and the holder reaches list price)',
     'dominant-vendor/account-manager': 'the holder is offered right-sized licences anyway: the trade gets what a blind counterpart concedes first',
     'dominant-vendor/global-director': 'the counterpart refuses every trade: its alternative is strong',
   };
@@ -69,16 +70,19 @@ describe('asking pays in the deal', () => {
     'tutorial/friendly-manager': 'both reach list price, the best there is',
     'enterprise-deal/procurement-lead': 'both are held at his real alternative; the next price step lies just below it',
   };
-  it.each(everyPersona)('%s / %s: an asker never ends below a never-asker, and gains 2 percent of the zone where there is something to uncover', (id, personaId) => {
-    const c = BY_ID.get(id)!;
-    const d = gain(c, personaId, 'asker', 'never-asker');
-    expect(d).toBeGreaterThanOrEqual(0);
-    const p = c.personas.get(personaId)!;
-    const askable = new Set([...c.choices.values()].filter((ch) => ch.tags.includes('ask:batna')).flatMap((ch) => ch.reveals ?? []));
-    const weakToFind = p.signals.some((s) => c.weakSignals.has(s) && askable.has(s));
-    const falseClaim = p.claims.some((cl) => !cl.true);
-    if ((weakToFind || falseClaim) && !NOTHING_TO_GAIN[`${id}/${personaId}`]) expect(d).toBeGreaterThanOrEqual(0.02);
-  });
+  it.each(everyPersona)(
+    '%s / %s: an asker never ends below a never-asker, and gains 2 percent of the zone where there is something to uncover',
+    (id, personaId) => {
+      const c = BY_ID.get(id)!;
+      const d = gain(c, personaId, 'asker', 'never-asker');
+      expect(d).toBeGreaterThanOrEqual(0);
+      const p = c.personas.get(personaId)!;
+      const askable = new Set([...c.choices.values()].filter((ch) => ch.tags.includes('ask:batna')).flatMap((ch) => ch.reveals ?? []));
+      const weakToFind = p.signals.some((s) => c.weakSignals.has(s) && askable.has(s));
+      const falseClaim = p.claims.some((cl) => !cl.true);
+      if ((weakToFind || falseClaim) && !NOTHING_TO_GAIN[`${id}/${personaId}`]) expect(d).toBeGreaterThanOrEqual(0.02);
+    },
+  );
 
   it('on generated scenarios: asking never costs, and gains 2% of the zone in at least 95% of personas', () => {
     let beats = 0;
@@ -108,8 +112,20 @@ describe('asking pays in the deal', () => {
   it('says when prepared leverage was never used', () => {
     const c = SHIPPED[3]!;
     // Prepared the costed alternative and the switching figure, then never cited either.
-    const unused = playPreferring(c, 'account-manager', 1, ['cost-alternative', 'cost-switching', 'align-leadership', 'ask-their-side', 'usage-data', 'ask-basis', 'check-and-return', 'trade-lock-for-flat', 'accept-final']);
-    expect(unused.result()!.figures.unusedLeverage).toEqual(expect.arrayContaining([expect.stringMatching(/hybrid alternative is costed/), expect.stringMatching(/switching cost/)]));
+    const unused = playPreferring(c, 'account-manager', 1, [
+      'cost-alternative',
+      'cost-switching',
+      'align-leadership',
+      'ask-their-side',
+      'usage-data',
+      'ask-basis',
+      'check-and-return',
+      'trade-lock-for-flat',
+      'accept-final',
+    ]);
+    expect(unused.result()!.figures.unusedLeverage).toEqual(
+      expect.arrayContaining([expect.stringMatching(/hybrid alternative is costed/), expect.stringMatching(/switching cost/)]),
+    );
     const used = playHabit(c, 'account-manager', 'holder').session;
     expect(used.result()!.figures.unusedLeverage.length).toBeLessThan(unused.result()!.figures.unusedLeverage.length);
   });
@@ -139,7 +155,19 @@ describe('bluffs on both sides', () => {
 
   it('a rep caught bluffing is tested again at the next claim, not once per negotiation', () => {
     // No preparation: every claimed alternative is a bluff, and the licensing director tests each one.
-    const s = playPreferring(dominant, 'licensing-director', 1, ['assume-locked', 'skip-switching', 'announce-walk', 'quiet-opening', 'show-numbers', 'fear-confirmed', 'usage-data', 'rival-bluff', 'swallow-estimate', 'final-hold', 'accept-final']);
+    const s = playPreferring(dominant, 'licensing-director', 1, [
+      'assume-locked',
+      'skip-switching',
+      'announce-walk',
+      'quiet-opening',
+      'show-numbers',
+      'fear-confirmed',
+      'usage-data',
+      'rival-bluff',
+      'swallow-estimate',
+      'final-hold',
+      'accept-final',
+    ]);
     const tests = s.context.log.transcript.filter((e) => e.beat === 'bluff-test');
     expect(tests.length).toBe(2);
     for (const t of tests) expect(t.decided).toMatch(/Nothing you had prepared/);

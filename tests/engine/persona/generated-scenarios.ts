@@ -99,7 +99,13 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
         phase: 'bargaining',
         line: 'What can you do for us?',
         choices: [
-          { id: 'trade', text: 'That for this.', tags: ['trade'], give: { [give.id]: give.options[Math.floor(give.options.length / 2)]!.id }, get: { [get.id]: 'o0' } },
+          {
+            id: 'trade',
+            text: 'That for this.',
+            tags: ['trade'],
+            give: { [give.id]: give.options[Math.floor(give.options.length / 2)]!.id },
+            get: { [get.id]: 'o0' },
+          },
           { id: 'hold-trade', text: 'We hold our position.', tags: ['hold'] },
           { id: 'concede', text: 'Have this.', tags: ['concede'], give: { [give.id]: give.options[Math.floor(give.options.length / 2)]!.id } },
         ],
@@ -153,7 +159,10 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
       belief: round2(between(0.1, 0.6)),
       credibility: round2(between(0.3, 0.9)),
       trust: 0.7,
-      signals: signals.filter(() => draw() < 0.6).concat(signals[k]!).filter((v, i, a) => a.indexOf(v) === i),
+      signals: signals
+        .filter(() => draw() < 0.6)
+        .concat(signals[k]!)
+        .filter((v, i, a) => a.indexOf(v) === i),
       tactics: [],
     })),
   };

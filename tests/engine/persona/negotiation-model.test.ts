@@ -18,8 +18,26 @@ const enterprise = compiledShipped('enterprise-deal');
 describe('the counterpart concedes according to the BATNA the player signals', () => {
   it('credible strong signals get bigger concessions than weak ones (same seed, same prep)', () => {
     const prep = ['build-pipeline', 'set-walk-away', 'research-buyer'];
-    const strong = ['restate-value', 'ask-alternatives', 'mention-pipeline', 'test-stand', 'pause-to-think', 'calm-on-deadline', 'let-them-choose', 'keep-what-you-have'];
-    const weak = ['close-by-friday', 'ideal-customer', 'mention-pipeline', 'test-stand', 'over-available', 'rush-for-friday', 'let-them-choose', 'keep-what-you-have'];
+    const strong = [
+      'restate-value',
+      'ask-alternatives',
+      'mention-pipeline',
+      'test-stand',
+      'pause-to-think',
+      'calm-on-deadline',
+      'let-them-choose',
+      'keep-what-you-have',
+    ];
+    const weak = [
+      'close-by-friday',
+      'ideal-customer',
+      'mention-pipeline',
+      'test-stand',
+      'over-available',
+      'rush-for-friday',
+      'let-them-choose',
+      'keep-what-you-have',
+    ];
     for (const persona of ['eager-buyer', 'status-quo-skeptic', 'procurement-lead']) {
       const a = playPreferring(enterprise, persona, 7, [...prep, ...strong, 'accept-final'], 'accept-final');
       const b = playPreferring(enterprise, persona, 7, [...prep, ...weak, 'accept-final'], 'accept-final');
@@ -68,7 +86,18 @@ describe('the counterpart concedes according to the BATNA the player signals', (
 
   it('walking away from an offer below the walk-away scores better than signing it', () => {
     // No preparation and signs of need against the procurement lead: the final offer stays below the line.
-    const path = ['polish-deck', 'stay-flexible', 'rest', 'close-by-friday', 'ideal-customer', 'match-vendor', 'concede-thirty', 'rush-for-friday', 'over-available', 'give-quarterly'];
+    const path = [
+      'polish-deck',
+      'stay-flexible',
+      'rest',
+      'close-by-friday',
+      'ideal-customer',
+      'match-vendor',
+      'concede-thirty',
+      'rush-for-friday',
+      'over-available',
+      'give-quarterly',
+    ];
     const atFinal = playPreferring(enterprise, 'procurement-lead', 3, [...path, 'accept-final'], 'accept-final');
     const snap = atFinal.snapshot();
     expect(snap.value).toBeLessThan(snap.walkAwayValue);
@@ -78,7 +107,11 @@ describe('the counterpart concedes according to the BATNA the player signals', (
     expect(walked.outcome).toBe('walked-away');
     expect(walked.score.total).toBeGreaterThan(signed.score.total);
     // Walking was the right call, but a walk-away is worth the walk-away, never the zone or the target.
-    expect(walked.score.dimensions.value.checks.map((c) => [c.id, c.passed])).toEqual([['no-loss', true], ['zone-share', false], ['target', false]]);
+    expect(walked.score.dimensions.value.checks.map((c) => [c.id, c.passed])).toEqual([
+      ['no-loss', true],
+      ['zone-share', false],
+      ['target', false],
+    ]);
     expect(signed.antiPatterns.map((a) => a.id)).toContain('deal-below-walk-away');
   });
 

@@ -5,7 +5,9 @@ import { nextRandom } from '../../../src/engine/rng.ts';
 import { compiledFixture, compiledShipped } from '../../helpers.ts';
 import { readdirSync } from 'node:fs';
 
-const shipped = readdirSync(new URL('../../../scenarios/', import.meta.url)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace('.yaml', ''));
+const shipped = readdirSync(new URL('../../../scenarios/', import.meta.url))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace('.yaml', ''));
 
 /** A random whole package: one option per issue. */
 function randomPackage(c: CompiledScenario, draw: () => number): Record<string, string> {

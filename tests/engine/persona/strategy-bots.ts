@@ -55,7 +55,9 @@ export function playHabit(c: CompiledScenario, personaId: string, habit: Habit, 
     if (snap.stage === 'closing' && accept && walk) {
       // A disciplined player pushes once, calmly, when the record of the talk says a push is earned (or
       // nothing else is left above the walk-away); then signs above the walk-away and walks below it.
-      const push = snap.choices.find((ch) => !ch.tags.includes('accept') && !ch.tags.includes('walk-away') && (ch.tags.includes('hold') || ch.tags.includes('batna:strong')));
+      const push = snap.choices.find(
+        (ch) => !ch.tags.includes('accept') && !ch.tags.includes('walk-away') && (ch.tags.includes('hold') || ch.tags.includes('batna:strong')),
+      );
       const pushed = s.context.model.closingRounds > 0;
       const earned = lastPushEarned(s.context.model);
       finalOffer = snap.value;

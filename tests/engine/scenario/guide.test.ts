@@ -18,21 +18,26 @@ function tableAfter(heading: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
 
 const number = (cell: string) => Number(/^[\d,]+/.exec(cell)![0].replace(/,/g, ''));
 
-describe('the trainers\' guide explains the numbers the engine uses', () => {
+describe("the trainers' guide explains the numbers the engine uses", () => {
   it('its worked example passes check with no problem at all, not even a warning', () => {
     const checked = checkScenarioText(EXAMPLE, 'numbers-example.yaml');
     expect(checked.problems).toEqual([]);
     expect(checked.scenario?.id).toBe('numbers-example');
   });
 
-  it('its limits table is the loader\'s limits', () => {
+  it("its limits table is the loader's limits", () => {
     const rows = new Map(tableAfter('## Limits').map(([what, most]) => [what!, number(most!)]));
     const expected: Record<string, number> = {
       issues: LIMITS.issues,
@@ -71,7 +76,8 @@ describe('the trainers\' guide explains the numbers the engine uses', () => {
     // The counterpart's worth: each option's `them` less its issue's lowest, over the sum of the issues' spreads.
     const spread = (id: string) => c.scenario.issues.find((i) => i.id === id)!.options.map((o) => o.them);
     const total = c.scenario.issues.reduce((a, i) => a + Math.max(...spread(i.id)) - Math.min(...spread(i.id)), 0);
-    const them = (issue: string, option: string) => c.scenario.issues.find((i) => i.id === issue)!.options.find((o) => o.id === option)!.them - Math.min(...spread(issue));
+    const them = (issue: string, option: string) =>
+      c.scenario.issues.find((i) => i.id === issue)!.options.find((o) => o.id === option)!.them - Math.min(...spread(issue));
     const toThem = tableAfter('### Values to the counterpart: `them` and its floor');
     expect(toThem).toHaveLength(5);
     for (const [deal, worth] of toThem) {
@@ -80,7 +86,7 @@ describe('the trainers\' guide explains the numbers the engine uses', () => {
     }
   });
 
-  it('the best deals it quotes for the example\'s personas are what analyze finds', () => {
+  it("the best deals it quotes for the example's personas are what analyze finds", () => {
     const c = compileScenario(checkScenarioText(EXAMPLE, 'numbers-example.yaml').scenario!);
     const reports = trainerReports(c, exploreScenario(c).personas);
     const best = Object.fromEntries(reports.map((r) => [r.personaId, r.deals.best!.value]));

@@ -59,7 +59,14 @@ describe('files a hostile or careless writer could hand the loader', () => {
 
   it('refuses a key named __proto__ at the key, instead of dropping it without a word', () => {
     const text = MINI.replace('      deadline: Our budget closes at month end.', '      deadline: Our budget closes at month end.\n      __proto__: Hello');
-    expect(problemsOf(text)).toEqual([expect.objectContaining({ path: 'personas[1].answers.__proto__', line: lineOf(text, '__proto__: Hello'), col: 7, message: '"__proto__" cannot be used as a name here' })]);
+    expect(problemsOf(text)).toEqual([
+      expect.objectContaining({
+        path: 'personas[1].answers.__proto__',
+        line: lineOf(text, '__proto__: Hello'),
+        col: 7,
+        message: '"__proto__" cannot be used as a name here',
+      }),
+    ]);
   });
 
   it('refuses a second YAML document and a file that is only a scalar, plainly', () => {
@@ -82,10 +89,13 @@ describe('whatever the text, loading gives a scenario or a ScenarioError', () =>
       const at = random(MINI.length);
       const kind = random(4);
       const text =
-        kind === 0 ? MINI.slice(0, at)
-        : kind === 1 ? MINI.slice(0, at) + MINI.slice(at + 1 + random(30))
-        : kind === 2 ? MINI.slice(0, at) + marks[random(marks.length)] + MINI.slice(at)
-        : MINI.slice(0, at) + MINI.slice(random(MINI.length));
+        kind === 0
+          ? MINI.slice(0, at)
+          : kind === 1
+            ? MINI.slice(0, at) + MINI.slice(at + 1 + random(30))
+            : kind === 2
+              ? MINI.slice(0, at) + marks[random(marks.length)] + MINI.slice(at)
+              : MINI.slice(0, at) + MINI.slice(random(MINI.length));
       try {
         loadScenario(text, 'damaged.yaml');
       } catch (e) {
@@ -112,12 +122,18 @@ describe('the schema bounds what a trainer can write, in plain words', () => {
   it('refuses 22 extra issues at the list of issues', () => {
     const text = fixture('extra-issues.yaml');
     const problems = problemsOf(text);
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'issues', line: lineOf(text, 'issues:') + 1, message: 'at most 8 issues (this list has 24)' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'issues', line: lineOf(text, 'issues:') + 1, message: 'at most 8 issues (this list has 24)' }),
+    );
   });
 
   it('refuses option values out of range, infinite or not numbers', () => {
     const huge = MINI.replace('you: 60, them: 0', 'you: 1e308, them: 0');
-    expect(problemsOf(huge)[0]).toMatchObject({ path: 'issues[1].options[1].you', message: 'at most 1,000,000 (got 1e+308)', line: lineOf(huge, 'you: 1e308') });
+    expect(problemsOf(huge)[0]).toMatchObject({
+      path: 'issues[1].options[1].you',
+      message: 'at most 1,000,000 (got 1e+308)',
+      line: lineOf(huge, 'you: 1e308'),
+    });
     const infinite = MINI.replace('walkAway: 40', 'walkAway: .inf');
     expect(problemsOf(infinite)[0]).toMatchObject({ path: 'walkAway', message: 'expected number, got number Infinity' });
   });

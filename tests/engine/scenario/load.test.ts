@@ -54,7 +54,7 @@ describe('loading scenario files', () => {
   });
 
   it('reports a choice pointing nowhere at its next field', () => {
-    const broken = MINI.replace("        reveals: [deadline]", "        reveals: [deadline]\n        next: nowhere");
+    const broken = MINI.replace('        reveals: [deadline]', '        reveals: [deadline]\n        next: nowhere');
     const [p] = problemsOf(broken);
     expect(p).toMatchObject({ path: 'beats[2].choices[1].next', line: lineOf(broken, 'next: nowhere') });
     expect(p!.message).toBe('no beat "nowhere" to go to');

@@ -17,7 +17,7 @@ function problemsOf(text: string): ScenarioProblem[] {
   return checked.problems;
 }
 
-describe('YAML syntax problems in a trainer\'s words', () => {
+describe("YAML syntax problems in a trainer's words", () => {
   it('one mis-indented line gives one problem, at that line, with the line and a caret', () => {
     const text = fixture('mis-indented.yaml');
     const problems = problemsOf(text);
@@ -127,7 +127,9 @@ describe('field paths and hints', () => {
   });
 
   it('reports shape and reference problems together, the references of the parts whose shape holds', () => {
-    const text = MINI.replace('    patience: 2', '    patience: soon').replace('        backedBy: [other-deal]', '        backedBy: [ghost]').replace('  finalOffer: final', '  finalOffer: nowhere');
+    const text = MINI.replace('    patience: 2', '    patience: soon')
+      .replace('        backedBy: [other-deal]', '        backedBy: [ghost]')
+      .replace('  finalOffer: final', '  finalOffer: nowhere');
     expect(problemsOf(text).map((p) => [p.path, p.message])).toEqual([
       ['beats[3].choices[1].backedBy[1]', 'unknown fact "ghost"'],
       ['flow.finalOffer', 'no beat "nowhere"'],
@@ -137,7 +139,10 @@ describe('field paths and hints', () => {
 
   it('does not report a reference inside a part whose shape is wrong', () => {
     // The choice's `next` is a number (a shape problem): no second "no beat" problem for it.
-    const text = MINI.replace("        reveals: [deadline]", "        reveals: [deadline]\n        next: 7").replace('        backedBy: [other-deal]', '        backedBy: [ghost]');
+    const text = MINI.replace('        reveals: [deadline]', '        reveals: [deadline]\n        next: 7').replace(
+      '        backedBy: [other-deal]',
+      '        backedBy: [ghost]',
+    );
     expect(problemsOf(text).map((p) => p.path)).toEqual(['beats[2].choices[1].next', 'beats[3].choices[1].backedBy[1]']);
   });
 

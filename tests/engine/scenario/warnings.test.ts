@@ -40,9 +40,14 @@ describe('warnings: what plays, but not as the trainer meant', () => {
   });
 
   it('an amount about an issue the terms do not touch', () => {
-    const text = MINI.replace('text: 10% off for two years.', 'text: Sign for two years and I take 20% off.').replace(/give: \{ price: d10 \}\n {8}get: \{ term: two-year \}/, 'give: { term: two-year }\n        get: { term: two-year }');
+    const text = MINI.replace('text: 10% off for two years.', 'text: Sign for two years and I take 20% off.').replace(
+      /give: \{ price: d10 \}\n {8}get: \{ term: two-year \}/,
+      'give: { term: two-year }\n        get: { term: two-year }',
+    );
     const ws = warningsOf(text);
-    expect(ws.map((w) => w.message)).toContainEqual(expect.stringMatching(/the text says "20%" \(Price\) but the choice's terms \(give, get\) do not touch price/));
+    expect(ws.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/the text says "20%" \(Price\) but the choice's terms \(give, get\) do not touch price/),
+    );
   });
 
   it('a relative amount ("another 10%") is not checked: its base is not in the text', () => {
@@ -62,14 +67,22 @@ describe('warnings: what plays, but not as the trainer meant', () => {
   });
 
   it("a scenario's own tag used by several choices is fine; used once, it is a warning", () => {
-    const shared = MINI.replace('tags: [hold, batna:strong]\n', 'tags: [hold, batna:strong, rapport]\n').replace('        text: I think the price is fair.\n        tags: [hold]', '        text: I think the price is fair.\n        tags: [hold, rapport]');
+    const shared = MINI.replace('tags: [hold, batna:strong]\n', 'tags: [hold, batna:strong, rapport]\n').replace(
+      '        text: I think the price is fair.\n        tags: [hold]',
+      '        text: I think the price is fair.\n        tags: [hold, rapport]',
+    );
     expect(warningsOf(shared)).toEqual([]);
     const once = MINI.replace('tags: [hold, batna:strong]\n', 'tags: [hold, batna:strong, rapport]\n');
-    expect(warningsOf(once).map((w) => w.message)).toEqual([expect.stringMatching(/^tag "rapport" is not in the vocabulary\. The engine reads only known tags/)]);
+    expect(warningsOf(once).map((w) => w.message)).toEqual([
+      expect.stringMatching(/^tag "rapport" is not in the vocabulary\. The engine reads only known tags/),
+    ]);
   });
 
   it('a tag that differs from a known one only in punctuation is a warning however often it is used', () => {
-    const text = MINI.replace('tags: [hold, batna:strong]\n', 'tags: [hold, batna-strong]\n').replace('        tags: [hold, batna:strong]\n      - id: fold', '        tags: [hold, batna-strong]\n      - id: fold');
+    const text = MINI.replace('tags: [hold, batna:strong]\n', 'tags: [hold, batna-strong]\n').replace(
+      '        tags: [hold, batna:strong]\n      - id: fold',
+      '        tags: [hold, batna-strong]\n      - id: fold',
+    );
     expect(warningsOf(text)).toHaveLength(2);
   });
 

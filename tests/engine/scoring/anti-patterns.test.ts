@@ -5,7 +5,18 @@ import { compiledShipped, playPreferring, ENTERPRISE_CLEAN } from '../../helpers
 const enterprise = compiledShipped('enterprise-deal');
 const dominant = compiledShipped('dominant-vendor');
 /** Prepared, calm and strong against the account manager: the offer it signs still holds "no exit assistance", a never-trade option. */
-const DOMINANT_STRONG = ['cost-alternative', 'cost-switching', 'align-leadership', 'quiet-opening', 'usage-data', 'our-figure', 'show-numbers', 'quiet-conviction', 'mapped-integrations', 'accept-final'];
+const DOMINANT_STRONG = [
+  'cost-alternative',
+  'cost-switching',
+  'align-leadership',
+  'quiet-opening',
+  'usage-data',
+  'our-figure',
+  'show-numbers',
+  'quiet-conviction',
+  'mapped-integrations',
+  'accept-final',
+];
 const PREP = ['build-pipeline', 'set-walk-away', 'research-buyer'];
 
 /** For each anti-pattern: choices that commit it (taken where they come up) and the choice id it is flagged on. */
@@ -19,7 +30,18 @@ const COMMITS: Record<AntiPatternId, { persona: string; prefs: string[]; at: str
   'concession-without-trade': { persona: 'eager-buyer', prefs: [...PREP, 'offer-twenty'], at: 'offer-twenty' },
   'deal-below-walk-away': {
     persona: 'procurement-lead',
-    prefs: ['polish-deck', 'stay-flexible', 'rest', 'offer-twenty', 'ideal-customer', 'match-vendor', 'concede-thirty', 'rush-for-friday', 'over-available', 'accept-final'],
+    prefs: [
+      'polish-deck',
+      'stay-flexible',
+      'rest',
+      'offer-twenty',
+      'ideal-customer',
+      'match-vendor',
+      'concede-thirty',
+      'rush-for-friday',
+      'over-available',
+      'accept-final',
+    ],
     at: 'accept-final',
   },
   'signed-never-trade': { scenario: dominant, persona: 'account-manager', prefs: DOMINANT_STRONG, at: 'accept-final' },

@@ -16,31 +16,36 @@ function finalOffers(c: (typeof SHIPPED)[number], personaId: string) {
   for (const a of ARCHETYPES)
     for (const seed of SEEDS) {
       let seen = false;
-      playPolicy(stepper, c, stepper.start({ personaId, seed }), a.policy, botRandom(seed), { seed, visit: (s: StepState, moves) => {
-        if (seen || s.context.model.beat !== c.scenario.flow.finalOffer) return;
-        seen = true;
-        const choices = availableChoices(c, s.context.model);
-        const end = (tag: string) => {
-          const ch = choices.find((x) => x.tags.includes(tag))!;
-          return finish(c, [...moves, ch.id], stepper.choose(s, ch.id)!);
-        };
-        // Pushing on at the final offer until it ends; it ends with them walking out when they will not move.
-        let cur: StepState | null = s;
-        for (let i = 0; i < 4 && cur && !cur.done; i++) {
-          const push: { id: string } | undefined = availableChoices(c, cur.context.model).find((x) => !x.tags.includes('accept') && !x.tags.includes('walk-away'));
-          cur = push ? stepper.choose(cur, push.id) : null;
-        }
-        const m = s.context.model;
-        out.push({
-          at: `${a.id}#${seed} [${moves.join(',')}]`,
-          value: c.space.valueOf(m.terms),
-          best: m.bestOffer,
-          walkAway: m.walkAway,
-          accept: end('accept'),
-          walk: end('walk-away'),
-          pushed: cur?.done ? finish(c, moves, cur) : null,
-        });
-      } });
+      playPolicy(stepper, c, stepper.start({ personaId, seed }), a.policy, botRandom(seed), {
+        seed,
+        visit: (s: StepState, moves) => {
+          if (seen || s.context.model.beat !== c.scenario.flow.finalOffer) return;
+          seen = true;
+          const choices = availableChoices(c, s.context.model);
+          const end = (tag: string) => {
+            const ch = choices.find((x) => x.tags.includes(tag))!;
+            return finish(c, [...moves, ch.id], stepper.choose(s, ch.id)!);
+          };
+          // Pushing on at the final offer until it ends; it ends with them walking out when they will not move.
+          let cur: StepState | null = s;
+          for (let i = 0; i < 4 && cur && !cur.done; i++) {
+            const push: { id: string } | undefined = availableChoices(c, cur.context.model).find(
+              (x) => !x.tags.includes('accept') && !x.tags.includes('walk-away'),
+            );
+            cur = push ? stepper.choose(cur, push.id) : null;
+          }
+          const m = s.context.model;
+          out.push({
+            at: `${a.id}#${seed} [${moves.join(',')}]`,
+            value: c.space.valueOf(m.terms),
+            best: m.bestOffer,
+            walkAway: m.walkAway,
+            accept: end('accept'),
+            walk: end('walk-away'),
+            pushed: cur?.done ? finish(c, moves, cur) : null,
+          });
+        },
+      });
     }
   return out;
 }
@@ -97,9 +102,28 @@ describe("issue 7's example: dominant-vendor against Jordan Pike", () => {
   const PREP = ['cost-alternative', 'cost-switching', 'align-leadership'];
 
   it('preparing, then signalling weakness and walking scores below preparing, signalling strength and signing well above the walk-away', () => {
-    const weak = playPreferring(c, 'account-manager', 1, [...PREP, 'we-know', 'usage-data', 'ask-basis', 'fear-confirmed', 'back-down', 'trade-lock-for-flat', 'walk-final']).result()!;
+    const weak = playPreferring(c, 'account-manager', 1, [
+      ...PREP,
+      'we-know',
+      'usage-data',
+      'ask-basis',
+      'fear-confirmed',
+      'back-down',
+      'trade-lock-for-flat',
+      'walk-final',
+    ]).result()!;
     // Strength includes testing their inflated switching-cost figure: a bluff believed costs value.
-    const strong = playPreferring(c, 'account-manager', 1, [...PREP, 'quiet-opening', 'usage-data', 'ask-basis', 'our-figure', 'show-numbers', 'quiet-conviction', 'mapped-integrations', 'accept-final']).result()!;
+    const strong = playPreferring(c, 'account-manager', 1, [
+      ...PREP,
+      'quiet-opening',
+      'usage-data',
+      'ask-basis',
+      'our-figure',
+      'show-numbers',
+      'quiet-conviction',
+      'mapped-integrations',
+      'accept-final',
+    ]).result()!;
     expect(weak.outcome).toBe('walked-away');
     expect(strong.outcome).toBe('deal');
     expect(strong.value).toBeGreaterThanOrEqual(strong.walkAwayValue + 0.5 * (strong.target - strong.walkAwayValue));

@@ -25,7 +25,12 @@ describe('deal value pays continuously', () => {
 
   it('more value always scores more, from the walk-away up to the target, and a deal just above the walk-away beats a correct walk', () => {
     const base = scoringInput(c, model, 'deal');
-    const walk: ScoringInput = { ...base, outcome: 'walked-away', value: 0, model: { ...model, bestOffer: model.walkAway - 1, beat: c.scenario.flow.finalOffer } };
+    const walk: ScoringInput = {
+      ...base,
+      outcome: 'walked-away',
+      value: 0,
+      model: { ...model, bestOffer: model.walkAway - 1, beat: c.scenario.flow.finalOffer },
+    };
     const walkPoints = valuePoints(walk);
     expect(walkPoints).toBeGreaterThan(0); // walking rightly still earns its own check
     let last = walkPoints;

@@ -66,9 +66,15 @@ describe('learning path files', () => {
     expect(problemsOf(twice)).toEqual([expect.objectContaining({ path: 'steps[2].id', line: 13, message: 'step id "first" is used twice' })]);
     expect(problemsOf(small.replace('mode: coach', 'mode: coach\n    passMark: 140'))[0]).toMatchObject({ path: 'steps[1].passMark', line: 10 });
     expect(problemsOf('format: 1\nkind: learning-path\nsteps: [\n')[0]!.message).toMatch(/^a bracket opened here is never closed/);
-    expect(problemsOf('a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^too many aliases/) });
+    expect(
+      problemsOf(
+        'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+      )[0],
+    ).toMatchObject({ line: 2, message: expect.stringMatching(/^too many aliases/) });
     // Read by the same hardened reader as scenario files: deep nesting is refused before it can overflow the stack.
-    expect(problemsOf(`format: 1\nkind: learning-path\nsteps: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)[0]!.message).toMatch(/^nested more than \d+ levels deep \(a path file/);
+    expect(problemsOf(`format: 1\nkind: learning-path\nsteps: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)[0]!.message).toMatch(
+      /^nested more than \d+ levels deep \(a path file/,
+    );
   });
 
   it('names a step whose scenario or persona does not exist, at its line', () => {

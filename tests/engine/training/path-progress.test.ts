@@ -61,7 +61,9 @@ describe('learning path progress', () => {
     g.summary.dimensions.discovery = 20;
     const v = verdictOf(g.summary, 75);
     expect(v.passed).toBe(false);
-    expect(v.why).toBe('Not passed: 60 out of 100 is 15 short of the pass mark of 75; the weakest part was discovery (20%); it cost you: gave without getting.');
+    expect(v.why).toBe(
+      'Not passed: 60 out of 100 is 15 short of the pass mark of 75; the weakest part was discovery (20%); it cost you: gave without getting.',
+    );
     expect(verdictOf({ ...g.summary, total: 80 }, 75)).toEqual({ passed: true, passMark: 75, why: 'Passed: 80 out of 100 against a pass mark of 75.' });
   });
 });

@@ -17,7 +17,14 @@ import { weekOfPractice } from '../../practice-week.ts';
 const week = weekOfPractice(30);
 
 /** A made-up entry for the arithmetic of summaries (never replayed). */
-function entry(n: number, scenarioId: string, personaId: string, total: number, patterns: string[] = [], dims: Partial<Record<string, number>> = {}): RecordEntry {
+function entry(
+  n: number,
+  scenarioId: string,
+  personaId: string,
+  total: number,
+  patterns: string[] = [],
+  dims: Partial<Record<string, number>> = {},
+): RecordEntry {
   const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, dims[d] ?? total])) as RecordEntry['summary']['dimensions'];
   return {
     id: n.toString(16).padStart(24, '0'),
@@ -57,7 +64,9 @@ describe('progress summaries', () => {
   });
 
   it('a dimension that rises over the recent games is improving; a habit that stopped is improving too', () => {
-    const games = Array.from({ length: 20 }, (_, i) => entry(i, 'renewal', 'savings-buyer', 50, i < 10 ? ['concession-without-trade'] : [], { discovery: i < 10 ? 20 : 80 }));
+    const games = Array.from({ length: 20 }, (_, i) =>
+      entry(i, 'renewal', 'savings-buyer', 50, i < 10 ? ['concession-without-trade'] : [], { discovery: i < 10 ? 20 : 80 }),
+    );
     const p = progressSummary(games);
     const discovery = p.dimensions.find((d) => d.dimension === 'discovery')!;
     expect(discovery).toMatchObject({ recent: 80, change: 60, trend: 'improving' });
@@ -67,9 +76,17 @@ describe('progress summaries', () => {
 
   it('orders habits by how often they happen, and averages long series into chart buckets', () => {
     const games = [entry(1, 'a', 'p', 50, ['bluffing', 'threatening']), entry(2, 'a', 'p', 50, ['bluffing']), entry(3, 'a', 'p', 50, ['bluffing', 'bluffing'])];
-    expect(progressSummary(games).antiPatterns.map((a) => [a.id, a.games])).toEqual([['bluffing', 3], ['threatening', 1]]);
+    expect(progressSummary(games).antiPatterns.map((a) => [a.id, a.games])).toEqual([
+      ['bluffing', 3],
+      ['threatening', 1],
+    ]);
     expect(bucketed([0, 10, 20, 30], 2)).toEqual([5, 25]);
-    expect(bucketed(Array.from({ length: 1000 }, (_, i) => i), 40)).toHaveLength(40);
+    expect(
+      bucketed(
+        Array.from({ length: 1000 }, (_, i) => i),
+        40,
+      ),
+    ).toHaveLength(40);
   });
 });
 
@@ -108,7 +125,9 @@ describe('export and import', () => {
   it('refuses a broken, foreign or tampered file with a plain reason', () => {
     expect(() => parseRecordFile('{"kind":"walkaway-practice-record","format":1,"entries":[')).toThrow(/not valid JSON/);
     expect(() => parseRecordFile('{"name":"my-app","version":"1.0.0"}')).toThrow(/not a Walkaway practice record/);
-    expect(() => parseRecordFile(JSON.stringify({ kind: 'walkaway-practice-record', format: 7, exportedAt: '2026-11-30T08:00:00.000Z', entries: [] }))).toThrow(/format 7/);
+    expect(() => parseRecordFile(JSON.stringify({ kind: 'walkaway-practice-record', format: 7, exportedAt: '2026-11-30T08:00:00.000Z', entries: [] }))).toThrow(
+      /format 7/,
+    );
     const file = JSON.parse(exportRecord(week, '2026-11-30T08:00:00.000Z'));
     file.entries[4].summary.total = 400;
     expect(() => parseRecordFile(JSON.stringify(file))).toThrow(/entries\.\[5\]\.summary\.total.*nothing was imported/);

@@ -14,7 +14,12 @@ const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`,
 describe('scenario catalog', () => {
   it('bundles every scenarios/*.yaml file, validated at build time, and each one loads', () => {
     const files = builtInScenarioFiles();
-    expect(files.map(([name]) => name)).toEqual(['scenarios/dominant-vendor.yaml', 'scenarios/enterprise-deal.yaml', 'scenarios/renewal.yaml', 'scenarios/tutorial.yaml']);
+    expect(files.map(([name]) => name)).toEqual([
+      'scenarios/dominant-vendor.yaml',
+      'scenarios/enterprise-deal.yaml',
+      'scenarios/renewal.yaml',
+      'scenarios/tutorial.yaml',
+    ]);
     for (const [, pre] of files) {
       const loaded = loadBuiltInFile(pre);
       expect(Array.isArray(loaded) ? loaded : []).toEqual([]);
@@ -38,9 +43,17 @@ describe('scenario catalog', () => {
     expect(cards[0]!.scenario.tutorial).toBe(true);
     for (const [i, card] of cards.entries()) {
       const full = entries[i]!.scenario;
-      expect(card.scenario).toMatchObject({ title: full.title, role: full.role, counterpartRole: full.counterpartRole, summary: full.summary, tutorial: full.tutorial });
+      expect(card.scenario).toMatchObject({
+        title: full.title,
+        role: full.role,
+        counterpartRole: full.counterpartRole,
+        summary: full.summary,
+        tutorial: full.tutorial,
+      });
       expect(card.scenario.passMark).toBe(full.passMark);
-      expect(card.scenario.personas).toEqual(full.personas.map((p) => ({ id: p.id, name: p.name, title: p.title, difficulty: p.difficulty, archetype: p.archetype })));
+      expect(card.scenario.personas).toEqual(
+        full.personas.map((p) => ({ id: p.id, name: p.name, title: p.title, difficulty: p.difficulty, archetype: p.archetype })),
+      );
       // A summary, not the scenario: none of the negotiation data rides in the first download.
       expect(JSON.stringify(card.scenario).length).toBeLessThan(JSON.stringify(full).length / 10);
     }

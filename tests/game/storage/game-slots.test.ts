@@ -15,7 +15,17 @@ const tutorial = compiledShipped('tutorial');
 function game(id: string, moves: number, savedAt: string): SavedGame {
   const s = Session.create(tutorial, 'friendly-manager', 3, 'practice');
   for (let i = 0; i < moves; i++) s.choose(s.snapshot().choices[i % 2]!.id);
-  return { id, format: SAVED_GAME_FORMAT, source: { kind: 'builtin', id: 'tutorial' }, attempt: s.attempt(), title: 'Tutorial', personaName: 'Sam', turn: moves, startedAt: savedAt, savedAt };
+  return {
+    id,
+    format: SAVED_GAME_FORMAT,
+    source: { kind: 'builtin', id: 'tutorial' },
+    attempt: s.attempt(),
+    title: 'Tutorial',
+    personaName: 'Sam',
+    turn: moves,
+    startedAt: savedAt,
+    savedAt,
+  };
 }
 
 describe('game slots in IndexedDB', () => {
@@ -80,7 +90,10 @@ describe('the practice record store', () => {
     for (const e of week.slice(0, 10)) await store.add(e);
     // Another tab (or a reload) reads what was stored.
     expect((await new PracticeStore(await IdbBackend.open(factory)).load()).map((e) => e.id)).toEqual(week.slice(0, 10).map((e) => e.id));
-    expect(await store.import(JSON.stringify({ kind: 'walkaway-practice-record', format: 1, exportedAt: '2026-11-30T08:00:00.000Z', entries: week }))).toEqual({ added: 20, duplicates: 10 });
+    expect(await store.import(JSON.stringify({ kind: 'walkaway-practice-record', format: 1, exportedAt: '2026-11-30T08:00:00.000Z', entries: week }))).toEqual({
+      added: 20,
+      duplicates: 10,
+    });
     expect(store.entries.map((e) => e.id)).toEqual(week.map((e) => e.id));
     await expect(store.import('{"kind":"walkaway-practice-record","format":1,"entries":[{}]}')).rejects.toThrow(/damaged/);
     expect(store.entries).toHaveLength(30);

@@ -76,7 +76,9 @@ describe('package manifests', () => {
       'masteryscore 70 is not the pass mark 60',
     ]);
     expect(scorm2004Problems(xml, ['imsmanifest.xml', ...FILES], 70)).toContain('metadata/schemaversion is "1.2", not "2004 4th Edition"');
-    expect(scorm12Problems(xml.replace('identifierref="walkaway', 'identifierref="x-walkaway'), ['imsmanifest.xml', ...FILES], 70).join()).toMatch(/names no resource/);
+    expect(scorm12Problems(xml.replace('identifierref="walkaway', 'identifierref="x-walkaway'), ['imsmanifest.xml', ...FILES], 70).join()).toMatch(
+      /names no resource/,
+    );
     expect(cmi5Problems(cmi5CourseStructure(info).replace('AnyWindow', 'NewTab'), FILES, 70)).toEqual(['AU launchMethod "NewTab" is not a cmi5 value']);
     expect(cmi5Problems('<courseStructure><au>', FILES, 70).join()).toMatch(/not well-formed/);
   });
@@ -114,8 +116,20 @@ describe('package manifests', () => {
   it('the checks catch a course whose SCO depends on a missing resource or whose item launches an asset', () => {
     const xml = scorm12Manifest(course);
     const files = ['imsmanifest.xml', ...course.files];
-    expect(scorm12Problems(xml.replace('<dependency identifierref="walkaway-path-onboarding-shared"/>', '<dependency identifierref="nowhere"/>'), files, COURSE_MARKS).join()).toMatch(/depends on nowhere, which names no resource/);
-    expect(scorm12Problems(xml.replace('identifierref="walkaway-path-onboarding-first-sco"', 'identifierref="walkaway-path-onboarding-shared"'), files, COURSE_MARKS).join()).toMatch(/launches a resource that is not a sco/);
+    expect(
+      scorm12Problems(
+        xml.replace('<dependency identifierref="walkaway-path-onboarding-shared"/>', '<dependency identifierref="nowhere"/>'),
+        files,
+        COURSE_MARKS,
+      ).join(),
+    ).toMatch(/depends on nowhere, which names no resource/);
+    expect(
+      scorm12Problems(
+        xml.replace('identifierref="walkaway-path-onboarding-first-sco"', 'identifierref="walkaway-path-onboarding-shared"'),
+        files,
+        COURSE_MARKS,
+      ).join(),
+    ).toMatch(/launches a resource that is not a sco/);
   });
 
   it('escapes every XML special character and drops characters XML cannot hold', () => {

@@ -32,7 +32,10 @@ describe('LRS settings', () => {
   it('accept https anywhere and plain http only on 127.0.0.1; the endpoint gets its closing slash', () => {
     expect(LrsSettingsSchema.parse(good).endpoint).toBe('https://lrs.example.com/xapi/');
     expect(LrsSettingsSchema.parse({ ...good, endpoint: 'http://127.0.0.1:8080/xapi/' }).endpoint).toBe('http://127.0.0.1:8080/xapi/');
-    expect(lrsSettingsProblem({ ...good, endpoint: 'http://lrs.example.com/xapi/' })).toEqual({ field: 'endpoint', message: expect.stringMatching(/must start with https:\/\//) });
+    expect(lrsSettingsProblem({ ...good, endpoint: 'http://lrs.example.com/xapi/' })).toEqual({
+      field: 'endpoint',
+      message: expect.stringMatching(/must start with https:\/\//),
+    });
     expect(lrsSettingsProblem({ ...good, endpoint: 'http://localhost:8080/xapi/' })?.field).toBe('endpoint');
     expect(lrsSettingsProblem({ ...good, endpoint: 'ftp://127.0.0.1/xapi/' })?.field).toBe('endpoint');
     expect(lrsSettingsProblem({ ...good, endpoint: 'lrs.example.com' })).toEqual({ field: 'endpoint', message: expect.stringMatching(/not a web address/) });
@@ -103,9 +106,15 @@ describe('testing the connection against a loopback LRS', () => {
   });
 
   it('says plainly what is wrong: refused credentials, a wrong address, not an LRS, nothing listening', async () => {
-    expect(await testLrsConnection(settings(`${base}/xapi/`, 'wrong'))).toEqual({ ok: false, message: expect.stringMatching(/refused the key and secret \(HTTP 401\)/) });
+    expect(await testLrsConnection(settings(`${base}/xapi/`, 'wrong'))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/refused the key and secret \(HTTP 401\)/),
+    });
     expect(await testLrsConnection(settings(`${base}/elsewhere/`))).toEqual({ ok: false, message: expect.stringMatching(/answered HTTP 404/) });
-    expect(await testLrsConnection(settings(`${base}/not-an-lrs/`))).toEqual({ ok: false, message: expect.stringMatching(/not as an xAPI learning record store/) });
+    expect(await testLrsConnection(settings(`${base}/not-an-lrs/`))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/not as an xAPI learning record store/),
+    });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as { port: number }).port;

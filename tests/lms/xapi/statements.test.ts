@@ -23,7 +23,16 @@ const decision: DecisionReport = {
   shownAt: new Date('2026-11-30T08:00:00Z'),
   madeAt: new Date('2026-11-30T08:00:12.5Z'),
 };
-const final: FinalReport = { score: 64, passed: false, passMark: 70, outcome: 'walked-away', value: 0, walkAwayValue: 200, record: {} as FinalReport['record'], decisions: 9 };
+const final: FinalReport = {
+  score: 64,
+  passed: false,
+  passMark: 70,
+  outcome: 'walked-away',
+  value: 0,
+  walkAwayValue: 200,
+  record: {} as FinalReport['record'],
+  decisions: 9,
+};
 
 describe('xAPI statements', () => {
   it('every statement is valid xAPI and has an id of its own', () => {
@@ -39,7 +48,12 @@ describe('xAPI statements', () => {
     expect(s.object).toMatchObject({ id: `${context.activityId}/decision/walk-out`, definition: { type: ACTIVITY_TYPES.decision } });
     expect(s.result?.response).toBe('walk-out');
     expect(s.result?.duration).toBe('PT12.5S');
-    expect(s.result?.extensions).toEqual({ [EXTENSIONS.tags]: ['walk-away'], [EXTENSIONS.offerValue]: 180, [EXTENSIONS.walkAwayValue]: 200, [EXTENSIONS.walkedAway]: true });
+    expect(s.result?.extensions).toEqual({
+      [EXTENSIONS.tags]: ['walk-away'],
+      [EXTENSIONS.offerValue]: 180,
+      [EXTENSIONS.walkAwayValue]: 200,
+      [EXTENSIONS.walkedAway]: true,
+    });
     expect(s.context?.contextActivities?.parent).toEqual([expect.objectContaining({ id: context.activityId })]);
   });
 

@@ -17,7 +17,9 @@ it('answers like PostgreSQL across the thread, refuses malformed requests, and k
   await db.query('INSERT INTO rooms (code, secret, scenario_id, fingerprint, persona_id, mode) VALUES ($1, $2, $3, $4, $5, $6)', room);
 
   // PostgreSQL's SQLSTATE survives the trip (the join code tells a taken name or code apart by it).
-  const duplicate = await db.query('INSERT INTO rooms (code, secret, scenario_id, fingerprint, mode) VALUES ($1, $2, $3, $4, $5)', ['KEEPME', 'x', 'y', 'z', 'practice']).catch((e: Error & { code?: string }) => e);
+  const duplicate = await db
+    .query('INSERT INTO rooms (code, secret, scenario_id, fingerprint, mode) VALUES ($1, $2, $3, $4, $5)', ['KEEPME', 'x', 'y', 'z', 'practice'])
+    .catch((e: Error & { code?: string }) => e);
   expect(duplicate).toMatchObject({ code: '23505', message: expect.stringContaining('duplicate key') });
 
   // A transaction that throws leaves nothing; one that returns is committed.

@@ -39,7 +39,17 @@ const STEPS: readonly ((turn: TableTurn) => void)[] = [
 ];
 
 /** Reactions that carry a consequence the player must hear; a choice's scripted reply never hides them. */
-const CONSEQUENCES: ReadonlySet<ReactionKey> = new Set(['claimWithdrawn', 'claimStands', 'tradeRefused', 'bluffCalled', 'claimProven', 'proposalAccepted', 'proposalRejected', 'lastPush', 'counterpartWalks']);
+const CONSEQUENCES: ReadonlySet<ReactionKey> = new Set([
+  'claimWithdrawn',
+  'claimStands',
+  'tradeRefused',
+  'bluffCalled',
+  'claimProven',
+  'proposalAccepted',
+  'proposalRejected',
+  'lastPush',
+  'counterpartWalks',
+]);
 
 export function reactionText(c: CompiledScenario, p: Persona, key: ReactionKey, choice?: ChoiceDef): string {
   const own = choice?.reply !== undefined && !CONSEQUENCES.has(key) ? personaText(choice.reply, p.id) : undefined;

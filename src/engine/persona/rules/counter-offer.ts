@@ -32,7 +32,8 @@ export function counterOffer(turn: TableTurn): void {
       Object.assign(m, withOffer(c, m, level));
       m.closingRounds = 1;
       react(turn, 'lastPush');
-      if (canPush) turn.why.lastPush = 'Your push earned one more step: you had shown more real strength than need, and were never caught bluffing or threatening.';
+      if (canPush)
+        turn.why.lastPush = 'Your push earned one more step: you had shown more real strength than need, and were never caught bluffing or threatening.';
     } else {
       m.outcome = 'counterpart-walked';
       react(turn, 'counterpartWalks');

@@ -59,7 +59,11 @@ export function claimAlternative(turn: TableTurn): void {
  * briefing) outweighs the credibility the rep has earned, counted as far as the rep's preparation shows;
  * once one has, it has seen the evidence. Every claim is judged on its own: no dice.
  */
-export function testsClaims(p: { skepticism: number }, m: { credibility: number; realBatna: number }, t: { bluffsCalled: number; claimsProven: number }): boolean {
+export function testsClaims(
+  p: { skepticism: number },
+  m: { credibility: number; realBatna: number },
+  t: { bluffsCalled: number; claimsProven: number },
+): boolean {
   if (t.bluffsCalled > 0) return true;
   return t.claimsProven === 0 && p.skepticism > m.credibility * (0.5 + 0.5 * m.realBatna) + 1e-9;
 }

@@ -25,7 +25,10 @@ export function tighten(bounds: Bounds, c: CompiledScenario, terms: Record<strin
 /** Whether these terms hold an option on the rep's never-trade list. */
 export function givesNeverTrade(c: CompiledScenario, give: Record<string, string> | undefined): boolean {
   return Object.entries(give ?? {}).some(([issueId, optionId]) =>
-    c.scenario.issues.find((i) => i.id === issueId)?.options.find((o) => o.id === optionId)?.flags?.includes('never-trade'),
+    c.scenario.issues
+      .find((i) => i.id === issueId)
+      ?.options.find((o) => o.id === optionId)
+      ?.flags?.includes('never-trade'),
   );
 }
 
