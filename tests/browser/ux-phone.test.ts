@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actAndWait, openMenu, startHarness, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, canvasText } from './ux-helpers.ts';
+import { actAndWait, openMenu } from './harness.ts';
+import { canvasText, fileHarness, quickPage } from './ux-helpers.ts';
 
 /**
  * Phones, in both orientations with touch: the page a rep reads and taps (the text version) shows body
@@ -9,13 +9,7 @@ import { QUICK_SETTINGS, canvasText } from './ux-helpers.ts';
  * debrief; keyboard hints appear with a mouse and never on a touch-only device.
  */
 describe('phones', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   /** The smallest visible text size and button height of the text version, and whether it is on screen. */
   const measure = (page: Page) =>
@@ -38,11 +32,7 @@ describe('phones', () => {
       { width: 390, height: 844 },
       { width: 844, height: 390 },
     ]) {
-      const context = await h.browser.newContext({ viewport: vp, hasTouch: true, isMobile: true });
-      const page = await context.newPage();
-      const errors = watchErrors(page);
-      page.setDefaultTimeout(20_000);
-      await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+      const { page, errors } = await quickPage(h.browser, { viewport: vp, hasTouch: true, isMobile: true });
       await openMenu(page, `${h.url}?seed=2`);
       const where = `${vp.width}x${vp.height}`;
       const check = async (label: string) => {
@@ -61,7 +51,7 @@ describe('phones', () => {
       await actAndWait(page, 'briefing-continue');
       await check('preparation');
       expect(errors).toEqual([]);
-      await context.close();
+      await page.close();
     }
     const desktop = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await openMenu(desktop, `${h.url}?seed=2`);
