@@ -80,6 +80,12 @@ describe('walkaway audit', () => {
     expect(ms).toBeLessThan(10_000);
   });
 
+  it("passes on the studio's template and the guide's worked example, the two files trainers start from", async () => {
+    const r = await walkaway(['audit', join(root, 'src/studio/template.yaml'), join(root, 'scenarios/examples/numbers-example.yaml')]);
+    expect(r.out).not.toMatch(/FAIL/);
+    expect(r.code).toBe(0);
+  });
+
   it('refuses a bad --seeds value with a usage error', async () => {
     const r = await walkaway(['audit', 'tutorial', '--seeds', 'many']);
     expect(r.code).toBe(2);

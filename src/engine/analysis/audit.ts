@@ -404,15 +404,16 @@ function checkInvariants(
       rates.push(`${id === 'random' ? 'random play' : id}: ${as} A in ${games.length}`);
     }
     const top = Math.max(...fixed.map(topOf));
-    result(
-      'no-one-note-a',
-      over.length ? 'fail' : 'pass',
-      over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}; ${rates.join('; ')}`,
-    );
+    const topText = Number.isFinite(top) ? `highest one-note score ${top}` : `${fixed.map((a) => a.id).join(', ')}: no game played its note`;
+    result('no-one-note-a', over.length ? 'fail' : 'pass', over.length ? `reached 90: ${over.join(', ')}` : `${topText}; ${rates.join('; ')}`);
   }
   {
-    const traderMoves = (played.get('trader') ?? []).some((g) => g.moves.some((id) => isTrade(c, id)));
+    const traderGames = played.get('trader') ?? [];
+    const traderMoves = traderGames.some((g) => g.moves.some((id) => isTrade(c, id)));
+    // A trade the counterpart refuses is no trade: where every one is refused there is nothing to compare.
+    const agreed = traderGames.some((g) => g.end.context.model.tally.trades + g.end.context.model.tally.proposalsAccepted > 0);
     if (s.issues.length < 2 || !traderMoves) result('trading-pays', 'n/a', s.issues.length < 2 ? 'one issue' : 'no trade or structured alternative reachable');
+    else if (!agreed) result('trading-pays', 'n/a', 'the counterpart refused every trade and structure the trader put to it: its floor leaves no room for one');
     else if (!zoneOfAgreement(c, personaId)) result('trading-pays', 'n/a', 'no zone of agreement: no trade can reach the walk-away, so walking is the lesson');
     else if (st('never-trader').meanValue >= ceilingOf(c, personaId) - margin)
       result('trading-pays', 'n/a', `the never-trader already gets ${st('never-trader').meanValue}, the most this counterpart can ever agree to`);
