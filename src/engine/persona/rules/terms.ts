@@ -68,6 +68,8 @@ export function giveAndGet(turn: TableTurn): void {
     m.learnedPressure += 1;
     m.belief = clamp01(m.belief - TUNING.concessionSignal * p.sensitivity);
     m.tally.freeGives += 1;
+    // A give for nothing under escalation teaches the customer that going over the rep's head pays.
+    if (turn.p.tactics.some((t) => t.kind === 'escalate' && t.beat === turn.beat.id)) m.tally.escalationGives += 1;
     flagAntiPattern(turn, 'concession-without-trade', choice.id);
     react(turn, 'conceded');
   }
