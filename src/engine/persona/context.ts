@@ -76,6 +76,8 @@ export interface Tally {
   neverTradeGiven: number;
   /** Gives made for nothing while the counterpart was escalating over the rep's head. */
   escalationGives: number;
+  /** Times the rep showed or claimed its alternative before it had asked a single question about theirs. */
+  revealedBeforeAsking: number;
 }
 
 export const EMPTY_TALLY: Tally = {
@@ -95,6 +97,7 @@ export const EMPTY_TALLY: Tally = {
   proposalsAccepted: 0,
   neverTradeGiven: 0,
   escalationGives: 0,
+  revealedBeforeAsking: 0,
 };
 
 export interface TranscriptEntry {

@@ -34,6 +34,8 @@ interface AdviceRule {
   /** Moves that would have served it. */
   good: (choice: ChoiceView, c: CompiledScenario) => boolean;
   phase?: 'prep' | 'negotiation';
+  /** Only turns before the first move with this tag count (for a check about what came first). */
+  beforeFirst?: string;
   /** Only turns at these beats count (for a check about one kind of moment). */
   at?: (c: CompiledScenario, attempt: AttemptRecord, beat: string) => boolean;
 }
@@ -68,6 +70,7 @@ const RULES: Record<CheckId, AdviceRule> = {
   'no-bluff': { antiPatterns: ['bluffing'], good: tagged('batna:strong', 'ask:batna', 'hold'), phase: 'negotiation' },
   'claims-held': { antiPatterns: ['bluffing'], bad: has('claim:alternative'), good: tagged('hold', 'ask:batna'), phase: 'negotiation' },
   'no-threat': { antiPatterns: ['threatening'], bad: has('threat'), good: tagged('batna:strong', 'hold'), phase: 'negotiation' },
+  'revealed-late': { bad: has('batna:strong', 'claim:alternative'), good: tagged('ask:batna'), phase: 'negotiation', beforeFirst: 'ask:batna' },
   'no-desperation': {
     antiPatterns: ['revealing-desperation'],
     bad: has('batna:weak'),
@@ -116,7 +119,10 @@ export function checkAdvice(c: CompiledScenario, attempt: AttemptRecord, result:
   const out: Partial<Record<CheckId, CheckAdvice>> = {};
   for (const id of failed) {
     const rule = RULES[id];
-    const inPhase = turns.filter((t) => (!rule.phase || t.phase === rule.phase) && (!rule.at || rule.at(c, attempt, t.beat)));
+    const first = rule.beforeFirst ? turns.find((t) => t.chosen.tags.includes(rule.beforeFirst!))?.turn : undefined;
+    const inPhase = turns.filter(
+      (t) => (!rule.phase || t.phase === rule.phase) && (!rule.at || rule.at(c, attempt, t.beat)) && (first === undefined || t.turn < first),
+    );
     const fromPatterns = result.antiPatterns.filter((a) => rule.antiPatterns?.includes(a.id)).map((a) => a.turn);
     const fromMoves = rule.bad ? inPhase.filter((t) => rule.bad!(new Set(t.chosen.tags))).map((t) => t.turn) : [];
     let lost = [...new Set(fromPatterns.length ? fromPatterns : fromMoves)].sort((a, b) => a - b);

@@ -37,6 +37,7 @@ export const CHECK_IDS = [
   'no-bluff',
   'claims-held',
   'no-threat',
+  'revealed-late',
   'no-desperation',
   'deadline-kept',
   'asked',
@@ -173,11 +174,11 @@ export const CHECKS: readonly CheckDef[] = [
   {
     id: 'showed-strength',
     dimension: 'signalling',
-    share: 0.25,
+    share: 0.2,
     label: always('Showed real strength calmly: your alternative, or a trade'),
     passed: (i) => i.model.tally.strongSignals + i.model.tally.trades + i.model.tally.proposalsAccepted > 0,
   },
-  { id: 'no-bluff', dimension: 'signalling', share: 0.2, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
+  { id: 'no-bluff', dimension: 'signalling', share: 0.15, label: always('Claimed no alternative you did not have'), passed: (i) => i.model.tally.bluffs === 0 },
   // A claim that folds when it is tested costs leverage for the rest of the deal, bluff or not.
   {
     id: 'claims-held',
@@ -187,6 +188,15 @@ export const CHECKS: readonly CheckDef[] = [
     passed: (i) => i.model.tally.bluffsCalled === 0,
   },
   { id: 'no-threat', dimension: 'signalling', share: 0.15, label: always('Made no threats or ultimatums'), passed: (i) => i.model.tally.threats === 0 },
+  // Your alternative is a card to play when it moves them (they doubt you will walk, the talk has
+  // stalled, a final offer), not an opening line: learn their position before you show yours.
+  {
+    id: 'revealed-late',
+    dimension: 'signalling',
+    share: 0.1,
+    label: always('Learned their position before you showed your alternative'),
+    passed: (i) => i.model.tally.revealedBeforeAsking === 0,
+  },
   {
     id: 'no-desperation',
     dimension: 'signalling',
@@ -282,6 +292,7 @@ export function tallyKey(t: Tally): (boolean | number)[] {
     t.panics > 0,
     t.asks > 0,
     t.escalationGives > 0,
+    t.revealedBeforeAsking > 0,
   ];
 }
 

@@ -66,3 +66,24 @@ describe("the dominant vendor's lesson: test their inflated figure", () => {
     expect(tested.result()!.value).toBeGreaterThan(believed.result()!.value);
   });
 });
+
+describe('the lesson on when to reveal: your alternative is a card to play once you know their position', () => {
+  const dominant = compiledShipped('dominant-vendor');
+  const prep = ['cost-alternative', 'cost-switching', 'align-leadership'];
+  const rest = ['usage-data', 'ask-basis', 'quiet-conviction', 'show-numbers', 'final-hold', 'accept-final'];
+
+  it('opening with the costed alternative before a single question fails the check, and the advice names that turn and the question', () => {
+    const early = playPreferring(dominant, 'account-manager', 1, [...prep, 'quiet-opening', ...rest]);
+    expect(check(early, 'revealed-late').passed).toBe(false);
+    const turn = early.context.log.transcript.find((e) => e.choice.id === 'quiet-opening')!.turn;
+    const advice = checkAdvice(dominant, early.attempt(), early.result()!)['revealed-late']!;
+    expect(advice.turns).toEqual([turn]);
+    expect(dominant.choices.get('ask-their-side')!.text).toBe(advice.better?.text);
+  });
+
+  it('asking first, then showing it, passes', () => {
+    const late = playPreferring(dominant, 'account-manager', 1, [...prep, 'ask-their-side', ...rest]);
+    expect(late.moves.indexOf('ask-their-side')).toBeLessThan(late.moves.indexOf('quiet-conviction'));
+    expect(check(late, 'revealed-late').passed).toBe(true);
+  });
+});

@@ -26,6 +26,7 @@ export function calmStrength(turn: TableTurn): void {
   if (!turn.backed && choice.backedBy !== undefined) return;
   m.belief = clamp01(m.belief + TUNING.strongSignal * p.sensitivity * m.credibility * (0.3 + 0.7 * m.realBatna) * (1 - m.belief));
   m.tally.strongSignals += 1;
+  if (m.tally.asks === 0) m.tally.revealedBeforeAsking += 1;
   react(turn, 'signalStrong');
 }
 
@@ -46,6 +47,7 @@ export function claimAlternative(turn: TableTurn): void {
     m.tally.backedClaims += 1;
     if (!tags.has('threat')) m.tally.strongSignals += 1;
   }
+  if (m.tally.asks === 0 && !tags.has('threat')) m.tally.revealedBeforeAsking += 1;
   react(turn, 'signalStrong');
   if (c.scenario.flow.bluffTest && testsClaims(p, m, m.tally)) {
     m.pendingClaim = { bluff, gain };
