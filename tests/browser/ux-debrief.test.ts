@@ -6,7 +6,7 @@ import { QUICK_SETTINGS, canvasText, longChoice, overflows, playToDebrief } from
  * The debrief fits and explains: for the longest game of every shipped scenario, every move, anti-pattern
  * and failed check is drawn on some page of some tab (reachable by the tab and page buttons), no text
  * runs out of its panel, failed checks name a turn or say it was the whole negotiation, moves carry
- * their explanations, and "your position" is explained.
+ * their explanations, and "your position" is explained; the game re-watched fits too.
  */
 describe('debrief', () => {
   let h: Harness;
@@ -66,4 +66,25 @@ describe('debrief', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 400_000);
+
+  it('re-watches a game with six issues, every term on its own lines', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    page.setDefaultTimeout(20_000);
+    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    await openMenu(page, `${h.url}?seed=3`);
+    await actAndWait(page, 'menu-scenario-renewal');
+    await actAndWait(page, 'start');
+    await actAndWait(page, 'briefing-continue');
+    await playToDebrief(page, (snap) => snap.choices.find((c) => c.tags.includes('walk-away'))?.id ?? snap.choices[0]!.id);
+    await actAndWait(page, 'rewatch');
+    // The renewal's terms wrap to two lines ("Customer commitments: No commitments from the customer"):
+    // the next term starts below, never over it.
+    expect(await page.$$eval('#a11y [data-testid="rewatch-terms"] li', (els) => els.length)).toBe(7);
+    expect(await overflows(page), 'first move').toEqual([]);
+    await actAndWait(page, 'rewatch-end');
+    expect(await overflows(page), 'the end').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
