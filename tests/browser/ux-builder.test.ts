@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, openMenu, pressControl, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
+import { actAndWait, choiceIds, openMenu, pressControl, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
 import { QUICK_SETTINGS, overflows } from './ux-helpers.ts';
 
 /**
  * The package builder, keyboard only: open it at a beat where proposals are allowed, pick an option per
  * issue (the worth line follows), send it, and the engine records it as a proposal; the builder fits
- * its panel.
+ * its panel, whatever the number of issues and options.
  */
 describe('package builder', () => {
   let h: Harness;
@@ -54,4 +54,31 @@ describe('package builder', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('fits its panel with two issues and with five (nine prices in a row), as opened and after a pick', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    page.setDefaultTimeout(20_000);
+    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    for (const scenario of ['tutorial', 'enterprise-deal']) {
+      await openMenu(page, `${h.url}?seed=3`);
+      await actAndWait(page, `menu-scenario-${scenario}`);
+      await actAndWait(page, 'start');
+      await actAndWait(page, 'briefing-continue');
+      for (let guard = 0; guard < 12 && !(await page.locator(testid('propose-open')).count()); guard++) {
+        await actAndWait(page, (await choiceIds(page))[0]!);
+      }
+      await actAndWait(page, 'propose-open');
+      // The value scale's labels (walk-away, target) stay clear of the buttons beside them; every price
+      // chip keeps its price on one line.
+      expect(await overflows(page), `${scenario}, as opened`).toEqual([]);
+      const unpicked = await page.$$eval('#a11y [data-testid^="builder-"][aria-pressed="false"]', (els) =>
+        els.map((e) => (e as HTMLElement).dataset['testid']!),
+      );
+      await actAndWait(page, unpicked[unpicked.length - 1]!);
+      expect(await overflows(page), `${scenario}, after a pick`).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
