@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actAndWait, openMenu, startHarness, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, canvasText } from './ux-helpers.ts';
+import { QUICK_SETTINGS, canvasText, playToDebrief } from './ux-helpers.ts';
 
 /**
  * Phones, in both orientations with touch: the page a rep reads and taps (the text version) shows body
  * text at 14 CSS px or more and buttons at least 44 px tall, on the menu, at the table and in the
- * debrief; keyboard hints appear with a mouse and never on a touch-only device.
+ * debrief; keyboard hints appear with a mouse and never on a touch-only device; no paragraph of that page
+ * says again what another says (the debrief's outcome once, after a walk-away too).
  */
 describe('phones', () => {
   let h: Harness;
@@ -31,6 +32,13 @@ describe('phones', () => {
         smallestButton: Math.min(...buttons.map((e) => e.getBoundingClientRect().height)),
         buttons: buttons.length,
       };
+    });
+
+  /** Paragraphs of the text version that say again what another paragraph already says. */
+  const repeats = (page: Page) =>
+    page.evaluate(() => {
+      const paragraphs = [...document.querySelectorAll('#a11y p')].map((e) => (e.textContent ?? '').trim()).filter((t) => t.length >= 12);
+      return paragraphs.filter((p, i) => paragraphs.some((other, j) => j !== i && other.includes(p) && (other !== p || j < i)));
     });
 
   it('reads and taps on a phone held either way; keyboard hints only with a keyboard', async () => {
@@ -58,8 +66,20 @@ describe('phones', () => {
       await page.tap('#a11y [data-testid="start"]');
       await page.waitForSelector('#a11y[data-screen="briefing"]', { state: 'attached' });
       await check('briefing');
+      expect(await repeats(page), `${where} briefing`).toEqual([]);
       await actAndWait(page, 'briefing-continue');
       await check('preparation');
+      expect(await repeats(page), `${where} preparation`).toEqual([]);
+      if (vp.width < vp.height) {
+        // To the debrief by walking away: the outcome is said once, not once more below itself.
+        await playToDebrief(page, (snap) => snap.choices.find((c) => c.tags.includes('walk-away'))?.id ?? snap.choices[0]!.id);
+        await check('debrief');
+        const outcome = await page.evaluate(() => window.__walkaway!.result()!.outcome);
+        expect(outcome).not.toBe('deal');
+        const page1 = (await page.textContent('#a11y')) ?? '';
+        expect(page1.split(/You walked away|They walked away/).length - 1, `${where} debrief`).toBe(1);
+        expect(await repeats(page), `${where} debrief`).toEqual([]);
+      }
       expect(errors).toEqual([]);
       await context.close();
     }
