@@ -70,6 +70,11 @@ describe('phones', () => {
       await actAndWait(page, 'briefing-continue');
       await check('preparation');
       expect(await repeats(page), `${where} preparation`).toEqual([]);
+      // A keyboard on a phone: focus in the text version leaves the stage where it was, at its size.
+      const stageBefore = await page.locator('#game').boundingBox();
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.querySelector('#a11y :focus-visible') !== null);
+      expect(await page.locator('#game').boundingBox(), `${where} stage with keyboard focus`).toEqual(stageBefore);
       if (vp.width < vp.height) {
         // To the debrief by walking away: the outcome is said once, not once more below itself.
         await playToDebrief(page, (snap) => snap.choices.find((c) => c.tags.includes('walk-away'))?.id ?? snap.choices[0]!.id);
