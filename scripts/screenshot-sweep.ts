@@ -111,7 +111,8 @@ try {
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.setItem('walkaway.settings', JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' })));
     await page.goto(`${h.url}?seed=3`);
-    await page.waitForSelector('#a11y[data-screen="path"], #a11y[data-screen="menu"]', { state: 'attached' });
+    // The dev server compiles the game on the first visit: slow on a busy machine.
+    await page.waitForSelector('#a11y[data-screen="path"], #a11y[data-screen="menu"]', { state: 'attached', timeout: 120_000 });
     if ((await screen(page)) === 'path') await capture(page, dir, 'path');
     await openMenu(page, `${h.url}?seed=3`);
     await capture(page, dir, 'menu');

@@ -76,8 +76,9 @@ export class ProgressScene extends BaseScene {
         y,
         width: 324,
         height: 38,
-        label: n.persona,
-        detail: `${n.scenario} · ${g.games} game${g.games === 1 ? '' : 's'}`,
+        // The count beside the name: a long scenario title below may be cut ("…"), the count never.
+        label: `${n.persona} · ${g.games} game${g.games === 1 ? '' : 's'}`,
+        detail: n.scenario,
         fontSize: 14,
         variant: 'card',
         testid: `progress-row-${g.scenarioId}-${g.personaId}`,
