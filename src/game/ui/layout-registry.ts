@@ -16,6 +16,8 @@ export interface TextBox {
   lines?: string[];
   /** Lines wrapped but not drawn (a `maxLines` style that cut the text off without a word). */
   hiddenLines?: number;
+  /** Whether a line is wider than a fixed width that clips it (the end of the line not drawn). */
+  clipped?: boolean;
 }
 
 export interface SceneLayout {
@@ -47,11 +49,14 @@ export function sceneLayout(scene: Phaser.Scene): SceneLayout {
     const b = t.getBounds();
     const lines = t.getWrappedText();
     const max = t.style.maxLines;
+    const fixed = t.style.fixedWidth;
+    if (fixed > 0) t.style.syncFont(t.canvas, t.context);
     texts.push({
       text: t.text,
       bounds: { x: b.x, y: b.y, width: b.width, height: b.height },
       lines,
       hiddenLines: max > 0 && lines.length > max ? lines.length - max : 0,
+      clipped: fixed > 0 && lines.some((l) => t.context.measureText(l).width > fixed + 1),
     });
   }
   return { panels: [...(panels.get(scene) ?? [])], texts };
@@ -145,7 +150,7 @@ export function brokenWordTexts(layout: SceneLayout): TextBox[] {
 export function misplacedTexts(layout: SceneLayout, slack = 2): MisplacedText[] {
   const broken = brokenWordTexts(layout).map((t) => ({ text: t.text, bounds: t.bounds, panel: t.bounds, kind: 'broken-word' as const, lines: t.lines }));
   const cut = layout.texts
-    .filter((t) => (t.hiddenLines ?? 0) > 0)
+    .filter((t) => (t.hiddenLines ?? 0) > 0 || t.clipped)
     .map((t) => ({ text: t.text, bounds: t.bounds, panel: t.bounds, kind: 'cut-off' as const, lines: t.lines }));
   return [...overflowingTexts(layout, slack), ...overlappingTexts(layout, slack), ...collidingTexts(layout, slack), ...broken, ...cut];
 }

@@ -32,7 +32,7 @@ describe('the layout checks of the screenshot sweep', () => {
     expect(misplacedTexts(layout)).toEqual([]);
   });
 
-  it('flags a short word broken across lines, and a text cut off with no mark', () => {
+  it('flags a short word broken across lines, and a text cut off or clipped with no mark', () => {
     const layout: SceneLayout = {
       panels: [panel],
       texts: [
@@ -44,11 +44,13 @@ describe('the layout checks of the screenshot sweep', () => {
           hiddenLines: 1,
         },
         { text: 'A whole sentence on two lines', bounds: box(320, 500, 300, 34), lines: ['A whole sentence', 'on two lines'], hiddenLines: 0 },
+        { text: 'Office Manager, Harbourside Clinics', bounds: box(320, 600, 226, 17), lines: ['Office Manager, Harbourside Clinics'], clipped: true },
       ],
     };
     expect(misplacedTexts(layout).map((o) => `${o.kind}: ${o.text}`)).toEqual([
       'broken-word: $200K',
       'cut-off: Losing an account your size would be escalated',
+      'cut-off: Office Manager, Harbourside Clinics',
     ]);
   });
 });
