@@ -12,7 +12,9 @@ const audits = ids.map((id) =>
 );
 const mark = { pass: 'PASS', fail: '**FAIL**', 'n/a': 'n/a' } as const;
 
-console.log(`Mean score per archetype (${DEFAULT_AUDIT_SEEDS} seeds; random play ${DEFAULT_AUDIT_SEEDS * 5} games):\n`);
+console.log(
+  `Mean score per archetype (${DEFAULT_AUDIT_SEEDS} seeds; random play and the one-note strategies off their note ${DEFAULT_AUDIT_SEEDS * 5} games):\n`,
+);
 console.log(`| scenario / persona | ${SHOWN.join(' | ')} |`);
 console.log(`| --- | ${SHOWN.map(() => '---').join(' | ')} |`);
 for (const a of audits)

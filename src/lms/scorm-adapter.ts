@@ -67,12 +67,6 @@ export class ScormAdapter implements LmsAdapter {
     this.lms = new ScormConnection(scormCalls(api, model.calls));
   }
 
-  /** The API of this standard up the frame and opener chain, when it is a usable one. */
-  static findApi(model: ScormDataModel): ScormApi | null {
-    const api = findScormApi<ScormApi>(model.apiName);
-    return api && typeof api[model.calls.initialize] === 'function' ? api : null;
-  }
-
   async start(): Promise<LmsLaunch> {
     const { elements: el } = this.model;
     const read = (e: string) => this.lms.get(e);
@@ -140,4 +134,22 @@ export class ScormAdapter implements LmsAdapter {
     this.lms.call('terminate');
     if (refused) throw refused;
   }
+}
+
+/**
+ * The adapter class of one standard: made on that standard's API object (typed as `Api`, the calls under
+ * the standard's names), or found on the page by the model's API name.
+ */
+export function scormAdapterFor<Api extends object>(model: ScormDataModel) {
+  return class extends ScormAdapter {
+    constructor(api: Api, mode: AttemptMode) {
+      super(model, api as unknown as ScormApi, mode);
+    }
+
+    /** The adapter on this standard's API up the frame and opener chain, or null when there is no usable one. */
+    static find(mode: AttemptMode) {
+      const api = findScormApi<ScormApi>(model.apiName);
+      return api && typeof api[model.calls.initialize] === 'function' ? new this(api as unknown as Api, mode) : null;
+    }
+  };
 }

@@ -1,6 +1,4 @@
-import type { AttemptMode } from '../engine/index.ts';
-import { ScormAdapter, type ScormDataModel } from './scorm-adapter.ts';
-import type { ScormApi } from './scorm-connection.ts';
+import { scormAdapterFor, type ScormDataModel } from './scorm-adapter.ts';
 import { SUSPEND_LIMIT } from './suspend-state.ts';
 import { scorm12Timespan } from './timing.ts';
 
@@ -69,13 +67,4 @@ export const SCORM12_MODEL: ScormDataModel = {
   ],
 };
 
-export class Scorm12Adapter extends ScormAdapter {
-  constructor(api: Scorm12Api, mode: AttemptMode) {
-    super(SCORM12_MODEL, api as unknown as ScormApi, mode);
-  }
-
-  static find(mode: AttemptMode): Scorm12Adapter | null {
-    const api = ScormAdapter.findApi(SCORM12_MODEL);
-    return api ? new Scorm12Adapter(api as unknown as Scorm12Api, mode) : null;
-  }
-}
+export class Scorm12Adapter extends scormAdapterFor<Scorm12Api>(SCORM12_MODEL) {}

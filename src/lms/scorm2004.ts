@@ -1,6 +1,4 @@
-import type { AttemptMode } from '../engine/index.ts';
-import { ScormAdapter, type ScormDataModel } from './scorm-adapter.ts';
-import type { ScormApi } from './scorm-connection.ts';
+import { scormAdapterFor, type ScormDataModel } from './scorm-adapter.ts';
 import { SUSPEND_LIMIT } from './suspend-state.ts';
 import { isoDuration } from './timing.ts';
 
@@ -72,13 +70,4 @@ export const SCORM2004_MODEL: ScormDataModel = {
   },
 };
 
-export class Scorm2004Adapter extends ScormAdapter {
-  constructor(api: Scorm2004Api, mode: AttemptMode) {
-    super(SCORM2004_MODEL, api as unknown as ScormApi, mode);
-  }
-
-  static find(mode: AttemptMode): Scorm2004Adapter | null {
-    const api = ScormAdapter.findApi(SCORM2004_MODEL);
-    return api ? new Scorm2004Adapter(api as unknown as Scorm2004Api, mode) : null;
-  }
-}
+export class Scorm2004Adapter extends scormAdapterFor<Scorm2004Api>(SCORM2004_MODEL) {}

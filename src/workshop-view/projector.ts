@@ -114,16 +114,30 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
 
   let charts: RoomCharts | null = null;
   let view: RoomView | null = null;
+  /** Views shown so far, from the live stream and from answers to the facilitator's actions. */
+  let shown = 0;
+  let actionsUnderWay = 0;
 
+  // Views come from two places that are not ordered with each other: the live stream (in order, and
+  // always once more after the room's last change) and the answer to an action. An answer read before a
+  // change the stream has since shown (a rep's result flagged while the action was under way) would
+  // paint over it, and no later view would come to put it back. So an answer is shown only when no view
+  // arrived while it was awaited; otherwise the stream's next view, which follows the action, shows it.
   const act = async (body: object) => {
-    const res = await fetch(api('/actions'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-room-secret': secret },
-      body: JSON.stringify(body),
-    });
-    const data = (await res.json()) as RoomView | { error: string };
-    if ('error' in data) showProblem(data.error);
-    else render(data);
+    const asked = shown;
+    controls.setAttribute('aria-busy', String(++actionsUnderWay > 0));
+    try {
+      const res = await fetch(api('/actions'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-room-secret': secret },
+        body: JSON.stringify(body),
+      });
+      const data = (await res.json()) as RoomView | { error: string };
+      if ('error' in data) showProblem(data.error);
+      else if (shown === asked) render(data);
+    } finally {
+      controls.setAttribute('aria-busy', String(--actionsUnderWay > 0));
+    }
   };
   buttons.reveal.addEventListener('click', () => void act({ action: view?.revealed ? 'conceal' : 'reveal' }));
   buttons.names.addEventListener('click', () => void act({ action: view?.hideNames ? 'show-names' : 'hide-names' }));
@@ -140,6 +154,7 @@ export function startProjector(root: HTMLElement, code: string, secret: string):
 
   function render(v: RoomView): void {
     view = v;
+    shown++;
     showProblem(null);
     document.title = `${v.code} · ${v.title} · Walkaway workshop`;
     title.textContent = v.title;

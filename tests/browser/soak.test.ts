@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { actAndWait, CHROMIUM_ARGS, gameSnapshot, openMenu, screen, sensibleChoice, watchErrors } from './harness.ts';
+import { pageMemory, type PageMemory } from './page-memory.ts';
 import { productionBuild, servePreview, type Served } from './production-build.ts';
 
 const NEGOTIATIONS = 200;
@@ -43,30 +44,12 @@ async function playThroughScreens(page: Page): Promise<void> {
 }
 
 /**
- * What the page's JavaScript holds once every save it was asked for is written (games played this fast
- * leave saves waiting their turn) and after a full garbage collection: the heap's objects, from a heap
- * snapshot, without compiled code (V8 compiles, drops and recompiles functions as it re-optimises them;
- * that is the engine's cache, not the game's memory), and the page's DOM nodes and event listeners.
+ * What the page holds once every save it was asked for is written (games played this fast leave saves
+ * waiting their turn): see page-memory.ts.
  */
-async function footprint(page: Page, cdp: CDPSession): Promise<{ heap: number; nodes: number; listeners: number }> {
+async function footprint(page: Page, cdp: CDPSession): Promise<PageMemory> {
   await page.evaluate(() => window.__walkaway!.settled());
-  await cdp.send('HeapProfiler.collectGarbage');
-  let json = '';
-  const chunk = (e: { chunk: string }) => {
-    json += e.chunk;
-  };
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', chunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', chunk);
-  const snapshot = JSON.parse(json) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
-  const code = snapshot.snapshot.meta.node_types[0].indexOf('code');
-  let heap = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) if (snapshot.nodes[i + typeAt] !== code) heap += snapshot.nodes[i + sizeAt]!;
-  const counters = await cdp.send('Memory.getDOMCounters');
-  return { heap, nodes: counters.nodes, listeners: counters.jsEventListeners };
+  return pageMemory(cdp);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, choiceIds, openMenu, pressControl, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, overflows } from './ux-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { actAndWait, choiceIds, openMenu, pressControl, screen, testid } from './harness.ts';
+import { fileHarness, overflows, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * The package builder, keyboard only: open it at a beat where proposals are allowed, pick an option per
@@ -8,24 +8,11 @@ import { QUICK_SETTINGS, overflows } from './ux-helpers.ts';
  * its panel, whatever the number of issues and options.
  */
 describe('package builder', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   it('composes and sends a package by keyboard alone', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
-    await openMenu(page, `${h.url}?seed=5`);
-    await actAndWait(page, 'menu-scenario-renewal');
-    await actAndWait(page, 'mode-practice');
-    await actAndWait(page, 'start');
-    await actAndWait(page, 'briefing-continue');
+    const { page, errors } = await quickPage(h.browser);
+    await startScenario(page, h.url, { seed: 5, scenario: 'renewal', mode: 'practice' });
     // Through preparation to the first beat where a package may be proposed.
     for (let guard = 0; guard < 12; guard++) {
       const can = await page.evaluate(() => window.__walkaway!.snapshot()!.canPropose);
@@ -56,10 +43,7 @@ describe('package builder', () => {
   }, 300_000);
 
   it('fits its panel with two issues and with five (nine prices in a row), as opened and after a pick', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    const { page, errors } = await quickPage(h.browser);
     await openMenu(page, `${h.url}?seed=3`);
     for (const scenario of ['tutorial', 'enterprise-deal']) {
       await actAndWait(page, `menu-scenario-${scenario}`);
@@ -70,7 +54,7 @@ describe('package builder', () => {
       }
       await actAndWait(page, 'propose-open');
       // The value scale's labels (walk-away, target) stay clear of the buttons beside them; every price
-      // chip keeps its price on one line.
+      // chip keeps its price on one line; the counterpart's title is whole.
       expect(await overflows(page), `${scenario}, as opened`).toEqual([]);
       const unpicked = await page.$$eval('#a11y [data-testid^="builder-"][aria-pressed="false"]', (els) =>
         els.map((e) => (e as HTMLElement).dataset['testid']!),

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, openMenu, startHarness, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, canvasText, longChoice, overflows, playToDebrief } from './ux-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { actAndWait } from './harness.ts';
+import { canvasText, fileHarness, longChoice, overflows, playToDebrief, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * The debrief fits and explains: for the longest game of every shipped scenario, every move, anti-pattern
@@ -9,27 +9,14 @@ import { QUICK_SETTINGS, canvasText, longChoice, overflows, playToDebrief } from
  * their explanations, and "your position" is explained; the game re-watched fits too.
  */
 describe('debrief', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   it('shows every item of a long game on the canvas, inside its panel', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
-    await openMenu(page, `${h.url}?seed=3`);
+    const { page, errors } = await quickPage(h.browser);
     // The richest shipped scenario (five issues, the longest games); scripts/screenshot-sweep.ts runs the
     // same layout check over every scenario at every screen size.
-    for (const scenario of ['menu-scenario-enterprise-deal']) {
-      await openMenu(page, `${h.url}?seed=3`);
-      await actAndWait(page, scenario);
-      await actAndWait(page, 'start');
-      await actAndWait(page, 'briefing-continue');
+    for (const scenario of ['enterprise-deal']) {
+      await startScenario(page, h.url, { seed: 3, scenario });
       await playToDebrief(page, longChoice);
       const result = await page.evaluate(() => {
         const r = window.__walkaway!.result()!;
@@ -68,14 +55,8 @@ describe('debrief', () => {
   }, 400_000);
 
   it('re-watches a game with six issues, every term on its own lines', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
-    await openMenu(page, `${h.url}?seed=3`);
-    await actAndWait(page, 'menu-scenario-renewal');
-    await actAndWait(page, 'start');
-    await actAndWait(page, 'briefing-continue');
+    const { page, errors } = await quickPage(h.browser);
+    await startScenario(page, h.url, { seed: 3, scenario: 'renewal' });
     await playToDebrief(page, (snap) => snap.choices.find((c) => c.tags.includes('walk-away'))?.id ?? snap.choices[0]!.id);
     await actAndWait(page, 'rewatch');
     // The renewal's terms wrap to two lines ("Customer commitments: No commitments from the customer"):

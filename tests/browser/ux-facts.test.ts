@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, openMenu, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, canvasText } from './ux-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { actAndWait, openMenu, screen, testid } from './harness.ts';
+import { canvasText, fileHarness, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * The facts, the panels and the text version agree, for every shipped scenario: the facts listed in the
@@ -9,29 +9,18 @@ import { QUICK_SETTINGS, canvasText } from './ux-helpers.ts';
  * one on the panel.
  */
 describe('facts and panels agree', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   it('shows the same facts and numbers on the canvas and in the text version', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    const { page, errors } = await quickPage(h.browser);
     await openMenu(page, `${h.url}?seed=6`);
-    const scenarios = await page.$$eval('#a11y [data-testid^="menu-scenario-"]', (els) => els.map((e) => (e as HTMLElement).dataset['testid']!));
+    const scenarios = await page.$$eval('#a11y [data-testid^="menu-scenario-"]', (els) =>
+      els.map((e) => (e as HTMLElement).dataset['testid']!.slice('menu-scenario-'.length)),
+    );
     for (const scenario of scenarios) {
       // Through preparation by the last choice of each step (an empty hand is likelier).
       for (const pickLast of [true]) {
-        await openMenu(page, `${h.url}?seed=6`);
-        await actAndWait(page, scenario);
-        await actAndWait(page, 'mode-practice');
-        await actAndWait(page, 'start');
-        await actAndWait(page, 'briefing-continue');
+        await startScenario(page, h.url, { seed: 6, scenario, mode: 'practice' });
         while ((await screen(page)) === 'preparation') {
           const ids = await page.$$eval('#a11y [data-testid^="choice-"]', (els) => els.map((e) => (e as HTMLElement).dataset['testid']!));
           await actAndWait(page, pickLast ? ids[ids.length - 1]! : ids[0]!);

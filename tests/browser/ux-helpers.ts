@@ -1,9 +1,49 @@
-import type { Page } from 'playwright-core';
-import { actAndWait, gameSnapshot, screen, type PageSnapshot } from './harness.ts';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { actAndWait, gameSnapshot, openMenu, screen, startHarness, watchErrors, type Harness, type PageSnapshot } from './harness.ts';
 import { misplacedTexts, type SceneLayout } from '../../src/game/ui/layout-registry.ts';
 
 /** Settings for quick games: muted, lines shown at once. */
 export const QUICK_SETTINGS = JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' });
+
+/**
+ * The harness (dev server and Chromium) of the test file that calls this at its top level or in a
+ * describe block: started before its tests, closed after them. Its fields are there once they run.
+ */
+export function fileHarness(): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness());
+  });
+  afterAll(async () => {
+    await harness.close?.();
+  });
+  return harness;
+}
+
+/**
+ * A page in a browser context of its own (closed with the page), 1280x720 unless told otherwise, with
+ * quick settings, its errors collected and 20 s to wait for anything.
+ */
+export async function quickPage(
+  browser: Browser,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 720 } },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage(options);
+  const errors = watchErrors(page);
+  page.setDefaultTimeout(20_000);
+  await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+  return { page, errors };
+}
+
+/** From the menu (opened with this seed) into a shipped scenario, in a mode if one is named, past its briefing. */
+export async function startScenario(page: Page, url: string, o: { seed: number; scenario: string; mode?: 'coach' | 'practice' | 'assessment' }): Promise<void> {
+  await openMenu(page, `${url}?seed=${o.seed}`);
+  await actAndWait(page, `menu-scenario-${o.scenario}`);
+  if (o.mode) await actAndWait(page, `mode-${o.mode}`);
+  await actAndWait(page, 'start');
+  await actAndWait(page, 'briefing-continue');
+}
 
 /**
  * The long game: stays at the table as long as the counterpart allows, holding, asking, claiming and

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actAndWait, openMenu, startHarness, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, canvasText, playToDebrief } from './ux-helpers.ts';
+import { actAndWait, openMenu } from './harness.ts';
+import { canvasText, fileHarness, playToDebrief, quickPage } from './ux-helpers.ts';
 
 /**
  * Phones, in both orientations with touch: the page a rep reads and taps (the text version) shows body
  * text at 14 CSS px or more and buttons at least 44 px tall, on the menu, at the table and in the
  * debrief; keyboard hints appear with a mouse and never on a touch-only device; no paragraph of that page
- * says again what another says (the debrief's outcome once, after a walk-away too).
+ * says again what another says (the debrief's outcome once, after a walk-away too); keyboard focus on a
+ * phone leaves the stage as it was.
  */
 describe('phones', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   /** The smallest visible text size and button height of the text version, and whether it is on screen. */
   const measure = (page: Page) =>
@@ -46,11 +41,7 @@ describe('phones', () => {
       { width: 390, height: 844 },
       { width: 844, height: 390 },
     ]) {
-      const context = await h.browser.newContext({ viewport: vp, hasTouch: true, isMobile: true });
-      const page = await context.newPage();
-      const errors = watchErrors(page);
-      page.setDefaultTimeout(20_000);
-      await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+      const { page, errors } = await quickPage(h.browser, { viewport: vp, hasTouch: true, isMobile: true });
       await openMenu(page, `${h.url}?seed=2`);
       const where = `${vp.width}x${vp.height}`;
       const check = async (label: string) => {
@@ -86,7 +77,7 @@ describe('phones', () => {
         expect(await repeats(page), `${where} debrief`).toEqual([]);
       }
       expect(errors).toEqual([]);
-      await context.close();
+      await page.close();
     }
     const desktop = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await openMenu(desktop, `${h.url}?seed=2`);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actAndWait, choiceIds, openMenu, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, overflows } from './ux-helpers.ts';
+import { actAndWait, choiceIds, screen, testid } from './harness.ts';
+import { fileHarness, overflows, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * Preparation gives nothing away: what a prep action changes is not shown before the choice (canvas or
@@ -10,28 +10,15 @@ import { QUICK_SETTINGS, overflows } from './ux-helpers.ts';
  * coach's tip and the explanation fit their panels.
  */
 describe('preparation', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   async function toPrep(page: Page, seed: number, mode: 'coach' | 'practice'): Promise<void> {
-    await openMenu(page, `${h.url}?seed=${seed}`);
-    await actAndWait(page, 'menu-scenario-renewal');
-    await actAndWait(page, `mode-${mode}`);
-    await actAndWait(page, 'start');
-    await actAndWait(page, 'briefing-continue');
+    await startScenario(page, h.url, { seed, scenario: 'renewal', mode });
     expect(await screen(page)).toBe('preparation');
   }
 
   it('explains a prep choice only after it is made, and keeps the choice order of the seed', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
+    const { page, errors } = await quickPage(h.browser);
 
     await toPrep(page, 7, 'coach');
     const explains = await page.evaluate(() => window.__walkaway!.snapshot()!.choices.map((c) => c.explain ?? ''));

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, fixture, openMenu, screen, startHarness, testid, uploadScenario, waitForScreen, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, playToDebrief } from './ux-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { actAndWait, fixture, openMenu, screen, testid, uploadScenario, waitForScreen } from './harness.ts';
+import { fileHarness, playToDebrief, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * Saves: starting a new negotiation keeps the one in progress (each game has its own slot, so there is
@@ -8,23 +8,11 @@ import { QUICK_SETTINGS, playToDebrief } from './ux-helpers.ts';
  * scenario's id loads with a warning and is listed apart from the built-in one.
  */
 describe('saves and uploads', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   it('keeps a game in progress, restores the debrief on reload, keeps a clashing upload apart', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
-    await openMenu(page, `${h.url}?seed=9`);
-    await actAndWait(page, 'menu-scenario-tutorial');
-    await actAndWait(page, 'start');
-    await actAndWait(page, 'briefing-continue');
+    const { page, errors } = await quickPage(h.browser);
+    await startScenario(page, h.url, { seed: 9, scenario: 'tutorial' });
     const first = (await page.$$eval('#a11y [data-testid^="choice-"]', (els) => (els[0] as HTMLElement).dataset['testid']!))!;
     await actAndWait(page, first);
     await actAndWait(page, 'to-menu');

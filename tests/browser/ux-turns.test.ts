@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAndWait, openMenu, screen, startHarness, testid, watchErrors, type Harness } from './harness.ts';
-import { QUICK_SETTINGS, canvasText, longChoice, playToDebrief } from './ux-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { actAndWait, screen, testid } from './harness.ts';
+import { canvasText, fileHarness, longChoice, playToDebrief, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * One turn numbering: the table's clock (canvas and text version), the saved-games list and the
@@ -8,24 +8,11 @@ import { QUICK_SETTINGS, canvasText, longChoice, playToDebrief } from './ux-help
  * has made its final offer.
  */
 describe('turn numbering', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = fileHarness();
 
   it('numbers every turn the same on the table, in saves and in the debrief', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = watchErrors(page);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((s) => localStorage.setItem('walkaway.settings', s), QUICK_SETTINGS);
-    await openMenu(page, `${h.url}?seed=4`);
-    await actAndWait(page, 'menu-scenario-enterprise-deal');
-    await actAndWait(page, 'mode-practice');
-    await actAndWait(page, 'start');
-    await actAndWait(page, 'briefing-continue');
+    const { page, errors } = await quickPage(h.browser);
+    await startScenario(page, h.url, { seed: 4, scenario: 'enterprise-deal', mode: 'practice' });
     const shown: number[] = [];
     let sawFinal = false;
     let savedChecked = false;

@@ -160,11 +160,26 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
     await projector.waitForFunction(() => document.querySelector('[data-testid="rep"] .name')?.textContent === 'Rep 1', null, { polling: 100 });
     expect(await projector.locator('body').textContent()).not.toContain(REPS[1]);
     await projector.click(testid('hide-names'));
+    await projector.waitForFunction((name) => document.querySelector('[data-testid="rep"] .name')?.textContent === name, REPS[0], { polling: 100 });
     expect(errors).toEqual([]);
   }, 300_000);
 
-  it('refuses a forged result and flags it on the projector', async () => {
+  it('refuses a forged result and flags it on the projector, even while a facilitator action is under way', async () => {
     const page = contexts[0]!.pages()[0]!;
+    // The facilitator acts (compares the same two reps again) and the server answers with the room as it
+    // was before the forgery; that answer reaches the projector only after the live stream has shown the flag.
+    let deliverAnswer: (() => Promise<void>) | null = null;
+    let answerIsRead: () => void = () => undefined;
+    const answerRead = new Promise<void>((resolve) => {
+      answerIsRead = resolve;
+    });
+    await projector.route('**/api/rooms/*/actions', async (route) => {
+      const response = await route.fetch();
+      deliverAnswer = () => route.fulfill({ response });
+      answerIsRead();
+    });
+    await projector.click(testid('compare'));
+    await answerRead;
     const answer = await page.evaluate(async () => {
       const code = new URLSearchParams(location.search).get('room')!;
       const seat = JSON.parse(localStorage.getItem(`walkaway.workshop.${code}`)!) as { token: string };
@@ -177,7 +192,11 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
     });
     expect(answer.status).toBe(422);
     expect(answer.body.error).toContain('does not match the replay');
-    await projector.waitForSelector(`${testid('flags')}:not([hidden])`);
+    await projector.waitForSelector(`${testid('flags')}:not([hidden]) li`);
+    await deliverAnswer!();
+    await projector.waitForSelector('nav.controls[aria-busy="false"]', { state: 'attached' });
+    await projector.unroute('**/api/rooms/*/actions');
+    // The older answer did not paint over the flag.
     expect(await projector.textContent(`${testid('flags')} li`)).toContain(`${REPS[0]}: result rejected: reported`);
     expect(await projector.getAttribute(`${testid('rep')}:first-child`, 'data-flagged')).toBe('true');
   });

@@ -35,8 +35,9 @@ describe('walkaway audit', () => {
     const p = audit.personas[0]!;
     expect(p.archetypes.map((a) => a.archetype)).toEqual([...ARCHETYPE_IDS]);
     for (const a of p.archetypes) {
-      // Random play and the first button of a seeded random order are sampled five times as often (held to a rate).
-      expect(a.games).toBe(a.archetype === 'random' || a.archetype === 'first-button' ? 10 : 2);
+      // Strategies whose moves are random draws (random play, the first button of a seeded random order,
+      // the one-note strategies off their note) are sampled five times as often: they are held to a rate.
+      expect(a.games).toBe(['random', 'first-button', 'walker', 'holder', 'asker'].includes(a.archetype) ? 10 : 2);
       expect(a.dealRate).toBeGreaterThanOrEqual(0);
       expect(a.dealRate).toBeLessThanOrEqual(1);
       expect(a.minScore).toBeLessThanOrEqual(a.meanScore);
@@ -62,7 +63,7 @@ describe('walkaway audit', () => {
     expect(r.out).toMatch(/^\s+(PASS|FAIL|N\/A) /m);
   });
 
-  it('audits every shipped scenario in under 10 s', async () => {
+  it('audits every shipped scenario in under 10 s, and every one passes', async () => {
     // Processor time, not wall time: the test runs beside others on a shared machine.
     const start = process.cpuUsage();
     const r = await walkaway(['audit', '--json']);
@@ -70,7 +71,19 @@ describe('walkaway audit', () => {
     const ms = (used.user + used.system) / 1000;
     const audits = JSON.parse(r.out) as ScenarioAudit[];
     expect(audits.map((a) => a.scenarioId).sort()).toEqual(['dominant-vendor', 'enterprise-deal', 'renewal', 'tutorial']);
+    // Every shipped scenario teaches the right lesson against every persona: no invariant fails.
+    const failed = audits.flatMap((a) =>
+      a.personas.flatMap((p) => p.invariants.filter((i) => i.status === 'fail').map((i) => `${a.scenarioId}/${p.personaId} ${i.id}: ${i.detail}`)),
+    );
+    expect(failed).toEqual([]);
+    expect(r.code).toBe(0);
     expect(ms).toBeLessThan(10_000);
+  });
+
+  it("passes on the studio's template and the guide's worked example, the two files trainers start from", async () => {
+    const r = await walkaway(['audit', join(root, 'src/studio/template.yaml'), join(root, 'scenarios/examples/numbers-example.yaml')]);
+    expect(r.out).not.toMatch(/FAIL/);
+    expect(r.code).toBe(0);
   });
 
   it('refuses a bad --seeds value with a usage error', async () => {

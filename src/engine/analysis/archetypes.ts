@@ -54,6 +54,11 @@ export interface Archetype {
   bad: boolean;
   /** One-note strategies: none may reach an A against any persona. */
   oneNote: boolean;
+  /**
+   * The tag of a one-note strategy's note. A game in which that note was never on offer was not played
+   * as that strategy (it was whatever the fallback picked), so the no-A check leaves it out.
+   */
+  note?: string;
   policy: Policy;
 }
 
@@ -163,12 +168,17 @@ function disciplinedRank(ch: PolicyChoice): number {
   let r = 0;
   if (has(ch, 'ask:batna')) r += 4;
   if (has(ch, 'test:claim')) r += 4;
-  if (has(ch, 'trade') || (ch.gives && ch.gets)) r += 3;
+  if (has(ch, 'trade') || (ch.gives && ch.gets)) r += 3.5;
   if (has(ch, 'walk-to') || ch.proposes) r += 3;
   if (has(ch, 'batna:strong')) r += 3;
   if (has(ch, 'hold')) r += 1;
   if (has(ch, 'pace:pause')) r += 1;
   return r;
+}
+
+/** How the strong-signal player ranks a move at the table: its real alternative shown calmly, else a hold. */
+function strongSignalRank(ch: PolicyChoice): number {
+  return harmful(ch) ? -5 : has(ch, 'batna:strong') ? 3 : has(ch, 'hold') ? 1 : 0;
 }
 
 /**
@@ -191,13 +201,15 @@ const POLICIES: Record<ArchetypeId, Omit<Archetype, 'id'>> = {
     description: 'prepares, then shows its real alternative calmly at every chance',
     bad: false,
     oneNote: false,
-    policy: sensible((ch) => (harmful(ch) ? -5 : has(ch, 'batna:strong') ? 3 : has(ch, 'hold') ? 1 : 0)),
+    policy: sensible(strongSignalRank),
   },
   'weak-signal': {
-    description: 'prepares the same, then shows it needs the deal at every chance',
+    description: 'plays as strong-signal does, but shows it needs the deal wherever it can',
     bad: true,
     oneNote: false,
-    policy: sensible((ch) => (has(ch, 'batna:weak') || has(ch, 'pace:panic') ? 3 : harmful(ch) ? -5 : has(ch, 'hold') ? 1 : 0)),
+    // The same path with weak signals in place of strong ones (and of neutral moves where a beat offers a
+    // weak one): whatever else differs between the two games is the signals' doing.
+    policy: sensible((ch) => (has(ch, 'batna:weak') || has(ch, 'pace:panic') ? 4 : strongSignalRank(ch))),
   },
   desperate: {
     description: 'skips preparation, pleads, panics and concedes; signs whatever is on the table',
@@ -222,24 +234,28 @@ const POLICIES: Record<ArchetypeId, Omit<Archetype, 'id'>> = {
     description: 'prepares, then threatens to walk at every chance',
     bad: true,
     oneNote: true,
+    note: 'threat',
     policy: sensible((ch) => (has(ch, 'threat') ? 3 : has(ch, 'hold') ? 1 : 0)),
   },
   walker: {
     description: 'walks out at the first chance; until then plays anything',
     bad: true,
     oneNote: true,
+    note: 'walk-away',
     policy: oneNote((ch) => has(ch, 'walk-away')),
   },
   holder: {
     description: 'holds its position whenever it can, the final offer included; otherwise plays anything',
     bad: true,
     oneNote: true,
+    note: 'hold',
     policy: oneNote((ch) => has(ch, 'hold')),
   },
   asker: {
     description: 'asks a discovery question whenever it can, otherwise plays anything',
     bad: true,
     oneNote: true,
+    note: 'ask:batna',
     policy: oneNote((ch) => has(ch, 'ask:batna')),
   },
   random: {

@@ -1,6 +1,6 @@
 import type { CompiledScenario } from '../persona/compile.ts';
 import { PersonaStepper, type StepState } from '../persona/stepper.ts';
-import { availableChoices } from '../persona/rules.ts';
+import { availableChoices, counterpartFloor, personaOf } from '../persona/rules.ts';
 import { TUNING } from '../persona/tuning.ts';
 import { ARCHETYPES, type ArchetypeId } from './archetypes.ts';
 import { botRandom, finish, playPolicy, replayMoves, type PlayedGame } from './policy-play.ts';
@@ -60,6 +60,8 @@ export interface ArchetypeStats {
   meanValue: number;
   /** Mean of the best offer the counterpart made. */
   meanBestOffer: number;
+  /** Mean walk-away the rep held at the end (preparation can raise it). */
+  meanWalkAway: number;
 }
 
 export interface PersonaAudit {
@@ -106,8 +108,51 @@ export function zoneOfAgreement(c: CompiledScenario, personaId: string): boolean
   return best !== undefined && best.you >= c.scenario.walkAway;
 }
 
-/** Strategies whose moves are random draws (random play; the first button of a seeded random order). */
-const HELD_TO_A_RATE: ReadonlySet<ArchetypeId> = new Set(['random', 'first-button']);
+/**
+ * The most this counterpart can ever agree to: the rep's best package at its lowest reservation (every
+ * weakness uncovered). A strategy already there has nothing left for another move to win.
+ */
+export function ceilingOf(c: CompiledScenario, personaId: string): number {
+  const p = c.personas.get(personaId)!;
+  const weak = p.signals.filter((id) => c.weakSignals.has(id)).length;
+  const lowest = p.signals.length ? p.batna * (1 - (TUNING.exposedWeakness * weak) / p.signals.length) : p.batna;
+  return c.space.paretoAt(lowest)?.you ?? c.scenario.target;
+}
+
+/**
+ * The counterpart's floor at the end of each strong-signal game and of the weak-signal game on the same
+ * seed, and whether the counterpart's offer at the weak floor would be the same package as at the strong
+ * floor (under the strong game's terms and what it learned): then the package space cannot show the gap.
+ */
+function pairedFloors(c: CompiledScenario, strong: readonly PlayedGame[], weak: readonly PlayedGame[]) {
+  const out: { strong: number; weak: number; sameOffer: boolean }[] = [];
+  for (let i = 0; i < Math.min(strong.length, weak.length); i++) {
+    const s = strong[i]!.end.context.model;
+    const w = weak[i]!.end.context.model;
+    const fs = counterpartFloor(c, personaOf(c, s), s);
+    const fw = counterpartFloor(c, personaOf(c, w), w);
+    const at = (level: number) => c.space.offer(s.bounds, s.estimate, level)?.you;
+    out.push({ strong: fs, weak: fw, sameOffer: at(fs) === at(fw) });
+  }
+  return out;
+}
+
+/**
+ * What two strategies are compared on: what their outcomes are worth; but when neither outcome clears the
+ * walk-away the rep held by `margin` (both walk, or sign no better than walking), what the counterpart
+ * was brought to offer, since outcomes worth the walk-away cannot tell them apart.
+ */
+export function valueOrOffer(a: ArchetypeStats, b: ArchetypeStats, margin: number): [string, number, number] {
+  if (a.meanValue >= a.meanWalkAway + margin || b.meanValue >= b.meanWalkAway + margin) return ['deal value', a.meanValue, b.meanValue];
+  return ['best offer (no deal clears the walk-away)', a.meanBestOffer, b.meanBestOffer];
+}
+
+/**
+ * Strategies whose moves are random draws: random play, the first button of a seeded random order, and
+ * the one-note strategies that play anything at random when their note is not on offer (walker, holder,
+ * asker). Any of them can stumble on the good path now and then.
+ */
+const HELD_TO_A_RATE: ReadonlySet<ArchetypeId> = new Set(['random', 'first-button', 'walker', 'holder', 'asker']);
 /** Random play is sampled this many times more than the other archetypes, so its rate means something. */
 const RANDOM_SAMPLES = 5;
 /** Seeds are shifted by this for the "same moves, other seed" replay. */
@@ -120,6 +165,7 @@ interface SampledGame extends PlayedGame {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
 
 export function auditScenario(c: CompiledScenario, options: AuditOptions = {}): ScenarioAudit {
   const seeds = Math.max(1, Math.floor(options.seeds ?? 12));
@@ -180,6 +226,7 @@ function statsOf(id: ArchetypeId, list: PlayedGame[]): ArchetypeStats {
     dealRate: r1((list.filter((g) => g.outcome === 'deal').length / list.length) * 100) / 100,
     meanValue: r1(mean(list.map((g) => g.worth))),
     meanBestOffer: r1(mean(list.map((g) => g.bestOffer))),
+    meanWalkAway: r1(mean(list.map((g) => g.end.context.model.walkAway))),
   };
 }
 
@@ -259,12 +306,24 @@ function checkInvariants(
     const scoreOk = strong.meanScore > weak.meanScore;
     // With no zone of agreement no signal can buy a better offer: the counterpart's reservation is the
     // wall, and the lesson is to walk. The score must still tell strength from weakness.
-    const offerOk = !zoneOfAgreement(c, personaId) || strong.meanBestOffer >= weak.meanBestOffer + margin;
-    const offerNote = zoneOfAgreement(c, personaId) ? '' : ' (no zone of agreement: offers not compared)';
+    const zopa = zoneOfAgreement(c, personaId);
+    // Offers come in whole packages. Where the weak player's floor and the strong player's fall between
+    // the same two packages, no offer can tell them apart; the strong player's floor must still be lower.
+    const floors = pairedFloors(c, played.get('strong-signal') ?? [], played.get('weak-signal') ?? []);
+    const sameOffer = floors.every((f) => f.sameOffer);
+    const floorOk = floors.length > 0 && mean(floors.map((f) => f.weak - f.strong)) >= VALUE_MARGIN;
+    const offerOk = !zopa || strong.meanBestOffer >= weak.meanBestOffer + margin || (sameOffer && floorOk);
+    const offerNote = !zopa
+      ? ' (no zone of agreement: offers not compared)'
+      : strong.meanBestOffer >= weak.meanBestOffer + margin
+        ? ''
+        : sameOffer
+          ? ` (their floor ${r2(mean(floors.map((f) => f.strong)))} vs ${r2(mean(floors.map((f) => f.weak)))}, but no package lies between the two floors)`
+          : '';
     result(
       'strong-beats-weak',
       scoreOk && offerOk ? 'pass' : 'fail',
-      `score ${strong.meanScore} vs ${weak.meanScore}${scoreOk ? '' : ' (strong not higher)'}; best offer ${strong.meanBestOffer} vs ${weak.meanBestOffer}${offerOk ? offerNote : ` (needs +${r1(margin)})`}`,
+      `score ${strong.meanScore} vs ${weak.meanScore}${scoreOk ? '' : ' (strong not higher)'}; best offer ${strong.meanBestOffer} vs ${weak.meanBestOffer}${offerOk ? offerNote : ` (needs +${r1(margin)}${offerNote})`}`,
     );
   }
   {
@@ -312,7 +371,7 @@ function checkInvariants(
       const walks = list.filter((g) => g.outcome === 'walked-away' && g.bestOffer < g.end.context.model.walkAway).map((g) => g.score.total);
       // A deal that signs a never-trade item is not one walking should lose to: giving that item away is
       // the failure the rep's own list exists to prevent, whatever the deal's value, so it is left out.
-      const deals = list.filter((g) => g.outcome === 'deal' && g.worth >= g.end.context.model.walkAway && !signsNeverTrade(c, g)).map((g) => g.score.total);
+      const deals = list.filter((g) => g.outcome === 'deal' && g.worth > g.end.context.model.walkAway && !signsNeverTrade(c, g)).map((g) => g.score.total);
       if (!walks.length || !deals.length) continue;
       const line = `${id}: walks ${r1(mean(walks))} vs deals ${r1(mean(deals))}`;
       lines.push(line);
@@ -328,36 +387,46 @@ function checkInvariants(
   }
   {
     // A random game that happens to pick the good moves must score like them, so random play is held
-    // to a rate (an A no more than one game in RANDOM_A_RATE) rather than to its luckiest game. The
-    // first button is random play too: the session shows choices in a seeded random order.
+    // to a rate (an A in no more than RANDOM_A_RATE of its games) rather than to its luckiest game. The
+    // first button is random play too (the session shows choices in a seeded random order), and so are a
+    // one-note strategy's moves off its note. The threatener plays sensibly off its note: none of its
+    // games that threatened may reach an A.
     const fixed = ARCHETYPES.filter((a) => a.oneNote && !HELD_TO_A_RATE.has(a.id));
-    const over = fixed.filter((a) => st(a.id).maxScore >= A_GRADE).map((a) => `${a.id} ${st(a.id).maxScore}`);
+    const playedNote = (a: (typeof fixed)[number]) =>
+      (played.get(a.id) ?? []).filter((g) => a.note === undefined || g.moves.some((id) => c.choiceTags.get(id)?.has(a.note!)));
+    const topOf = (a: (typeof fixed)[number]) => Math.max(-Infinity, ...playedNote(a).map((g) => g.score.total));
+    const over = fixed.filter((a) => topOf(a) >= A_GRADE).map((a) => `${a.id} ${topOf(a)}`);
     const rates: string[] = [];
     for (const id of HELD_TO_A_RATE) {
       const games = played.get(id) ?? [];
       const as = games.filter((g) => g.score.total >= A_GRADE).length;
       if (as > RANDOM_A_RATE * games.length) over.push(`${id} ${as} A in ${games.length} games`);
-      rates.push(`${id === 'random' ? 'random play' : id}: ${as} A in ${games.length} games`);
+      rates.push(`${id === 'random' ? 'random play' : id}: ${as} A in ${games.length}`);
     }
-    const top = Math.max(...fixed.map((a) => st(a.id).maxScore));
-    result(
-      'no-one-note-a',
-      over.length ? 'fail' : 'pass',
-      over.length ? `reached 90: ${over.join(', ')}` : `highest one-note score ${top}; ${rates.join('; ')}`,
-    );
+    const top = Math.max(...fixed.map(topOf));
+    const topText = Number.isFinite(top) ? `highest one-note score ${top}` : `${fixed.map((a) => a.id).join(', ')}: no game played its note`;
+    result('no-one-note-a', over.length ? 'fail' : 'pass', over.length ? `reached 90: ${over.join(', ')}` : `${topText}; ${rates.join('; ')}`);
   }
   {
-    const traderMoves = (played.get('trader') ?? []).some((g) => g.moves.some((id) => isTrade(c, id)));
+    const traderGames = played.get('trader') ?? [];
+    const traderMoves = traderGames.some((g) => g.moves.some((id) => isTrade(c, id)));
+    // A trade the counterpart refuses is no trade: where every one is refused there is nothing to compare.
+    const agreed = traderGames.some((g) => g.end.context.model.tally.trades + g.end.context.model.tally.proposalsAccepted > 0);
     if (s.issues.length < 2 || !traderMoves) result('trading-pays', 'n/a', s.issues.length < 2 ? 'one issue' : 'no trade or structured alternative reachable');
+    else if (!agreed) result('trading-pays', 'n/a', 'the counterpart refused every trade and structure the trader put to it: its floor leaves no room for one');
     else if (!zoneOfAgreement(c, personaId)) result('trading-pays', 'n/a', 'no zone of agreement: no trade can reach the walk-away, so walking is the lesson');
+    else if (st('never-trader').meanValue >= ceilingOf(c, personaId) - margin)
+      result('trading-pays', 'n/a', `the never-trader already gets ${st('never-trader').meanValue}, the most this counterpart can ever agree to`);
     else {
       const t = st('trader');
       const n = st('never-trader');
-      const ok = t.meanScore > n.meanScore && t.meanValue >= n.meanValue + margin;
+      const [what, tv, nv] = valueOrOffer(t, n, margin);
+      // The deal must show it; the score must not say otherwise (it may tie where both pass the target).
+      const ok = t.meanScore >= n.meanScore && tv >= nv + margin;
       result(
         'trading-pays',
         ok ? 'pass' : 'fail',
-        `trader score ${t.meanScore} value ${t.meanValue}; never-trader score ${n.meanScore} value ${n.meanValue}${ok ? '' : ` (value needs +${r1(margin)})`}`,
+        `${what}: trader ${tv}, never-trader ${nv}; score ${t.meanScore} vs ${n.meanScore}${ok ? '' : ` (${what} needs +${r1(margin)}, score no lower)`}`,
       );
     }
   }
@@ -371,11 +440,13 @@ function checkInvariants(
       // offer), still held to the same margin; as soon as either signs, the deal value decides.
       const d = st('disciplined');
       const n = st('never-asker');
-      const noDeals = d.dealRate === 0 && n.dealRate === 0;
-      const [dv, nv] = noDeals ? [d.meanBestOffer, n.meanBestOffer] : [d.meanValue, n.meanValue];
-      const ok = dv >= nv + margin;
-      const what = noDeals ? 'best offer (neither signed)' : 'deal value';
-      result('asking-pays', ok ? 'pass' : 'fail', `${what} with questions ${dv}; without ${nv}${ok ? '' : ` (needs +${r1(margin)})`}`);
+      const [what, dv, nv] = valueOrOffer(d, n, margin);
+      if (nv >= ceilingOf(c, personaId) - margin && dv >= nv - margin)
+        result('asking-pays', 'n/a', `without questions the rep already gets ${nv}, the most this counterpart can ever agree to`);
+      else {
+        const ok = dv >= nv + margin;
+        result('asking-pays', ok ? 'pass' : 'fail', `${what} with questions ${dv}; without ${nv}${ok ? '' : ` (needs +${r1(margin)})`}`);
+      }
     }
   }
   {

@@ -74,6 +74,8 @@ export interface Tally {
   asks: number;
   proposalsAccepted: number;
   neverTradeGiven: number;
+  /** Gives made for nothing while the counterpart was escalating over the rep's head. */
+  escalationGives: number;
 }
 
 export const EMPTY_TALLY: Tally = {
@@ -92,6 +94,7 @@ export const EMPTY_TALLY: Tally = {
   asks: 0,
   proposalsAccepted: 0,
   neverTradeGiven: 0,
+  escalationGives: 0,
 };
 
 export interface TranscriptEntry {

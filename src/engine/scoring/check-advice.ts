@@ -20,6 +20,7 @@ export interface CheckAdvice {
 
 interface Turn {
   turn: number;
+  beat: string;
   phase: 'prep' | 'negotiation';
   chosen: { id: string; tags: readonly string[] };
   offered: readonly ChoiceView[];
@@ -33,6 +34,8 @@ interface AdviceRule {
   /** Moves that would have served it. */
   good: (choice: ChoiceView, c: CompiledScenario) => boolean;
   phase?: 'prep' | 'negotiation';
+  /** Only turns at these beats count (for a check about one kind of moment). */
+  at?: (c: CompiledScenario, attempt: AttemptRecord, beat: string) => boolean;
 }
 
 const has =
@@ -55,6 +58,12 @@ const RULES: Record<CheckId, AdviceRule> = {
   held: { bad: has('concede', 'batna:weak', 'pace:panic'), good: holdOrTrade },
   'few-free-gives': { antiPatterns: ['concession-without-trade'], bad: (t) => t.has('concede') && !t.has('trade'), good: tagged('trade', 'hold') },
   'never-trade-kept': { antiPatterns: ['signed-never-trade'], good: holdOrTrade, phase: 'negotiation' },
+  'escalation-held': {
+    bad: (t) => t.has('concede') && !t.has('trade'),
+    good: tagged('trade', 'hold', 'batna:strong'),
+    phase: 'negotiation',
+    at: (c, attempt, beat) => c.personas.get(attempt.personaId)?.tactics.some((t) => t.kind === 'escalate' && t.beat === beat) === true,
+  },
   'showed-strength': { good: tagged('batna:strong'), phase: 'negotiation' },
   'no-bluff': { antiPatterns: ['bluffing'], good: tagged('batna:strong', 'ask:batna', 'hold'), phase: 'negotiation' },
   'claims-held': { antiPatterns: ['bluffing'], bad: has('claim:alternative'), good: tagged('hold', 'ask:batna'), phase: 'negotiation' },
@@ -69,6 +78,7 @@ const RULES: Record<CheckId, AdviceRule> = {
   asked: { good: tagged('ask:batna'), phase: 'negotiation' },
   'uncovered-half': { good: tagged('ask:batna'), phase: 'negotiation' },
   'uncovered-all': { good: tagged('ask:batna'), phase: 'negotiation' },
+  'tested-claims': { good: tagged('test:claim'), phase: 'negotiation' },
   trust: {
     bad: has('threat', 'claim:alternative'),
     antiPatterns: ['threatening', 'bluffing'],
@@ -93,7 +103,7 @@ function turnsOf(c: CompiledScenario, attempt: AttemptRecord, result: SessionRes
     if (typeof move === 'string') session.choose(move);
     else session = replayAttempt(c, { ...attempt, moves: attempt.moves.slice(0, i + 1) });
     if (!entry) return;
-    turns.push({ turn: entry.turn, phase: before.phase, chosen: { id: entry.choice.id, tags: entry.choice.tags }, offered: before.choices });
+    turns.push({ turn: entry.turn, beat: entry.beat, phase: before.phase, chosen: { id: entry.choice.id, tags: entry.choice.tags }, offered: before.choices });
   });
   return turns;
 }
@@ -106,7 +116,7 @@ export function checkAdvice(c: CompiledScenario, attempt: AttemptRecord, result:
   const out: Partial<Record<CheckId, CheckAdvice>> = {};
   for (const id of failed) {
     const rule = RULES[id];
-    const inPhase = turns.filter((t) => !rule.phase || t.phase === rule.phase);
+    const inPhase = turns.filter((t) => (!rule.phase || t.phase === rule.phase) && (!rule.at || rule.at(c, attempt, t.beat)));
     const fromPatterns = result.antiPatterns.filter((a) => rule.antiPatterns?.includes(a.id)).map((a) => a.turn);
     const fromMoves = rule.bad ? inPhase.filter((t) => rule.bad!(new Set(t.chosen.tags))).map((t) => t.turn) : [];
     let lost = [...new Set(fromPatterns.length ? fromPatterns : fromMoves)].sort((a, b) => a - b);

@@ -32,6 +32,7 @@ export const CHECK_IDS = [
   'held',
   'few-free-gives',
   'never-trade-kept',
+  'escalation-held',
   'showed-strength',
   'no-bluff',
   'claims-held',
@@ -41,6 +42,7 @@ export const CHECK_IDS = [
   'asked',
   'uncovered-half',
   'uncovered-all',
+  'tested-claims',
   'trust',
   'no-precedent',
   'no-delivery-load',
@@ -67,6 +69,11 @@ export interface CheckDef {
 
 const always = (text: string) => () => text;
 const uncovered = (i: ScoringInput) => i.signals.filter((s) => i.model.discovered.includes(s)).length;
+/** Claims of the counterpart's that were bluffs and that the rep never tested. */
+function untestedBluffs(i: ScoringInput): number {
+  const persona = i.scenario.personas.find((p) => p.id === i.model.personaId);
+  return i.model.claimsMade.filter((id) => persona?.claims.find((c) => c.id === id)?.true === false && !i.model.claimsTested.includes(id)).length;
+}
 
 /**
  * Walking away is right when the counterpart's final position was worse than the player's alternative:
@@ -124,13 +131,13 @@ export const CHECKS: readonly CheckDef[] = [
     label: always('Signed a deal at or above your target'),
     passed: (i) => i.outcome === 'deal' && i.value >= i.scenario.target,
   },
-  { id: 'gives-traded', dimension: 'concessions', share: 0.4, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
+  { id: 'gives-traded', dimension: 'concessions', share: 0.35, label: always('Every give was traded for a get'), passed: (i) => i.model.tally.freeGives === 0 },
   // A trade or a package of your own answers pressure without giving ground as surely as standing firm:
   // the rep who traded every time they were pushed held their position, and must not lose this check.
   {
     id: 'held',
     dimension: 'concessions',
-    share: 0.2,
+    share: 0.15,
     label: always('Held your position under pressure at least once (stood firm, or gave only for a get)'),
     passed: (i) => heldOrTraded(i.model.tally),
   },
@@ -140,7 +147,7 @@ export const CHECKS: readonly CheckDef[] = [
   {
     id: 'few-free-gives',
     dimension: 'concessions',
-    share: 0.2,
+    share: 0.15,
     label: always('Gave at most one thing without a get'),
     passed: (i) => i.model.tally.freeGives <= 1,
   },
@@ -151,6 +158,15 @@ export const CHECKS: readonly CheckDef[] = [
     label: (i) => (i.outcome === 'deal' ? 'Signed no never-trade item, whoever proposed it' : 'Offered none of your never-trade items'),
     // The signed terms are what is judged, whoever proposed them; without a deal, what the player gave.
     passed: (i) => !i.signedFlags.has('never-trade') && i.model.tally.neverTradeGiven === 0,
+  },
+  // A customer who gets a discount by going over the rep's head learns that escalation pays, and will
+  // escalate at every renewal. Trading or standing firm under escalation keeps that lesson unlearned.
+  {
+    id: 'escalation-held',
+    dimension: 'concessions',
+    share: 0.15,
+    label: always('Gave nothing for nothing when they went over your head'),
+    passed: (i) => i.model.tally.escalationGives === 0,
   },
   // A trade or an accepted package shows a rep negotiating from a plan, not from need: the model moves
   // the counterpart's belief for it as for calm strength, so the score counts it the same.
@@ -179,20 +195,30 @@ export const CHECKS: readonly CheckDef[] = [
     passed: (i) => i.model.tally.weakSignals === 0,
   },
   { id: 'deadline-kept', dimension: 'signalling', share: 0.15, label: always('Kept your deadline to yourself'), passed: (i) => i.model.tally.panics === 0 },
-  { id: 'asked', dimension: 'discovery', share: 0.4, label: always('Asked about their alternatives and timeline'), passed: (i) => i.model.tally.asks > 0 },
+  { id: 'asked', dimension: 'discovery', share: 0.3, label: always('Asked about their alternatives and timeline'), passed: (i) => i.model.tally.asks > 0 },
   {
     id: 'uncovered-half',
     dimension: 'discovery',
-    share: 0.3,
+    share: 0.25,
     label: always('Uncovered at least half of their position'),
     passed: (i) => uncovered(i) / Math.max(1, i.signals.length) >= 0.5,
   },
   {
     id: 'uncovered-all',
     dimension: 'discovery',
-    share: 0.3,
+    share: 0.25,
     label: always('Uncovered all of their position'),
     passed: (i) => uncovered(i) >= i.signals.length,
+  },
+  // Their claims (an inflated switching cost, a cheaper rival, a deadline) hold until tested, and a
+  // believed bluff raises the least they accept. The rep cannot know which claims are bluffs, so the
+  // habit is to test them; the check is lost only by a bluff that went unchallenged.
+  {
+    id: 'tested-claims',
+    dimension: 'discovery',
+    share: 0.2,
+    label: always('Tested their claims: no bluff of theirs went unchallenged'),
+    passed: (i) => untestedBluffs(i) === 0,
   },
   {
     id: 'trust',
@@ -255,6 +281,7 @@ export function tallyKey(t: Tally): (boolean | number)[] {
     t.weakSignals > 0,
     t.panics > 0,
     t.asks > 0,
+    t.escalationGives > 0,
   ];
 }
 

@@ -12,29 +12,15 @@ import {
   type LrsSettings,
 } from '../../lms/xapi/lrs-settings.ts';
 import { relinkLrs } from './lrs-link.ts';
+import { button, buttonRow, dialogForm, labelledInput, messageLine } from '../ui/dialog-form.ts';
 
 /**
  * The learning record store settings: an L&D admin or a rep enters the LRS's xAPI endpoint, key and
  * secret, tests the connection, saves them on this device or clears them. Plain DOM over the game, so
  * it works with the keyboard and screen readers; every text shown is set with textContent.
  */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, testid?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (testid) node.dataset['testid'] = testid;
-  return node;
-}
-
 function field(label: string, name: keyof LrsSettings, type: string, testid: string, hint: string): { label: HTMLLabelElement; input: HTMLInputElement } {
-  const wrapper = el('label', label);
-  const input = el('input', undefined, testid);
-  input.name = name;
-  input.type = type;
-  input.autocomplete = 'off';
-  input.spellcheck = false;
-  input.placeholder = hint;
-  wrapper.append(input);
-  return { label: wrapper, input };
+  return labelledInput(label, testid, { name, type, autocomplete: 'off', spellcheck: false, placeholder: hint });
 }
 
 /** Opens the dialog (once: a second call focuses the open one). Resolves when it is closed. */
@@ -45,39 +31,22 @@ export function openLrsSettings(): Promise<void> {
     return Promise.resolve();
   }
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const root = el('div');
-  root.className = 'lrs-settings';
-  const form = el('form');
-  form.setAttribute('role', 'dialog');
-  form.setAttribute('aria-modal', 'true');
-  form.setAttribute('aria-labelledby', 'lrs-settings-title');
-  form.noValidate = true;
-  const title = el('h2', 'Learning record store');
-  title.id = 'lrs-settings-title';
-  const intro = el(
-    'p',
-    "Send a record of every game (xAPI statements: launched, each decision, the result) to your organisation's learning record store. The address, key and secret are kept on this device only; records made offline wait here and are sent once.",
-  );
+  const { root, form } = dialogForm({
+    className: 'lrs-settings',
+    titleId: 'lrs-settings-title',
+    title: 'Learning record store',
+    intro:
+      "Send a record of every game (xAPI statements: launched, each decision, the result) to your organisation's learning record store. The address, key and secret are kept on this device only; records made offline wait here and are sent once.",
+  });
   const endpoint = field('xAPI endpoint', 'endpoint', 'url', 'lrs-endpoint', 'https://lrs.example.com/xapi/');
   const key = field('Key', 'key', 'text', 'lrs-key', 'the key (user name) your LRS issued');
   const secret = field('Secret', 'secret', 'password', 'lrs-secret', 'the secret (password) that goes with it');
-  const status = el('p', '', 'lrs-status');
-  status.className = 'lrs-status';
-  status.setAttribute('role', 'status');
-  status.hidden = true;
-  const row = el('div');
-  row.className = 'row';
-  const test = el('button', 'Test connection', 'lrs-test');
-  test.type = 'button';
-  const save = el('button', 'Save', 'lrs-save');
-  save.type = 'submit';
-  const clear = el('button', 'Clear', 'lrs-clear');
-  clear.type = 'button';
-  const close = el('button', 'Close', 'lrs-close');
-  close.type = 'button';
-  row.append(test, save, clear, close);
-  form.append(title, intro, endpoint.label, key.label, secret.label, status, row);
-  root.append(form);
+  const status = messageLine('lrs-status', 'lrs-status', 'status');
+  const test = button('Test connection', 'lrs-test', 'button');
+  const save = button('Save', 'lrs-save', 'submit');
+  const clear = button('Clear', 'lrs-clear', 'button');
+  const close = button('Close', 'lrs-close', 'button');
+  form.append(endpoint.label, key.label, secret.label, status, buttonRow(test, save, clear, close));
 
   const saved = loadLrsSettings();
   if (saved) {
@@ -149,9 +118,8 @@ export function openLrsSettings(): Promise<void> {
       inputs.endpoint.focus();
     });
     close.addEventListener('click', dismiss);
-    // Keys typed here belong to the form, not to the game's shortcuts underneath; Escape closes it.
+    // Escape closes it (the dialog form already keeps its keys from the game's shortcuts).
     form.addEventListener('keydown', (e) => {
-      e.stopPropagation();
       if (e.key === 'Escape') dismiss();
     });
     document.body.append(root);

@@ -1,6 +1,7 @@
 // A stylesheet bundled as a file: the page's Content-Security-Policy allows no <style> made at run time.
 import './join-panel.css';
 import { DisplayNameSchema, MAX_NAME, RoomCodeSchema } from '../../server/protocol.ts';
+import { button, buttonRow, dialogForm, el, labelledInput, messageLine } from '../ui/dialog-form.ts';
 
 /**
  * The join form: a room code (prefilled from a join link) and a display name, nothing else. Plain DOM
@@ -13,54 +14,26 @@ export interface JoinPanel {
   close(): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, testid?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (testid) node.dataset['testid'] = testid;
-  return node;
-}
-
 export function showJoinPanel(o: { code?: string; onJoin: (code: string, name: string) => void; onCancel: () => void }): JoinPanel {
-  const root = el('div');
-  root.className = 'workshop-join';
-  const form = el('form');
-  form.setAttribute('role', 'dialog');
-  form.setAttribute('aria-modal', 'true');
-  form.setAttribute('aria-labelledby', 'workshop-join-title');
-  form.noValidate = true;
-  const title = el('h2', 'Join a workshop room');
-  title.id = 'workshop-join-title';
-  const intro = el('p', 'Type the code on the projector and the name the room will see. Nothing else is asked.');
-  const codeLabel = el('label', 'Room code');
-  const code = el('input', undefined, 'workshop-code');
-  code.name = 'code';
-  code.autocomplete = 'off';
-  code.maxLength = 12;
-  code.value = o.code ?? '';
-  code.setAttribute('autocapitalize', 'characters');
-  codeLabel.append(code);
-  const nameLabel = el('label', 'Your name');
-  const name = el('input', undefined, 'workshop-name');
-  name.name = 'name';
-  name.setAttribute('autocomplete', 'nickname');
-  name.maxLength = MAX_NAME;
-  nameLabel.append(name);
-  const error = el('p', '', 'workshop-error');
-  error.className = 'workshop-error';
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
-  const row = el('div');
-  row.className = 'row';
-  const join = el('button', 'Join', 'workshop-join');
-  join.type = 'submit';
-  const cancel = el('button', 'Cancel', 'workshop-cancel');
-  cancel.type = 'button';
-  row.append(join, cancel);
-  form.append(title, intro, codeLabel, nameLabel, error, row);
-  root.append(form);
+  const { root, form } = dialogForm({
+    className: 'workshop-join',
+    titleId: 'workshop-join-title',
+    title: 'Join a workshop room',
+    intro: 'Type the code on the projector and the name the room will see. Nothing else is asked.',
+  });
+  const code = labelledInput('Room code', 'workshop-code', {
+    name: 'code',
+    autocomplete: 'off',
+    maxLength: 12,
+    value: o.code ?? '',
+    autocapitalize: 'characters',
+  });
+  const name = labelledInput('Your name', 'workshop-name', { name: 'name', autocomplete: 'nickname', maxLength: MAX_NAME });
+  const error = messageLine('workshop-error', 'workshop-error', 'alert');
+  const join = button('Join', 'workshop-join', 'submit');
+  const cancel = button('Cancel', 'workshop-cancel', 'button');
+  form.append(code.label, name.label, error, buttonRow(join, cancel));
   document.body.append(root);
-  // Keys typed here belong to the form, not to the game's shortcuts underneath.
-  form.addEventListener('keydown', (e) => e.stopPropagation());
 
   const fail = (message: string) => {
     error.textContent = message;
@@ -69,9 +42,9 @@ export function showJoinPanel(o: { code?: string; onJoin: (code: string, name: s
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const c = RoomCodeSchema.safeParse(code.value);
+    const c = RoomCodeSchema.safeParse(code.input.value);
     if (!c.success) return fail(c.error.issues[0]!.message);
-    const n = DisplayNameSchema.safeParse(name.value);
+    const n = DisplayNameSchema.safeParse(name.input.value);
     if (!n.success) return fail(`Name: ${n.error.issues[0]!.message}`);
     join.disabled = true;
     error.hidden = true;
@@ -81,7 +54,7 @@ export function showJoinPanel(o: { code?: string; onJoin: (code: string, name: s
     root.remove();
     o.onCancel();
   });
-  (code.value ? name : code).focus();
+  (code.input.value ? name.input : code.input).focus();
   return { fail, close: () => root.remove() };
 }
 

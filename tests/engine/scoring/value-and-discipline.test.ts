@@ -8,8 +8,8 @@ import { compiledShipped } from '../../helpers.ts';
 
 const c = compiledShipped('renewal');
 const stepper = new PersonaStepper(c, { record: false });
-// The trader signs above the walk-away against Maya Chen: a real finished negotiation to vary.
-const game = playPolicy(stepper, c, stepper.start({ personaId: 'friendly-champion', seed: 1 }), archetype('trader').policy, botRandom(1), { seed: 1 });
+// The strong-signal player signs inside the zone against Maya Chen: a real finished negotiation to vary.
+const game = playPolicy(stepper, c, stepper.start({ personaId: 'friendly-champion', seed: 1 }), archetype('strong-signal').policy, botRandom(1), { seed: 1 });
 const model = game.end.context.model;
 
 /** The value dimension's points for an input, as the score adds them up. */

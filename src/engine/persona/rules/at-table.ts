@@ -4,6 +4,7 @@ import type { CompiledScenario } from '../compile.ts';
 import { answerClaimTest } from './claim-test.ts';
 import { flagAntiPattern, scriptedNext, type Draft } from './common.ts';
 import { counterOffer } from './counter-offer.ts';
+import { counterpartFloor, withOffer } from './counterpart.ts';
 import { discover } from './discovery.ts';
 import { endingMove } from './ending.ts';
 import { calmStrength, claimAlternative, pause, threat, weakSignals } from './signals.ts';
@@ -84,4 +85,14 @@ export function applyAtTable(c: CompiledScenario, p: Persona, d: Draft, beat: Be
   const why = reaction ? turn.why[reaction] : null;
   m.reaction = reaction ? { key: reaction, text, ...(why ? { why } : {}) } : null;
   m.nextBeat = m.outcome ? null : scriptedNext(c, m, choice);
+  if (m.nextBeat === c.scenario.flow.finalOffer && m.beat !== c.scenario.flow.finalOffer) finalOffer(c, p, m);
+}
+
+/**
+ * The counterpart's final offer is its floor: the least it accepts given everything the rep has shown
+ * and uncovered. How many turns the script took to get there changes nothing (a shorter road, say by
+ * trading, must not cost the rep), so what a final offer is worth is decided by the rep's moves alone.
+ */
+function finalOffer(c: CompiledScenario, p: Persona, m: Draft['m']): void {
+  Object.assign(m, withOffer(c, m, counterpartFloor(c, p, m)));
 }

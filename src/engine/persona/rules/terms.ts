@@ -9,15 +9,19 @@ function optionValue(c: CompiledScenario, issueId: string, optionId: string): nu
   return c.scenario.issues.find((i) => i.id === issueId)!.options.find((o) => o.id === optionId)!.you;
 }
 
-export function tighten(bounds: Bounds, c: CompiledScenario, terms: Record<string, string> | undefined, side: 'give' | 'get' | 'fix'): Bounds {
+/**
+ * Narrows the terms the counterpart may offer. `get`: the rep's side of the issue is at least the option
+ * got. `give` (in a trade) and `fix` (a package): agreed at the option named, so a trade signs what its
+ * words say. `concede` (a give with nothing asked back): the rep's side is at most the option given; the
+ * counterpart pockets it and may still push past it, as it would at a real table.
+ */
+export function tighten(bounds: Bounds, c: CompiledScenario, terms: Record<string, string> | undefined, side: 'give' | 'get' | 'fix' | 'concede'): Bounds {
   if (!terms) return bounds;
   const next: Record<string, readonly [number, number]> = { ...bounds };
   for (const [issueId, optionId] of Object.entries(terms)) {
     const you = optionValue(c, issueId, optionId);
     const [lo, hi] = next[issueId]!;
-    // A give is agreed at the option given: the counterpart cannot take more of the issue than it was given.
-    next[issueId] = side === 'get' ? [Math.max(lo, you), hi] : [you, you];
-    void hi;
+    next[issueId] = side === 'get' ? [Math.max(lo, you), hi] : side === 'concede' ? [Math.min(lo, you), Math.min(hi, you)] : [you, you];
   }
   return next;
 }
@@ -46,7 +50,7 @@ function showsDesign(turn: TableTurn): void {
 export function giveAndGet(turn: TableTurn): void {
   const { m, c, p, choice } = turn;
   if (!choice.give && !choice.get) return;
-  const proposed = tighten(tighten(m.bounds, c, choice.give, 'give'), c, choice.get, 'get');
+  const proposed = tighten(tighten(m.bounds, c, choice.give, choice.get ? 'give' : 'concede'), c, choice.get, 'get');
   const acceptable = c.space.reaches(proposed, counterpartFloor(c, p, m));
   if (choice.get && !acceptable) {
     react(turn, 'tradeRefused');
@@ -64,6 +68,8 @@ export function giveAndGet(turn: TableTurn): void {
     m.learnedPressure += 1;
     m.belief = clamp01(m.belief - TUNING.concessionSignal * p.sensitivity);
     m.tally.freeGives += 1;
+    // A give for nothing under escalation teaches the customer that going over the rep's head pays.
+    if (turn.p.tactics.some((t) => t.kind === 'escalate' && t.beat === turn.beat.id)) m.tally.escalationGives += 1;
     flagAntiPattern(turn, 'concession-without-trade', choice.id);
     react(turn, 'conceded');
   }
