@@ -1,9 +1,15 @@
 /**
  * The screenshot sweep: every scene of every shipped scenario at 1280x720, 844x390 (touch) and 390x844
  * (touch), with a layout check on each screen: no text box may run out of the panel or button it starts
- * in (the game reports its panels and measured text boxes through the debug hook).
+ * in, nor into a panel or button it does not belong to (the game reports its panels and measured text
+ * boxes through the debug hook).
  *
- *   npx tsx scripts/screenshot-sweep.ts [--out DIR] [--scenario ID] [--viewport 1280x720]
+ *   npx tsx scripts/screenshot-sweep.ts [--out DIR] [--viewport 1280x720[,844x390]] [--scenario ID[,ID]]
+ *                                       [--part games,screens,uploads]
+ *
+ * The whole sweep takes a while on a busy machine: a size, a scenario or a part at a time covers it in
+ * pieces (games: each scenario from its menu card to every debrief page; screens: saves, progress and
+ * the learning path; uploads: the menu with uploaded scenarios).
  *
  * Each scenario is played the long way (holding, asking and conceding before any acceptance, so the
  * debrief has the most to show) and every page of every debrief tab is captured. Exits 1 when any text
@@ -12,7 +18,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { actAndWait, fixture, gameSnapshot, openMenu, screen, startHarness, tabTo, uploadScenario, type PageSnapshot } from '../tests/browser/harness.ts';
-import { overflowingTexts, type SceneLayout } from '../src/game/ui/layout-registry.ts';
+import { misplacedTexts, type MisplacedText, type Rect, type SceneLayout } from '../src/game/ui/layout-registry.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -20,11 +26,16 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const OUT = option('out') ?? '/tmp/walkaway-sweep';
+/** A comma-separated option: whether `value` is among its items (every value when it is not given). */
+const picked = (name: string, value: string) => {
+  const list = option(name);
+  return !list || list.split(',').includes(value);
+};
 const VIEWPORTS = [
   { name: '1280x720', width: 1280, height: 720, touch: false },
   { name: '844x390', width: 844, height: 390, touch: true },
   { name: '390x844', width: 390, height: 844, touch: true },
-].filter((v) => !option('viewport') || v.name === option('viewport'));
+].filter((v) => picked('viewport', v.name));
 
 /** The long game: stay at the table as long as the counterpart lets you, with moves worth a debrief. */
 export function longChoice(snap: Pick<PageSnapshot, 'choices' | 'turn' | 'stage'>): string {
@@ -39,6 +50,16 @@ export function longChoice(snap: Pick<PageSnapshot, 'choices' | 'turn' | 'stage'
 }
 
 const problems: string[] = [];
+
+/** What is wrong with a text box, in words. */
+function describe(kind: MisplacedText['kind'], p: Rect, lines: string[] | undefined): string {
+  const rect = `${p.x},${p.y} ${p.width}x${p.height}`;
+  if (kind === 'overflow') return `runs out of its panel ${rect}`;
+  if (kind === 'overlap') return `runs into the panel ${rect}`;
+  if (kind === 'collision') return `is drawn over "${(lines?.[0] ?? '').slice(0, 40)}" at ${rect}`;
+  if (kind === 'broken-word') return `breaks a word: ${JSON.stringify(lines ?? [])}`;
+  return `is cut off after ${JSON.stringify(lines ?? [])}`;
+}
 const shots: string[] = [];
 
 async function capture(page: Page, dir: string, name: string, keepFocus = false): Promise<void> {
@@ -51,11 +72,13 @@ async function capture(page: Page, dir: string, name: string, keepFocus = false)
   shots.push(file);
   const layout = (await page.evaluate(() => window.__walkaway?.layout() ?? null)) as SceneLayout | null;
   if (!layout) return;
-  for (const o of overflowingTexts(layout)) {
+  // The measured boxes beside the picture, to check again or read without a browser.
+  writeFileSync(`${dir}/${name}.layout.json`, JSON.stringify(layout));
+  for (const o of misplacedTexts(layout)) {
     const b = o.bounds;
     const p = o.panel;
     problems.push(
-      `${file}: "${o.text.slice(0, 60).replace(/\n/g, ' ')}" at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)} runs out of its panel ${p.x},${p.y} ${p.width}x${p.height}`,
+      `${file}: "${o.text.slice(0, 60).replace(/\n/g, ' ')}" at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)} ${describe(o.kind, p, o.lines)}`,
     );
   }
 }
@@ -88,14 +111,15 @@ try {
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.setItem('walkaway.settings', JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' })));
     await page.goto(`${h.url}?seed=3`);
-    await page.waitForSelector('#a11y[data-screen="path"], #a11y[data-screen="menu"]', { state: 'attached' });
+    // The dev server compiles the game on the first visit: slow on a busy machine.
+    await page.waitForSelector('#a11y[data-screen="path"], #a11y[data-screen="menu"]', { state: 'attached', timeout: 120_000 });
     if ((await screen(page)) === 'path') await capture(page, dir, 'path');
     await openMenu(page, `${h.url}?seed=3`);
     await capture(page, dir, 'menu');
     const scenarios = await page.$$eval('#a11y [data-testid^="menu-scenario-"]', (els) =>
       els.map((e) => (e as HTMLElement).dataset['testid']!.slice('menu-scenario-'.length)),
     );
-    for (const id of scenarios.filter((s) => !option('scenario') || s === option('scenario'))) {
+    for (const id of scenarios.filter((s) => picked('part', 'games') && picked('scenario', s))) {
       await openMenu(page, `${h.url}?seed=3`);
       await actAndWait(page, `menu-scenario-${id}`);
       await capture(page, dir, `${id}-menu`);
@@ -141,40 +165,49 @@ try {
         await actAndWait(page, `choice-${longChoice(snap)}`);
       }
       await captureDebrief(page, dir, id);
+      // The game re-watched: its first move and its end.
+      if (await page.locator('#a11y [data-testid="rewatch"]').count()) {
+        await actAndWait(page, 'rewatch');
+        await capture(page, dir, `${id}-rewatch-first`);
+        await actAndWait(page, 'rewatch-end');
+        await capture(page, dir, `${id}-rewatch-end`);
+      }
     }
     // The screens around the games: saves and progress (reported, not fatal, if one cannot be reached).
     page.setDefaultTimeout(15_000);
-    try {
-      await openMenu(page, `${h.url}?seed=3`);
-      if (await page.locator('#a11y [data-testid="to-saves"]').count()) {
-        await actAndWait(page, 'to-saves');
-        await capture(page, dir, 'saves');
+    if (picked('part', 'screens'))
+      try {
         await openMenu(page, `${h.url}?seed=3`);
+        if (await page.locator('#a11y [data-testid="to-saves"]').count()) {
+          await actAndWait(page, 'to-saves');
+          await capture(page, dir, 'saves');
+          await openMenu(page, `${h.url}?seed=3`);
+        }
+        await actAndWait(page, 'to-progress');
+        await capture(page, dir, 'progress');
+        await actAndWait(page, 'to-path');
+        await capture(page, dir, 'path-after-games');
+      } catch (e) {
+        problems.push(`${dir}: could not reach the saves or path screens (${(e as Error).message.split('\n')[0]})`);
       }
-      await actAndWait(page, 'to-progress');
-      await capture(page, dir, 'progress');
-      await actAndWait(page, 'to-path');
-      await capture(page, dir, 'path-after-games');
-    } catch (e) {
-      problems.push(`${dir}: could not reach the saves or path screens (${(e as Error).message.split('\n')[0]})`);
-    }
     // The menu with uploaded scenarios: two beside the built-ins, a Remove asking to be pressed again,
     // and enough uploads to need pages.
-    try {
-      await openMenu(page, `${h.url}?seed=3`);
-      await uploadScenario(page, 'browser-mini.yaml', fixture('browser-mini.yaml'));
-      await page.waitForSelector('#a11y [data-testid="menu-scenario-browser-mini"]', { state: 'attached' });
-      await uploadScenario(page, 'guide-example.yaml', fixture('guide-example.yaml'));
-      await page.waitForSelector('#a11y [data-testid="menu-scenario-guide-example"]', { state: 'attached' });
-      await capture(page, dir, 'menu-uploads');
-      await actAndWait(page, 'menu-remove-browser-mini');
-      await capture(page, dir, 'menu-uploads-remove-asks');
-      await uploadScenario(page, 'mini.yaml', fixture('mini.yaml'));
-      await page.waitForSelector('#a11y [data-testid="menu-scenario-mini"]', { state: 'attached' });
-      await capture(page, dir, 'menu-uploads-paged');
-    } catch (e) {
-      problems.push(`${dir}: could not capture the menu with uploads (${(e as Error).message.split('\n')[0]})`);
-    }
+    if (picked('part', 'uploads'))
+      try {
+        await openMenu(page, `${h.url}?seed=3`);
+        await uploadScenario(page, 'browser-mini.yaml', fixture('browser-mini.yaml'));
+        await page.waitForSelector('#a11y [data-testid="menu-scenario-browser-mini"]', { state: 'attached' });
+        await uploadScenario(page, 'guide-example.yaml', fixture('guide-example.yaml'));
+        await page.waitForSelector('#a11y [data-testid="menu-scenario-guide-example"]', { state: 'attached' });
+        await capture(page, dir, 'menu-uploads');
+        await actAndWait(page, 'menu-remove-browser-mini');
+        await capture(page, dir, 'menu-uploads-remove-asks');
+        await uploadScenario(page, 'mini.yaml', fixture('mini.yaml'));
+        await page.waitForSelector('#a11y [data-testid="menu-scenario-mini"]', { state: 'attached' });
+        await capture(page, dir, 'menu-uploads-paged');
+      } catch (e) {
+        problems.push(`${dir}: could not capture the menu with uploads (${(e as Error).message.split('\n')[0]})`);
+      }
     await context.close();
   }
 } finally {
@@ -183,7 +216,7 @@ try {
 writeFileSync(`${OUT}/report.txt`, [`${shots.length} screenshots`, ...problems].join('\n') + '\n');
 console.log(`${shots.length} screenshots in ${OUT}`);
 if (problems.length) {
-  console.log(`${problems.length} text box(es) run out of their panel:`);
+  console.log(`${problems.length} text box(es) run out of their panel or into another:`);
   for (const p of problems) console.log(`  ${p}`);
   process.exitCode = 1;
-} else console.log('no text box runs out of its panel');
+} else console.log('no text box runs out of its panel or into another');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actAndWait, pressControl, screen, testid } from './harness.ts';
+import { actAndWait, choiceIds, openMenu, pressControl, screen, testid } from './harness.ts';
 import { fileHarness, overflows, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * The package builder, keyboard only: open it at a beat where proposals are allowed, pick an option per
  * issue (the worth line follows), send it, and the engine records it as a proposal; the builder fits
- * its panel.
+ * its panel, whatever the number of issues and options.
  */
 describe('package builder', () => {
   const h = fileHarness();
@@ -41,4 +41,32 @@ describe('package builder', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('fits its panel with two issues and with five (nine prices in a row), as opened and after a pick', async () => {
+    const { page, errors } = await quickPage(h.browser);
+    await openMenu(page, `${h.url}?seed=3`);
+    for (const scenario of ['tutorial', 'enterprise-deal']) {
+      await actAndWait(page, `menu-scenario-${scenario}`);
+      await actAndWait(page, 'start');
+      await actAndWait(page, 'briefing-continue');
+      for (let guard = 0; guard < 12 && !(await page.locator(testid('propose-open')).count()); guard++) {
+        await actAndWait(page, (await choiceIds(page))[0]!);
+      }
+      await actAndWait(page, 'propose-open');
+      // The value scale's labels (walk-away, target) stay clear of the buttons beside them; every price
+      // chip keeps its price on one line; the counterpart's title is whole.
+      expect(await overflows(page), `${scenario}, as opened`).toEqual([]);
+      const unpicked = await page.$$eval('#a11y [data-testid^="builder-"][aria-pressed="false"]', (els) =>
+        els.map((e) => (e as HTMLElement).dataset['testid']!),
+      );
+      // The first other option (the list price): the worth moves well above the walk-away mark.
+      await actAndWait(page, unpicked[0]!);
+      expect(await overflows(page), `${scenario}, after a pick`).toEqual([]);
+      // Back to the menu in the page (a reload would compile the game again).
+      await actAndWait(page, 'builder-cancel');
+      await actAndWait(page, 'to-menu');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import { canvasText, fileHarness, longChoice, overflows, playToDebrief, quickPag
  * The debrief fits and explains: for the longest game of every shipped scenario, every move, anti-pattern
  * and failed check is drawn on some page of some tab (reachable by the tab and page buttons), no text
  * runs out of its panel, failed checks name a turn or say it was the whole negotiation, moves carry
- * their explanations, and "your position" is explained.
+ * their explanations, and "your position" is explained; the game re-watched fits too.
  */
 describe('debrief', () => {
   const h = fileHarness();
@@ -53,4 +53,19 @@ describe('debrief', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 400_000);
+
+  it('re-watches a game with six issues, every term on its own lines', async () => {
+    const { page, errors } = await quickPage(h.browser);
+    await startScenario(page, h.url, { seed: 3, scenario: 'renewal' });
+    await playToDebrief(page, (snap) => snap.choices.find((c) => c.tags.includes('walk-away'))?.id ?? snap.choices[0]!.id);
+    await actAndWait(page, 'rewatch');
+    // The renewal's terms wrap to two lines ("Customer commitments: No commitments from the customer"):
+    // the next term starts below, never over it.
+    expect(await page.$$eval('#a11y [data-testid="rewatch-terms"] li', (els) => els.length)).toBe(7);
+    expect(await overflows(page), 'first move').toEqual([]);
+    await actAndWait(page, 'rewatch-end');
+    expect(await overflows(page), 'the end').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

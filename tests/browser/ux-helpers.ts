@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { actAndWait, gameSnapshot, openMenu, screen, startHarness, watchErrors, type Harness, type PageSnapshot } from './harness.ts';
-import { overflowingTexts, type SceneLayout } from '../../src/game/ui/layout-registry.ts';
+import { misplacedTexts, type SceneLayout } from '../../src/game/ui/layout-registry.ts';
 
 /** Settings for quick games: muted, lines shown at once. */
 export const QUICK_SETTINGS = JSON.stringify({ volume: 0.7, muted: true, textSpeed: 'instant' });
@@ -75,8 +75,12 @@ export async function layout(page: Page): Promise<SceneLayout> {
   return l;
 }
 
+/**
+ * The texts drawn wrong on the screen on show, each as "kind: text": running out of their panel, into
+ * another panel or button, breaking a short word across lines, or cut off with no "…".
+ */
 export async function overflows(page: Page): Promise<string[]> {
-  return overflowingTexts(await layout(page)).map((o) => o.text);
+  return misplacedTexts(await layout(page)).map((o) => `${o.kind}: ${o.text}`);
 }
 
 /** The text drawn on the canvas now, as one string. */

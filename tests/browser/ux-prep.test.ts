@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actAndWait, choiceIds, screen, testid } from './harness.ts';
-import { fileHarness, quickPage, startScenario } from './ux-helpers.ts';
+import { fileHarness, overflows, quickPage, startScenario } from './ux-helpers.ts';
 
 /**
  * Preparation gives nothing away: what a prep action changes is not shown before the choice (canvas or
  * text version), coach mode explains the choice after it is made, practice mode moves straight on, and
- * the order of the choices is the seed's (the same for the same seed, different across seeds).
+ * the order of the choices is the seed's (the same for the same seed, different across seeds); the
+ * coach's tip and the explanation fit their panels.
  */
 describe('preparation', () => {
   const h = fileHarness();
@@ -40,6 +41,10 @@ describe('preparation', () => {
     // Coach mode: the next step says what the choice just made changed and why, beside its own choices.
     expect(await page.textContent(testid('prep-explained'))).toContain(chosenExplain);
     expect(await page.locator('#a11y [data-testid^="choice-"]').count()).toBeGreaterThan(0);
+    // The renewal's second step has the longest tip (three lines): it stays inside the coach's panel,
+    // with the coach's line above it and the explanation below.
+    expect(await page.textContent(testid('hint'))).toMatch(/^Tip: /);
+    expect(await overflows(page)).toEqual([]);
 
     // The same seed gives the same order (the engine's seeded order; other seeds are tested there).
     await toPrep(page, 7, 'practice');

@@ -1,5 +1,6 @@
 import { MODE_RULES } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import { clampLines } from '../ui/fit-text.ts';
 import { COLORS, css, FONT } from '../ui/theme.ts';
 import type { BaseScene } from './base-scene.ts';
 
@@ -38,14 +39,14 @@ export function drawPracticeNotes(scene: BaseScene, app: GameApp, x: number, y: 
     short.push('Scenario changed since');
     full.push(notes.changed);
   }
-  scene.add.text(x, y, short.join(' · '), {
+  const text = scene.add.text(x, y, short.join(' · '), {
     fontFamily: FONT,
     fontSize: '14px',
     color: css(color),
     fontStyle: 'bold',
     wordWrap: { width, useAdvancedWrap: true },
-    maxLines: 3,
   });
+  clampLines(text, 3);
   app.mirror.text([short[0], ...full].join(' '), 'debrief-practice');
 }
 

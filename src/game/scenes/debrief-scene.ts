@@ -267,9 +267,8 @@ export class DebriefScene extends BaseScene {
     const mirror = this.app.mirror;
     const title = outcomeHeadline(r);
     const context = outcomeContext(r) + (r.score.cap ? ` Capped at ${r.score.cap.max}: ${r.score.cap.reason}` : '');
+    // Said once: the announcement is also the paragraph a phone reader sees first (no copy below it).
     mirror.say('', `${title}. ${context}`);
-    mirror.text(title, 'debrief-outcome');
-    mirror.text(context);
     mirror.text(`Score: ${r.score.total} out of 100`, 'debrief-total');
     mirror.text(`Grade: ${r.score.grade}`, 'debrief-grade');
     mirror.list(

@@ -6,7 +6,7 @@ import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { ChoiceList } from '../ui/choice-list.ts';
 import { drawPanel } from '../ui/panel.ts';
-import { fitText } from '../ui/fit-text.ts';
+import { clampLines, fitText, shrinkToHeight } from '../ui/fit-text.ts';
 import { Portrait } from '../ui/portrait.ts';
 import { TermsPanel, termRowHeight, termsPanelHeight } from '../ui/terms-panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
@@ -85,7 +85,9 @@ export class NegotiationScene extends BaseScene {
     }
     drawPanel(this, 40, 350, 250, 74, COLORS.panelLight);
     this.add.text(54, 358, persona.name, { ...TEXT.body, fontSize: '17px', fontStyle: 'bold' });
-    this.add.text(54, 380, persona.title, { fontFamily: FONT, fontSize: '13px', color: css(COLORS.textMuted), fixedWidth: 226 });
+    // A long title ("Office Manager, Harbourside Clinics") takes a smaller size, then "…", never a clipped word.
+    const title = fitText(this.add.text(54, 380, persona.title, { fontFamily: FONT, fontSize: '13px', color: css(COLORS.textMuted) }), 226, 11);
+    clampLines(title, 1);
     this.add.text(54, 399, MOOD_WORDS[snap.mood], { fontFamily: FONT, fontSize: '13px', color: css(MOOD_COLORS[snap.mood]), fontStyle: 'bold' });
     app.mirror.text(`${persona.name} ${MOOD_WORDS[snap.mood]}.`, 'mood');
 
@@ -138,8 +140,8 @@ export class NegotiationScene extends BaseScene {
         fontSize: '15px',
         color: css(COLORS.accent),
         wordWrap: { width: 500, useAdvancedWrap: true },
-        maxLines: 4,
       });
+      clampLines(shrinkToHeight(hint, 76, 13), 4);
       const hintHeight = Math.max(52, hint.height + 16);
       drawPanel(this, 312, hintTop, 528, hintHeight, COLORS.backgroundDeep);
       this.children.bringToTop(hint);
@@ -172,14 +174,17 @@ export class NegotiationScene extends BaseScene {
     const knownY = 262 + termsHeight + 14;
     drawPanel(this, 860, knownY, 380, 696 - knownY);
     this.add.text(876, knownY + 12, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
-    this.add.text(876, knownY + 34, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
+    const known = this.add.text(876, knownY + 34, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
       fontFamily: FONT,
       fontSize: '14px',
       color: css(learned.length ? COLORS.text : COLORS.textMuted),
       wordWrap: { width: 348, useAdvancedWrap: true },
-      // Many issues leave less room here; the full list is in the accessibility layer.
-      maxLines: Math.max(1, Math.floor((696 - knownY - 44) / 17)),
     });
+    // Many issues leave less room here: a smaller size first, then the last line kept ends "…" (the
+    // full list is in the text version).
+    const knownRoom = 696 - knownY - 44;
+    shrinkToHeight(known, knownRoom, 12);
+    clampLines(known, Math.max(1, Math.floor(knownRoom / (known.height / Math.max(1, known.getWrappedText().length)))));
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 
     // Your choices.

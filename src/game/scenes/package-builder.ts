@@ -18,6 +18,9 @@ export interface PackageBuilderHooks {
 /** The builder's area: where the choices are at the table (the line stays above it). */
 const AREA = { x: 312, y: 262, width: 928, height: 434 };
 
+/** Where the value scale starts, from the area's left edge: 44 px clear of the buttons (which end at 576). */
+const SCALE_LEFT = 620;
+
 /** A package to start from: what is on the table now. */
 export function startingPackage(snap: SessionSnapshot): Package {
   return { ...snap.terms };
@@ -87,14 +90,23 @@ export function drawPackageBuilder(scene: BaseScene, app: GameApp, snap: Session
   const worth = session.worth(terms);
   const words = worthWords(worth.value, worth.walkAwayValue, worth.target, snap.unit);
   const worthY = AREA.y + AREA.height - 118;
-  scene.add.text(AREA.x + 20, worthY, words, {
+  const worthText = scene.add.text(AREA.x + 20, worthY, words, {
     fontFamily: FONT,
     fontSize: '15px',
     color: css(worth.value < worth.walkAwayValue ? COLORS.danger : COLORS.text),
-    wordWrap: { width: 520, useAdvancedWrap: true },
+    wordWrap: { width: SCALE_LEFT - 60, useAdvancedWrap: true },
   });
-  // The scale (its labels reach 36 px above and 40 px below its bar) sits right of the buttons.
-  new ValueScale(scene, AREA.x + 580, worthY + 40, 320).set({ value: worth.value, walkAway: worth.walkAwayValue, target: worth.target, unit: snap.unit });
+  // Two lines above the buttons (a long unit name can make a third).
+  for (let size = 14; worthText.height > 50 && size >= 12; size--) worthText.setFontSize(size);
+  // The scale sits right of the worth line and the buttons, with a clear gap: its labels stay within
+  // its own width (they reach 36 px above and 40 px below its bar).
+  const scaleX = AREA.x + SCALE_LEFT;
+  new ValueScale(scene, scaleX, worthY + 40, AREA.x + AREA.width - 28 - scaleX).set({
+    value: worth.value,
+    walkAway: worth.walkAwayValue,
+    target: worth.target,
+    unit: snap.unit,
+  });
   app.mirror.text(words, 'builder-worth');
 
   const buttonsY = AREA.y + AREA.height - 60;

@@ -5,11 +5,14 @@ import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { ChoiceList } from '../ui/choice-list.ts';
 import { drawPanel } from '../ui/panel.ts';
-import { fitText } from '../ui/fit-text.ts';
+import { clampLines, fitText, shrinkToHeight } from '../ui/fit-text.ts';
 import { Portrait } from '../ui/portrait.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { Typewriter } from '../ui/typewriter.ts';
 import { BaseScene } from './base-scene.ts';
+
+/** The foot of the coach's panel (it spans y 96 to 296). */
+const COACH_PANEL_BOTTOM = 296;
 
 /** The coach's look among the portrait variations (distinct from the first counterparts'). */
 const COACH_LOOK = 3;
@@ -32,8 +35,8 @@ export function drawExplained(scene: BaseScene, app: GameApp, explained: Explain
     fontSize: '15px',
     color: css(COLORS.accent),
     wordWrap: { width: width - 32, useAdvancedWrap: true },
-    maxLines: 3,
   });
+  clampLines(shrinkToHeight(text, 60, 13), 3);
   const height = text.height + 20;
   drawPanel(scene, x, y, width, height, COLORS.backgroundDeep);
   scene.children.bringToTop(text);
@@ -74,19 +77,24 @@ export class PreparationScene extends BaseScene {
     // The coach: drawn like the counterparts, always encouraging.
     new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
     this.add.text(240, 114, snap.speaker, { ...TEXT.label, color: css(COLORS.warm) });
-    const line = new Typewriter(
-      this,
-      240,
-      140,
-      { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 },
-      snap.hint ? 104 : 140,
-    );
-    this.whileAnimating(() => line.typing);
-    app.mirror.say(snap.speaker, snap.line);
+    // The tip sits at the foot of the coach's panel (up to four lines, smaller if long); the line takes
+    // the room above it, whatever the tip's length.
+    let lineRoom = COACH_PANEL_BOTTOM - 140 - 12;
     if (snap.hint) {
-      this.add.text(240, 252, `Tip: ${snap.hint}`, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.accent), wordWrap: { width: 590 } });
+      const tip = this.add.text(240, 0, `Tip: ${snap.hint}`, {
+        fontFamily: FONT,
+        fontSize: '15px',
+        color: css(COLORS.accent),
+        wordWrap: { width: 590, useAdvancedWrap: true },
+      });
+      clampLines(shrinkToHeight(tip, 72, 13), 4);
+      tip.setY(COACH_PANEL_BOTTOM - 10 - tip.height);
+      lineRoom = tip.y - 8 - 140;
       app.mirror.text(`Tip: ${snap.hint}`, 'hint');
     }
+    const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 }, lineRoom);
+    this.whileAnimating(() => line.typing);
+    app.mirror.say(snap.speaker, snap.line);
 
     // What the player holds so far.
     this.drawPosition(snap);

@@ -2,6 +2,7 @@ import { SCENES, type GameApp } from '../app.ts';
 import { createRecordInput, downloadRecord, pickRecordFile } from '../storage/record-file-io.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawDimensionChart } from '../ui/dimension-chart.ts';
+import { clampLines } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
@@ -75,8 +76,9 @@ export class ProgressScene extends BaseScene {
         y,
         width: 324,
         height: 38,
-        label: n.persona,
-        detail: `${n.scenario} · ${g.games} game${g.games === 1 ? '' : 's'}`,
+        // The count beside the name: a long scenario title below may be cut ("…"), the count never.
+        label: `${n.persona} · ${g.games} game${g.games === 1 ? '' : 's'}`,
+        detail: n.scenario,
         fontSize: 14,
         variant: 'card',
         testid: `progress-row-${g.scenarioId}-${g.personaId}`,
@@ -167,16 +169,16 @@ export class ProgressScene extends BaseScene {
         color: css(COLORS.text),
         fontStyle: 'bold',
         wordWrap: { width: 556, useAdvancedWrap: true },
-        maxLines: 2,
       });
-      this.add.text(672, title.y + title.height + 8, suggestion.reason, {
+      clampLines(title, 2);
+      const reason = this.add.text(672, title.y + title.height + 8, suggestion.reason, {
         fontFamily: FONT,
         fontSize: '14px',
         color: css(COLORS.text),
         wordWrap: { width: 556, useAdvancedWrap: true },
         lineSpacing: 3,
-        maxLines: 3,
       });
+      clampLines(reason, 3);
       app.mirror.text(`Practise this next: ${suggestion.personaName} in "${suggestion.scenarioTitle}". ${suggestion.reason}`, 'progress-suggestion');
       this.button({
         x: 672,

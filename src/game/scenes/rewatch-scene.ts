@@ -4,7 +4,7 @@ import { SCENES, type GameApp } from '../app.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
 import { engine } from '../services/engine-loader.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
-import { fitText } from '../ui/fit-text.ts';
+import { clampLines, fitText, shrinkToHeight } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { touchOnly } from '../ui/reading-layout.ts';
@@ -69,14 +69,14 @@ export class RewatchScene extends BaseScene {
 
     drawPanel(this, 32, 112, 800, 220, COLORS.text);
     this.add.text(56, 126, (snap.speaker || 'Narrator').toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
-    this.add.text(56, 150, snap.line, {
+    const line = this.add.text(56, 150, snap.line, {
       fontFamily: FONT,
       fontSize: '19px',
       color: css(COLORS.backgroundDeep),
       wordWrap: { width: 752, useAdvancedWrap: true },
       lineSpacing: 4,
-      maxLines: 7,
     });
+    clampLines(shrinkToHeight(line, 168, 14), 7);
     app.mirror.say(snap.speaker, snap.line);
 
     drawPanel(this, 32, 348, 800, 150);
@@ -84,28 +84,35 @@ export class RewatchScene extends BaseScene {
     const choiceText = chosen
       ? chosen.choice.text
       : `${result.outcome === 'deal' ? `Deal at ${formatValue(result.value, result.unit)}` : result.outcome === 'walked-away' ? 'You walked away' : 'They walked away'}. Score ${result.score.total}.`;
-    this.add.text(52, 386, choiceText, { ...TEXT.body, wordWrap: { width: 760, useAdvancedWrap: true }, maxLines: 3 });
+    clampLines(shrinkToHeight(this.add.text(52, 386, choiceText, { ...TEXT.body, wordWrap: { width: 760, useAdvancedWrap: true } }), 64, 14), 3);
     const flags = [
       ...result.antiPatterns.filter((a) => a.turn === chosen?.turn).map((a) => `${a.label}: ${a.principle}`),
       ...((record.attempt.takeBacks ?? []).includes(n + 1) ? ['You took this move back once in coach mode.'] : []),
     ];
-    if (flags.length)
-      this.add.text(52, 452, flags.join(' '), {
+    if (flags.length) {
+      const flagText = this.add.text(52, 452, flags.join(' '), {
         fontFamily: FONT,
         fontSize: '13px',
         color: css(COLORS.warm),
         wordWrap: { width: 760, useAdvancedWrap: true },
-        maxLines: 2,
       });
+      clampLines(flagText, 2);
+    }
     app.mirror.text(n < total ? `You chose: ${choiceText}` : choiceText, 'rewatch-choice');
     for (const f of flags) app.mirror.text(f);
 
     drawPanel(this, 852, 112, 396, 386);
     this.add.text(872, 124, 'ON THE TABLE', TEXT.label);
     let y = 150;
+    // Each term starts below the one before, however many lines it wraps to.
     for (const t of snap.termsView) {
-      this.add.text(872, y, `${t.issueLabel}: ${t.optionLabel}`, { fontFamily: FONT, fontSize: '14px', color: css(COLORS.text), wordWrap: { width: 356 } });
-      y += 22;
+      const term = this.add.text(872, y, `${t.issueLabel}: ${t.optionLabel}`, {
+        fontFamily: FONT,
+        fontSize: '14px',
+        color: css(COLORS.text),
+        wordWrap: { width: 356, useAdvancedWrap: true },
+      });
+      y += term.height + 5;
     }
     const value = `Worth ${formatValue(snap.value, snap.unit)} to you · walk-away ${formatValue(snap.walkAwayValue, snap.unit)}`;
     this.add.text(872, y + 8, value, { fontFamily: FONT, fontSize: '14px', color: css(COLORS.accent), fontStyle: 'bold', wordWrap: { width: 356 } });

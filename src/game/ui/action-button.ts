@@ -2,6 +2,8 @@ import Phaser from 'phaser';
 import type { ScreenMirror, MirrorButtonOptions } from '../a11y/screen-mirror.ts';
 import { registerPanel } from './layout-registry.ts';
 import { COLORS, css, FONT } from './theme.ts';
+import { clampLines } from './fit-text.ts';
+import { splitsShortWord } from './wrap-text.ts';
 
 export interface ActionButtonConfig {
   x: number;
@@ -49,7 +51,8 @@ export class ActionButton {
       cfg.onActivate();
     };
     this.bg = scene.add.graphics();
-    const pad = 16;
+    // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
+    const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
     const fontSize = cfg.fontSize ?? (cfg.variant === 'choice' ? 18 : 20);
     let textX = align === 'left' ? x + pad : x + width / 2;
@@ -72,13 +75,23 @@ export class ActionButton {
       fontStyle: cfg.variant === 'primary' || cfg.variant === 'card' ? 'bold' : 'normal',
       wordWrap: { width: wrap, useAdvancedWrap: true },
       align,
-      // A menu card keeps its title short (the DOM twin has the full text); other labels shrink to fit.
-      ...(cfg.variant === 'card' ? { maxLines: height < 70 && cfg.detail ? 1 : 2 } : {}),
     });
     label.setOrigin(align === 'left' ? 0 : 0.5, 0.5);
-    // A long choice shrinks to fit its button rather than spilling over the next one.
+    if (cfg.variant === 'card' && cfg.detail) {
+      // A menu card keeps its title short, marked "…" when cut (the DOM twin has the full text).
+      clampLines(label, height < 70 ? 1 : 2);
+    } else if (cfg.variant === 'card') {
+      // A chip ("$180K (10% off)" among nine in a row) takes a smaller size rather than lose words.
+      for (let size = fontSize - 1; label.height > height - 6 && size >= 11; size--) label.setFontSize(size);
+      clampLines(label, Math.max(1, Math.floor((height - 6) / (label.height / Math.max(1, label.getWrappedText().length)))));
+    }
+    // A long label shrinks to fit its button rather than spilling over the next one.
     const room = height - (cfg.detail ? 26 : 10);
-    for (let size = fontSize - 1; label.height > room && size >= 13; size--) label.setFontSize(size);
+    for (let size = parseInt(String(label.style.fontSize), 10) - 1; label.height > room && size >= 13; size--) label.setFontSize(size);
+    // Never a short word broken across lines: a smaller size first.
+    for (let size = parseInt(String(label.style.fontSize), 10) - 1; splitsShortWord(label.text, label.getWrappedText()) && size >= 10; size--) {
+      label.setFontSize(size);
+    }
     this.texts.push(label);
     if (cfg.detail) {
       const detail = scene.add.text(textX, 0, cfg.detail, {
@@ -87,9 +100,9 @@ export class ActionButton {
         color: css(COLORS.textMuted),
         wordWrap: { width: wrap, useAdvancedWrap: true },
         align,
-        // The full text is in the DOM twin; on the canvas a long description is cut to fit the card.
-        maxLines: Math.max(1, Math.floor((height - label.height - 16) / (fontSize - 1))),
       });
+      // The full text is in the DOM twin; on the canvas a long description is cut to fit the card, marked "…".
+      clampLines(detail, Math.max(1, Math.floor((height - label.height - 16) / (fontSize - 1))));
       detail.setOrigin(align === 'left' ? 0 : 0.5, 0);
       const total = label.height + 4 + detail.height;
       label.setY(y + (height - total) / 2 + label.height / 2);

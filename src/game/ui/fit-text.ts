@@ -10,3 +10,27 @@ export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, minSize
   if (text.width > maxWidth) text.setWordWrapWidth(maxWidth, true);
   return text;
 }
+
+/**
+ * Keeps a wrapped text to `maxLines` lines; when it is longer, the last line kept ends with "…" (never a
+ * line cut off mid-sentence as if it were whole). The full text is in the text version. Returns whether
+ * it was cut.
+ */
+export function clampLines(text: Phaser.GameObjects.Text, maxLines: number): boolean {
+  const lines = text.getWrappedText();
+  if (lines.length <= maxLines) return false;
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  let last = kept.pop() ?? '';
+  for (;;) {
+    text.setText([...kept, `${last.replace(/[\s,;:.\-–—]+$/, '')}…`].join('\n'));
+    if (text.getWrappedText().length <= kept.length + 1 || !last.includes(' ')) break;
+    last = last.slice(0, last.lastIndexOf(' '));
+  }
+  return true;
+}
+
+/** Shrinks a wrapped text's font (to `minSize` at least) until it is at most `maxHeight` tall. */
+export function shrinkToHeight(text: Phaser.GameObjects.Text, maxHeight: number, minSize = 12): Phaser.GameObjects.Text {
+  for (let size = (parseInt(String(text.style.fontSize), 10) || 16) - 1; text.height > maxHeight && size >= minSize; size--) text.setFontSize(size);
+  return text;
+}

@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { registerPanel } from './layout-registry.ts';
 import { COLORS, css, FONT } from './theme.ts';
 import { prefersReducedMotion } from '../a11y/reduced-motion.ts';
 
@@ -30,6 +31,8 @@ export class ValueScale {
     this.y = y;
     this.width = width;
     this.g = scene.add.graphics();
+    // Its area, labels included, for the layout checks: nothing else may run into it, nor its labels out of it.
+    registerPanel(scene, { x, y: y - 36, width, height: 76 });
   }
 
   /** Moves the marker to the new value (animated, so a change is noticed). */
@@ -69,20 +72,35 @@ export class ValueScale {
     g.fillStyle(color, 1).fillTriangle(mx - 7, y - 12, mx + 7, y - 12, mx, y - 2);
     for (const t of this.labels) t.destroy();
     this.labels.length = 0;
+    /** A label at `x` (its anchor by `originX`), kept inside the scale's own width: whatever sits beside the scale stays clear. */
     const label = (x: number, yy: number, text: string, c: number, originX: number) => {
-      const t = this.scene.add.text(x, yy, text, { fontFamily: FONT, fontSize: '14px', color: css(c), fontStyle: 'bold' }).setOrigin(originX, 0);
-      // Keep every label inside the scale's own width (the panel edge is just beyond it).
-      const left = x - originX * t.width;
-      const shift = Math.max(this.x - 8 - left, 0) + Math.min(this.x + this.width + 8 - (left + t.width), 0);
-      t.setX(x + shift);
+      const t = this.scene.add.text(x, yy, text, { fontFamily: FONT, fontSize: '14px', color: css(c), fontStyle: 'bold' });
+      t.setX(clampSpan(x - originX * t.width, t.width, this.x, this.x + this.width));
       this.labels.push(t);
+      return t;
     };
-    // Walk-away reads to the left of its mark and target to the right, so the two never overlap.
+    // Walk-away reads to the left of its mark and target to the right, so the two rarely meet; when the
+    // marks are close (an offer far beyond both squeezes them), the target label moves right of the
+    // walk-away one, or to a line of its own below it.
     const low = s.walkAway <= s.target;
-    label(px(s.walkAway) + (low ? -4 : 4), y + 22, `walk-away ${fmt(s.walkAway)}`, COLORS.danger, low ? 1 : 0);
-    label(px(s.target) + (low ? 4 : -4), y + 22, `target ${fmt(s.target)}`, COLORS.success, low ? 0 : 1);
-    label(Math.min(Math.max(mx, this.x + 40), this.x + this.width - 40), y - 36, `on the table: ${fmt(value)}`, COLORS.text, 0.5);
+    const walkLabel = label(px(s.walkAway) + (low ? -4 : 4), y + 22, `walk-away ${fmt(s.walkAway)}`, COLORS.danger, low ? 1 : 0);
+    const targetLabel = label(px(s.target) + (low ? 4 : -4), y + 22, `target ${fmt(s.target)}`, COLORS.success, low ? 0 : 1);
+    const [left, right] = walkLabel.x <= targetLabel.x ? [walkLabel, targetLabel] : [targetLabel, walkLabel];
+    if (right.x < left.x + left.width + LABEL_GAP) {
+      const pushed = left.x + left.width + LABEL_GAP;
+      if (pushed + right.width <= this.x + this.width) right.setX(pushed);
+      else right.setPosition(clampSpan(right.x, right.width, this.x, this.x + this.width), y + 22 + right.height + 2);
+    }
+    label(mx, y - 36, `on the table: ${fmt(value)}`, COLORS.text, 0.5);
   }
+}
+
+/** Space kept between the walk-away and target labels. */
+const LABEL_GAP = 10;
+
+/** The left edge of a span of `width` placed at `left`, moved the least to lie within [min, max]. */
+export function clampSpan(left: number, width: number, min: number, max: number): number {
+  return Math.max(min, Math.min(left, max - width));
 }
 
 export function fmt(n: number): string {

@@ -86,6 +86,29 @@ export function wrapText(text: string, width: number, measure: Measure): string[
 }
 
 /**
+ * Whether wrapping `text` into `lines` broke a word of at most `longest` characters across two lines
+ * ("$200" above "K"): a word that short fits a line at a smaller size, and read broken it is a misprint.
+ * Longer words (a URL, an unbroken string in a trainer's file) must break and are not counted.
+ */
+export function splitsShortWord(text: string, lines: readonly string[], longest = 20): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  const pieces = lines.flatMap((l) => l.split(/\s+/).filter(Boolean));
+  if (pieces.length === words.length) return false;
+  // Walk both lists: a piece that is only the start of its word means that word was broken.
+  let p = 0;
+  for (const word of words) {
+    if (pieces[p] === word) {
+      p++;
+      continue;
+    }
+    if (word.length <= longest) return true;
+    let joined = '';
+    while (p < pieces.length && joined.length < word.length) joined += pieces[p++];
+  }
+  return false;
+}
+
+/**
  * Puts a line break inside every word wider than `width`, between the letters where it must break,
  * leaving everything else as it is (for wrapping that keeps spaces as written but would let one long
  * word run off the screen). Linear: each word is measured once, a long word's letters once each.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLongWords, wrapText, type Measure } from '../../../src/game/ui/wrap-text.ts';
+import { breakLongWords, splitsShortWord, wrapText, type Measure } from '../../../src/game/ui/wrap-text.ts';
 
 /** A monospaced stand-in for the canvas: every character 10 px wide (counts its calls and characters). */
 function monospace() {
@@ -73,5 +73,19 @@ describe('breaking only the words wider than a line', () => {
     const broken = breakLongWords('w'.repeat(200_000), 590, measure);
     expect(broken.split('\n')).toHaveLength(Math.ceil(200_000 / 59));
     expect(stats.chars).toBeLessThan(3 * 200_000);
+  });
+});
+
+describe('a short word broken across lines', () => {
+  it('is found when a word of a few letters is split, and not when words only move to the next line', () => {
+    expect(splitsShortWord('$200K', ['$200', 'K'])).toBe(true);
+    expect(splitsShortWord('Open-ended, round-the-clock support', ['Open-ended,', 'round-the-clock support'])).toBe(false);
+    expect(splitsShortWord('Three years with an expansion review', ['Three years with an', 'expansion revi', 'ew'])).toBe(true);
+  });
+
+  it('lets a word too long for any line break (a trainer may write one)', () => {
+    const word = 'Unbreakable'.repeat(3);
+    expect(splitsShortWord(`See ${word} here`, ['See', word.slice(0, 12), word.slice(12), 'here'])).toBe(false);
+    expect(splitsShortWord(`See ${word} here $20K`, ['See', word.slice(0, 12), word.slice(12), 'here $20', 'K'])).toBe(true);
   });
 });
