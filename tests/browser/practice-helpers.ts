@@ -82,4 +82,6 @@ export function preferring(prefs: readonly string[]) {
 /** Tutorial players: a good one (passes well), a poor one (fails) and a middling one (passes, below the good one). */
 export const TUTORIAL_GOOD = ['book-prospects', 'write-line', 'ask-why', 'mention-options', 'stand-calmly', 'take-a-day', 'final-push', 'accept-final'];
 export const TUTORIAL_POOR = ['trust-the-demo', 'wing-it', 'give-discount', 'offer-more', 'back-down', 'rush-it', 'accept-final'];
-export const TUTORIAL_MIDDLING = ['book-prospects', 'write-line', 'mention-options', 'take-a-day', 'accept-final'];
+// The middling player stands calmly when its claim is tested (falling back to the first choice there
+// could be a concession, which the counterpart pockets and pushes past: a deal below the walk-away).
+export const TUTORIAL_MIDDLING = ['book-prospects', 'write-line', 'mention-options', 'stand-calmly', 'take-a-day', 'accept-final'];

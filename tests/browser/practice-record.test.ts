@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { gradeOf } from '../../src/engine/scoring/score.ts';
 import { weekOfPractice } from '../practice-week.ts';
 import { actAndWait, screen, startHarness, testid, waitForScreen, watchErrors, type Harness } from './harness.ts';
 import { instantText, playToDebrief, preferring, seedRecord, text, TUTORIAL_GOOD, TUTORIAL_MIDDLING, TUTORIAL_POOR, waitForStart } from './practice-helpers.ts';
@@ -121,7 +122,7 @@ describe('the practice record', () => {
       expect(played.startsWith(watched[i]!), `move ${i + 1}: "${played}" shows "${watched[i]}"`).toBe(true);
       expect(played.slice(watched[i]!.length)).toMatch(/^(\.? Why: .+)?$/);
     }
-    expect(await text(page, 'rewatch-where')).toBe(`The end: ${third.total} out of 100 (D)`);
+    expect(await text(page, 'rewatch-where')).toBe(`The end: ${third.total} out of 100 (${gradeOf(third.total)})`);
     await actAndWait(page, 'to-debrief');
     await actAndWait(page, 'to-menu');
     expect(await screen(page)).toBe('progress');
