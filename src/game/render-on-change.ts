@@ -13,15 +13,47 @@ export interface Region {
   height: number;
 }
 
+/** What a scene's animation changes while it runs: a region, and the opaque object it lies on. */
+interface ChangingRegion {
+  region: () => Region | null;
+  /**
+   * An opaque object that covers the whole region (the panel a line types out on): nothing drawn
+   * before it shows through there, so a partial frame skips everything under it.
+   */
+  backing: Phaser.GameObjects.GameObject | null;
+}
+
 /**
  * Scenes whose only animation, while it runs, changes one region (a line typing out in its bubble):
  * frames with nothing else to change redraw that region alone.
  */
-const changingRegions = new WeakMap<Phaser.Scene, () => Region | null>();
+const changingRegions = new WeakMap<Phaser.Scene, ChangingRegion>();
 
-/** Declares that, while `region()` returns a region, the scene's animation changes nothing outside it. */
-export function animatesOnly(scene: Phaser.Scene, region: () => Region | null): void {
-  changingRegions.set(scene, region);
+/** Where an object without bounds of its own (a Graphics panel) draws, for partial frames. */
+const declaredBounds = new WeakMap<Phaser.GameObjects.GameObject, Region>();
+
+/**
+ * Declares that, while `region()` returns a region, the scene's animation changes nothing outside it;
+ * `backing`, when given, is opaque over the whole region.
+ */
+export function animatesOnly(scene: Phaser.Scene, region: () => Region | null, backing: Phaser.GameObjects.GameObject | null = null): void {
+  changingRegions.set(scene, { region, backing });
+}
+
+/** Records where a Graphics object draws (Phaser does not know a Graphics object's bounds). */
+export function drawsWithin(object: Phaser.GameObjects.GameObject, bounds: Region): void {
+  declaredBounds.set(object, bounds);
+}
+
+const overlaps = (a: Region, b: Region) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Where an object draws, when that is known: its declared bounds, or its own for anything but Graphics. */
+function boundsOf(object: Phaser.GameObjects.GameObject): Region | null {
+  const declared = declaredBounds.get(object);
+  if (declared) return declared;
+  if (object.type === 'Graphics' || object.type === 'Container') return null;
+  const withBounds = object as Partial<Phaser.GameObjects.Components.GetBounds>;
+  return typeof withBounds.getBounds === 'function' ? withBounds.getBounds() : null;
 }
 
 /** DOM events after which the screen may change: they wake the renderer. */
@@ -61,6 +93,12 @@ export class RenderOnChange {
   /** The camera narrowed for a partial frame, and its viewport and scroll to restore. */
   private narrowed: { camera: Phaser.Cameras.Scene2D.Camera; x: number; y: number; width: number; height: number; scrollX: number; scrollY: number } | null =
     null;
+  /** Whether something animated in the last frame: the next one shows where it stopped. */
+  private animatedLastFrame = false;
+  /** Objects left out of a partial frame, shown again once it is drawn. */
+  private readonly hidden: Array<Partial<Phaser.GameObjects.Components.Visible>> = [];
+  /** Scenes not drawn in a frame with nothing changed, drawn again from the next frame on. */
+  private readonly skipped: Phaser.Scene[] = [];
   private readonly game: Phaser.Game;
   private readonly canSleep: () => boolean;
   private readonly idleFrames: number;
@@ -92,15 +130,28 @@ export class RenderOnChange {
   };
 
   /**
-   * Chooses between a whole frame and a partial one. A partial frame keeps the last frame's pixels (no
-   * clear; the canvas keeps its drawing buffer) and narrows the scene's camera to the changing region,
-   * so every layer under and over it is still drawn there, exactly as in a whole frame, but software
-   * WebGL fills a few thousand pixels instead of the whole stage.
+   * Chooses between a whole frame, a partial one and none. A partial frame keeps the last frame's
+   * pixels (no clear; the canvas keeps its drawing buffer) and narrows the scene's camera to the
+   * changing region, so every layer under and over it is still drawn there, exactly as in a whole
+   * frame. Software WebGL pays for every draw call whatever its size, so a partial frame also leaves
+   * out what cannot show in the region: everything under its opaque backing, and whatever lies
+   * elsewhere. A frame with nothing changed since the last one drawn (the few quiet frames before the
+   * loop sleeps) draws nothing at all: the canvas keeps its picture and the browser has nothing to
+   * read back.
    */
   private readonly beforeFrame = (): void => {
     const renderer = this.game.renderer as { config?: { clearBeforeRender: boolean } };
     const region = this.fullFrames > 0 ? null : this.partialRegion();
-    if (renderer.config) renderer.config.clearBeforeRender = region === null;
+    const unchanged = region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy();
+    if (renderer.config) renderer.config.clearBeforeRender = region === null && !unchanged;
+    if (unchanged) {
+      for (const scene of this.game.scene.getScenes(true)) {
+        if (!scene.sys.settings.visible) continue;
+        scene.sys.settings.visible = false;
+        this.skipped.push(scene);
+      }
+      return;
+    }
     if (!region) return;
     const scene = this.game.scene.getScenes(true)[0]!;
     const camera = scene.cameras.main;
@@ -111,7 +162,23 @@ export class RenderOnChange {
     const height = Math.min(camera.height - y, Math.ceil(region.height) + 4);
     camera.setViewport(x, y, width, height);
     camera.setScroll(this.narrowed.scrollX + x, this.narrowed.scrollY + y);
+    this.leaveOut(scene, { x: x + this.narrowed.scrollX, y: y + this.narrowed.scrollY, width, height });
   };
+
+  /** Hides, for this frame, the objects that cannot change a pixel of `area` (stage coordinates). */
+  private leaveOut(scene: Phaser.Scene, area: Region): void {
+    const backing = changingRegions.get(scene)?.backing ?? null;
+    const list = scene.children.list;
+    const under = backing ? list.indexOf(backing) : -1;
+    list.forEach((object, index) => {
+      const shown = object as Phaser.GameObjects.GameObject & Partial<Phaser.GameObjects.Components.Visible>;
+      if (!shown.visible || object === backing) return;
+      const bounds = index > under ? boundsOf(object) : null;
+      if (index > under && (bounds === null || overlaps(bounds, area))) return;
+      shown.setVisible?.(false);
+      this.hidden.push(shown);
+    });
+  }
 
   /** The region to redraw alone, when a declared animation is the only thing that changes. */
   private partialRegion(): Region | null {
@@ -120,7 +187,7 @@ export class RenderOnChange {
     if (scenes.length !== 1) return null;
     const scene = scenes[0]!;
     if (scene.tweens.getTweens().length > 0 || scene.cameras.cameras.length !== 1) return null;
-    const region = changingRegions.get(scene)?.();
+    const region = changingRegions.get(scene)?.region();
     return region && region.width > 0 && region.height > 0 ? region : null;
   }
 
@@ -129,6 +196,10 @@ export class RenderOnChange {
   }
 
   private readonly afterFrame = (): void => {
+    for (const object of this.hidden) object.setVisible?.(true);
+    this.hidden.length = 0;
+    for (const scene of this.skipped) scene.sys.settings.visible = true;
+    this.skipped.length = 0;
     if (this.narrowed) {
       const { camera, x, y, width, height, scrollX, scrollY } = this.narrowed;
       camera.setViewport(x, y, width, height);
@@ -137,7 +208,9 @@ export class RenderOnChange {
     } else if (this.fullFrames > 0) {
       this.fullFrames--;
     }
-    if (this.busy()) {
+    // The frame after an animation's last step is drawn whole (a tween's end, a line's last letters).
+    this.animatedLastFrame = this.busy();
+    if (this.animatedLastFrame) {
       this.quietFrames = 0;
       return;
     }
