@@ -56,6 +56,18 @@ function boundsOf(object: Phaser.GameObjects.GameObject): Region | null {
   return typeof withBounds.getBounds === 'function' ? withBounds.getBounds() : null;
 }
 
+/** Emitted on the game's events when a screen has been built: its first frame is drawn whole. */
+const SCREEN_BUILT = 'walkaway-screen-built';
+
+/**
+ * Says that a scene has just built its screen. Its own DOM changes wake the renderer too, but only
+ * after this frame is drawn: without this, the frame could be a partial one (a new line typing out)
+ * or be left out as unchanged.
+ */
+export function screenBuilt(scene: Phaser.Scene): void {
+  scene.game.events.emit(SCREEN_BUILT);
+}
+
 /** DOM events after which the screen may change: they wake the renderer. */
 const WAKE_EVENTS = [
   'pointerdown',
@@ -69,6 +81,7 @@ const WAKE_EVENTS = [
   'touchend',
   'resize',
   'focus',
+  'blur',
   'change',
   'input',
   'dragenter',
@@ -88,8 +101,12 @@ const WAKE_EVENTS = [
  */
 export class RenderOnChange {
   private quietFrames = 0;
-  /** Frames still to draw whole (after any change other than a declared animation). */
-  private fullFrames = 2;
+  /**
+   * Frames still to draw whole (after any change other than a declared animation). One is enough: a
+   * change wakes the loop before the frame that shows it. Each whole frame costs a software renderer
+   * a full draw and read-back, so a line starts typing one frame after its screen is built.
+   */
+  private fullFrames = 1;
   /** The camera narrowed for a partial frame, and its viewport and scroll to restore. */
   private narrowed: { camera: Phaser.Cameras.Scene2D.Camera; x: number; y: number; width: number; height: number; scrollX: number; scrollY: number } | null =
     null;
@@ -109,6 +126,7 @@ export class RenderOnChange {
     this.idleFrames = options.idleFrames ?? 12;
     game.events.on('postrender', this.afterFrame);
     game.events.on('poststep', this.beforeFrame);
+    game.events.on(SCREEN_BUILT, this.wake);
     for (const type of WAKE_EVENTS) window.addEventListener(type, this.wake, { capture: true, passive: true });
     new MutationObserver(this.wake).observe(options.watch, { childList: true, subtree: true, characterData: true, attributes: true });
     // The game's box changes without a window resize when the keyboard panel opens beside it: refit
@@ -125,7 +143,7 @@ export class RenderOnChange {
   /** Resumes drawing (cheap when already awake). */
   readonly wake = (): void => {
     this.quietFrames = 0;
-    this.fullFrames = Math.max(this.fullFrames, 2);
+    this.fullFrames = Math.max(this.fullFrames, 1);
     if (!this.game.loop.running) this.game.loop.wake();
   };
 
