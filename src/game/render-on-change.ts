@@ -110,6 +110,8 @@ export class RenderOnChange {
   /** The camera narrowed for a partial frame, and its viewport and scroll to restore. */
   private narrowed: { camera: Phaser.Cameras.Scene2D.Camera; x: number; y: number; width: number; height: number; scrollX: number; scrollY: number } | null =
     null;
+  /** Set from a screen's building until the next step starts (its DOM changes come in between). */
+  private screenDrawnWhole = false;
   /** Whether something animated in the last frame: the next one shows where it stopped. */
   private animatedLastFrame = false;
   /** Objects left out of a partial frame, shown again once it is drawn. */
@@ -126,9 +128,12 @@ export class RenderOnChange {
     this.idleFrames = options.idleFrames ?? 12;
     game.events.on('postrender', this.afterFrame);
     game.events.on('poststep', this.beforeFrame);
-    game.events.on(SCREEN_BUILT, this.wake);
+    game.events.on(SCREEN_BUILT, this.screenBuilt);
+    game.events.on('prestep', () => {
+      this.screenDrawnWhole = false;
+    });
     for (const type of WAKE_EVENTS) window.addEventListener(type, this.wake, { capture: true, passive: true });
-    new MutationObserver(this.wake).observe(options.watch, { childList: true, subtree: true, characterData: true, attributes: true });
+    new MutationObserver(this.domChanged).observe(options.watch, { childList: true, subtree: true, characterData: true, attributes: true });
     // The game's box changes without a window resize when the keyboard panel opens beside it: refit
     // the canvas at once (Phaser only polls its parent's size while the loop runs).
     const parent = game.canvas?.parentElement ?? document.getElementById(String(game.config.parent));
@@ -139,6 +144,23 @@ export class RenderOnChange {
       }).observe(parent);
     }
   }
+
+  /**
+   * A screen was built in this step: its frame is drawn whole. The DOM it changed on the way (the
+   * accessibility layer) is reported after that frame and asks for nothing more.
+   */
+  private readonly screenBuilt = (): void => {
+    this.wake();
+    this.screenDrawnWhole = true;
+  };
+
+  private readonly domChanged = (): void => {
+    if (this.screenDrawnWhole) {
+      this.quietFrames = 0;
+      return;
+    }
+    this.wake();
+  };
 
   /** Resumes drawing (cheap when already awake). */
   readonly wake = (): void => {
