@@ -26,6 +26,9 @@ function start(): void {
     return node as T;
   };
   let fileName = TEMPLATE_FILE;
+  // A text started from the template is named after its scenario id (a trainer who renames the id
+  // downloads "<id>.yaml", not the template's name); an opened file keeps its own name.
+  let namedById = true;
   let lastValid: Validation | null = null;
   let openTab = 'problems';
   let packagesDirty = true;
@@ -57,11 +60,16 @@ function start(): void {
     document.body.dataset['validatedMs'] = v.ms.toFixed(1);
     if (v.ok) {
       lastValid = v;
+      if (namedById && fileName !== `${v.scenario.id}.yaml`) {
+        fileName = `${v.scenario.id}.yaml`;
+        fileLabel.textContent = fileName;
+      }
       packagesDirty = true;
       drawPackages();
       preview.update(v.scenario);
       audit.schedule(text, fileName);
     } else {
+      packages.stale();
       preview.update(null);
       audit.cancel();
     }
@@ -87,11 +95,13 @@ function start(): void {
     ],
     (id) => {
       openTab = id;
+      byId('panels').parentElement?.classList.toggle('playing', id === 'play');
       drawPackages();
     },
   );
 
-  const load = (text: string, name: string) => {
+  const load = (text: string, name: string, fromTemplate = false) => {
+    namedById = fromTemplate;
     fileName = name;
     fileLabel.textContent = name;
     editor.setText(text);
@@ -101,7 +111,7 @@ function start(): void {
   const source = byId<HTMLSelectElement>('source');
   source.append(...sourceChoices().map((c) => el('option', { value: c.value }, c.label)));
   byId('open-source').addEventListener('click', () => {
-    void openSource(source.value).then(({ text, fileName: name }) => load(text, name));
+    void openSource(source.value).then(({ text, fileName: name }) => load(text, name, source.value === 'template'));
   });
   // Open: a file of the trainer's own, by picker or by dropping it on the page.
   const fileInput = byId<HTMLInputElement>('open-file');

@@ -28,7 +28,9 @@ export class TeachingView {
     if (s.kind !== 'deep') this.root.dataset['state'] = s.kind;
     switch (s.kind) {
       case 'idle':
-        this.status.textContent = 'The teaching table runs once the file has no errors.';
+        this.status.textContent = this.body.childElementCount
+          ? 'The file has errors (see Problems): the table below is for the last version that loaded, and runs again once they are fixed.'
+          : 'The teaching table runs once the file has no errors (see Problems).';
         this.body.classList.add('stale');
         return;
       case 'waiting':
