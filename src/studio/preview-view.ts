@@ -59,6 +59,8 @@ export class PreviewView {
       'data-testid': 'preview-frame',
     });
     this.frameHost.replaceChildren(frame);
+    // On one column the frame opens below the fold: bring it into view, or the button seems to do nothing.
+    frame.scrollIntoView({ block: 'nearest' });
     this.note.textContent = `Playing "${this.scenario.title}" from the editor's text. The game's keys work inside the frame (Tab into it).`;
   }
 }
