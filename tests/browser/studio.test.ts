@@ -234,6 +234,8 @@ describe('scenario studio', () => {
     await page.selectOption(testid('preview-persona'), 'procurement-buyer');
     await page.click(testid('preview-play'));
     const frame = await previewFrame(page);
+    // The frame stays covered until the game has the editor's text selected.
+    await page.waitForSelector(`${testid('preview-loading')}`, { state: 'hidden', timeout: 60_000 });
     await frame.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached', timeout: 60_000 });
     await frame.waitForSelector(`${testid('menu-persona-procurement-buyer')}[aria-pressed="true"]`, { state: 'attached' });
     expect(await frame.getAttribute(testid('menu-scenario-my-deal'), 'aria-pressed')).toBe('true');
