@@ -16,7 +16,7 @@ export interface AuditRequest {
 
 /** The audit first; then, in a second message, what `check --deep` adds (it explores every path). */
 export type AuditReply =
-  | { id: number; ok: true; audit: ScenarioAudit; ms: number }
+  | { id: number; ok: true; audit: ScenarioAudit; ms: number /** What values are shown in, as the game shows them. */; valueUnit: string }
   | { id: number; ok: false; message: string }
   | { id: number; ok: true; deep: ScenarioProblem[]; ms: number }
   | { id: number; ok: false; deepMessage: string };

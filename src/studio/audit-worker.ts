@@ -2,6 +2,7 @@ import '../web/zod-jitless.ts';
 import { checkScenarioText, compileScenario, loadScenario, type ScenarioProblem } from '../engine/index.ts';
 import { auditScenario } from '../engine/analysis/audit.ts';
 import { deepCheckText } from '../engine/analysis/deep-warnings.ts';
+import { valueUnit } from '../engine/persona/worth.ts';
 import type { AuditReply, AuditRequest } from './audit-messages.ts';
 
 /**
@@ -14,8 +15,9 @@ scope.onmessage = (e) => {
   const { id, text, fileName, seeds } = e.data;
   const started = performance.now();
   try {
-    const audit = auditScenario(compileScenario(loadScenario(text, fileName)), { seeds });
-    scope.postMessage({ id, ok: true, audit, ms: performance.now() - started });
+    const compiled = compileScenario(loadScenario(text, fileName));
+    const audit = auditScenario(compiled, { seeds });
+    scope.postMessage({ id, ok: true, audit, ms: performance.now() - started, valueUnit: valueUnit(compiled) });
   } catch (err) {
     scope.postMessage({ id, ok: false, message: (err as Error).message });
     return;

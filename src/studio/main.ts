@@ -1,5 +1,6 @@
 import '../web/zod-jitless.ts';
 import { packageTable } from '../engine/analysis/package-table.ts';
+import { scenarioValueUnit } from '../engine/persona/worth.ts';
 import { enableDropUpload } from '../game/scenario/scenario-upload.ts';
 import { AuditClient } from './audit-client.ts';
 import { el } from './dom.ts';
@@ -26,9 +27,13 @@ function start(): void {
     return node as T;
   };
   let fileName = TEMPLATE_FILE;
+  // A text started from the template is named after its scenario id (a trainer who renames the id
+  // downloads "<id>.yaml", not the template's name); an opened file keeps its own name.
+  let namedById = true;
   let lastValid: Validation | null = null;
   let openTab = 'problems';
   let packagesDirty = true;
+  let currentOk = true;
 
   const status = byId('status');
   const fileLabel = byId('file-name');
@@ -41,9 +46,12 @@ function start(): void {
   const drawPackages = () => {
     if (!packagesDirty || openTab !== 'packages' || !lastValid?.ok) return;
     const started = performance.now();
-    const table = packageTable(lastValid.scenario);
+    // Labelled in the unit the game shows values in (points unless every issue is money).
+    const table = { ...packageTable(lastValid.scenario), unit: scenarioValueUnit(lastValid.scenario) };
     packages.show(table, performance.now() - started);
     packagesDirty = false;
+    // Drawn from the last text that loaded: if the current one does not, say so over it.
+    if (!currentOk) packages.stale();
   };
 
   const onValidated = (v: Validation, text: string) => {
@@ -55,13 +63,19 @@ function start(): void {
       : `Valid scenario${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
     status.className = errors ? 'bad' : 'good';
     document.body.dataset['validatedMs'] = v.ms.toFixed(1);
+    currentOk = v.ok;
     if (v.ok) {
       lastValid = v;
+      if (namedById && fileName !== `${v.scenario.id}.yaml`) {
+        fileName = `${v.scenario.id}.yaml`;
+        fileLabel.textContent = fileName;
+      }
       packagesDirty = true;
       drawPackages();
       preview.update(v.scenario);
       audit.schedule(text, fileName);
     } else {
+      packages.stale();
       preview.update(null);
       audit.cancel();
     }
@@ -77,6 +91,10 @@ function start(): void {
     },
   });
 
+  // One column (a phone, a narrow window): the panels sit under the editor, so a tab the trainer opens
+  // is scrolled up to be seen (not the first, opened as the page loads). Same query as studio.css.
+  const oneColumn = matchMedia('(max-width: 900px), (max-height: 500px)');
+  let tabsReady = false;
   createTabs(
     byId('panels'),
     [
@@ -87,11 +105,16 @@ function start(): void {
     ],
     (id) => {
       openTab = id;
+      byId('panels').parentElement?.classList.toggle('playing', id === 'play');
       drawPackages();
+      if (tabsReady && oneColumn.matches) byId('panels').scrollIntoView({ block: 'start' });
     },
   );
 
-  const load = (text: string, name: string) => {
+  tabsReady = true;
+
+  const load = (text: string, name: string, fromTemplate = false) => {
+    namedById = fromTemplate;
     fileName = name;
     fileLabel.textContent = name;
     editor.setText(text);
@@ -101,7 +124,7 @@ function start(): void {
   const source = byId<HTMLSelectElement>('source');
   source.append(...sourceChoices().map((c) => el('option', { value: c.value }, c.label)));
   byId('open-source').addEventListener('click', () => {
-    void openSource(source.value).then(({ text, fileName: name }) => load(text, name));
+    void openSource(source.value).then(({ text, fileName: name }) => load(text, name, source.value === 'template'));
   });
   // Open: a file of the trainer's own, by picker or by dropping it on the page.
   const fileInput = byId<HTMLInputElement>('open-file');

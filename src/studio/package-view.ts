@@ -14,6 +14,7 @@ const FIRST_ROWS = 200;
 export class PackageView {
   readonly root: HTMLElement;
   private readonly summary: HTMLElement;
+  private readonly staleNote: HTMLElement;
   private readonly floors: HTMLElement;
   private readonly tableHost: HTMLElement;
   private readonly chart: ValueChart;
@@ -23,15 +24,33 @@ export class PackageView {
   constructor(root: HTMLElement) {
     this.root = root;
     this.summary = el('p', { className: 'summary', 'data-testid': 'package-summary' });
+    this.staleNote = el('p', { className: 'status stale-note', role: 'status', 'data-testid': 'package-stale' });
+    this.staleNote.hidden = true;
     this.floors = el('div', { className: 'floors' });
     const chartBox = el('div', { className: 'chart-box' });
     this.chart = createValueChart(chartBox);
     this.tableHost = el('div', { className: 'table-host' });
-    root.append(this.summary, chartBox, this.floors, this.tableHost);
+    root.append(this.staleNote, this.summary, chartBox, this.floors, this.tableHost);
+  }
+
+  /**
+   * The text no longer loads: what is drawn belongs to its last version that did, so say so (a trainer
+   * mid-edit would otherwise read the old walk-away and personas as the file's).
+   */
+  stale(): void {
+    if (!this.last) {
+      this.staleNote.textContent = 'The package table appears once the file has no errors (see Problems).';
+    } else {
+      this.staleNote.textContent = 'The file has errors (see Problems): below is the last version that loaded, greyed until the errors are fixed.';
+      this.root.classList.add('stale');
+    }
+    this.staleNote.hidden = false;
   }
 
   show(t: PackageTable, ms: number): void {
     this.last = t;
+    this.staleNote.hidden = true;
+    this.root.classList.remove('stale');
     const unit = t.unit;
     const v = (x: number) => formatValue(x, unit);
     this.summary.textContent =

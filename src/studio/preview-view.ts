@@ -1,5 +1,5 @@
 import type { Scenario } from '../engine/index.ts';
-import { PREVIEW_PARAM, writeStudioPreview } from '../game/scenario/studio-preview.ts';
+import { PREVIEW_PARAM, PREVIEW_READY, writeStudioPreview } from '../game/scenario/studio-preview.ts';
 import { el } from './dom.ts';
 
 /**
@@ -27,6 +27,11 @@ export class PreviewView {
     this.frameHost = el('div', { className: 'frame-host' });
     root.append(el('div', { className: 'row' }, el('label', { for: 'preview-persona' }, 'Counterpart '), this.select, this.play), this.note, this.frameHost);
     this.update(null);
+    // The game's menu shows its default scenario until the text is loaded: the frame stays covered
+    // until the game says it is ready, so Start cannot be pressed on the wrong scenario.
+    window.addEventListener('message', (e: MessageEvent) => {
+      if (e.origin === location.origin && (e.data as { kind?: unknown } | null)?.kind === PREVIEW_READY) this.frameHost.classList.remove('loading');
+    });
   }
 
   /** The latest text that loads (null: it has errors, so there is nothing to play). */
@@ -58,7 +63,10 @@ export class PreviewView {
       src: `index.html?${PREVIEW_PARAM}=${this.loads}`,
       'data-testid': 'preview-frame',
     });
-    this.frameHost.replaceChildren(frame);
+    this.frameHost.classList.add('loading');
+    this.frameHost.replaceChildren(frame, el('p', { className: 'frame-loading', 'data-testid': 'preview-loading' }, 'Loading your text into the game…'));
+    // On one column the frame opens below the fold: bring it into view, or the button seems to do nothing.
+    frame.scrollIntoView({ block: 'nearest' });
     this.note.textContent = `Playing "${this.scenario.title}" from the editor's text. The game's keys work inside the frame (Tab into it).`;
   }
 }

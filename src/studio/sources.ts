@@ -18,7 +18,7 @@ export function sourceChoices(): SourceChoice[] {
   const shipped = Object.keys(SHIPPED)
     .sort()
     .map((path) => ({ value: `shipped:${path}`, label: `Shipped: ${path.replace(/^\/scenarios\//, '')}` }));
-  return [{ value: 'template', label: 'New from the template (a worked example)' }, ...shipped];
+  return [{ value: 'template', label: 'New, from the template' }, ...shipped];
 }
 
 /** The text and file name of a choice from `sourceChoices()`. */

@@ -28,7 +28,9 @@ export class TeachingView {
     if (s.kind !== 'deep') this.root.dataset['state'] = s.kind;
     switch (s.kind) {
       case 'idle':
-        this.status.textContent = 'The teaching table runs once the file has no errors.';
+        this.status.textContent = this.body.childElementCount
+          ? 'The file has errors (see Problems): the table below is for the last version that loaded, and runs again once they are fixed.'
+          : 'The teaching table runs once the file has no errors (see Problems).';
         this.body.classList.add('stale');
         return;
       case 'waiting':
@@ -50,7 +52,7 @@ export class TeachingView {
           this.body.replaceChildren();
           return;
         }
-        this.show(s.reply.audit, s.reply.ms);
+        this.show(s.reply.audit, s.reply.ms, s.reply.valueUnit);
         this.deep.replaceChildren(el('p', { className: 'note' }, 'Exploring every path for the deep checks (walkaway check --deep)…'));
         this.root.dataset['deep'] = 'running';
     }
@@ -88,7 +90,7 @@ export class TeachingView {
     );
   }
 
-  private show(a: ScenarioAudit, ms: number): void {
+  private show(a: ScenarioAudit, ms: number, unit: string): void {
     const failed = a.personas.reduce((n, p) => n + p.invariants.filter((i) => i.status === 'fail').length, 0);
     this.status.textContent = failed
       ? `${failed} teaching check${failed === 1 ? '' : 's'} FAILED (${a.games.toLocaleString('en')} games, ${a.seeds} seeds, ${(ms / 1000).toFixed(1)} s)`
@@ -98,7 +100,7 @@ export class TeachingView {
       el(
         'p',
         { className: 'note' },
-        `Value is what the outcome is worth to you: the deal, or your walk-away (${formatValue(a.walkAway, a.unit)}) without one. Target ${formatValue(a.target, a.unit)}. * marks a strategy a negotiator knows is bad.`,
+        `Value is what the outcome is worth to you: the deal, or your walk-away (${formatValue(a.walkAway, unit)}) without one. Target ${formatValue(a.target, unit)}${unit === a.unit ? '' : ` (values in points: ${a.unit} for money, the other issues on the same scale, as the game shows them)`}. * marks a strategy a negotiator knows is bad.`,
       ),
       ...a.personas.map((p) =>
         el(

@@ -30,6 +30,8 @@ async function cursorToLineEnd(page: Page, line: number, text: string): Promise<
   await box.fill(`${line}:${text.split('\n')[line - 1]!.length + 1}`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !editorRoot().querySelector('.cm-panels input[name="line"]'));
+  // Focus comes back to the text a moment after the box closes; keys pressed before then are lost.
+  await page.waitForFunction(() => editorRoot().activeElement?.classList.contains('cm-content'));
 }
 
 /** The editor lives in a shadow root (see src/studio/editor.ts); page functions reach it through this. */
@@ -96,6 +98,11 @@ describe('scenario studio', () => {
     });
     expect(underlinedLine).toBe(cursorLine);
     await page.waitForSelector(`${testid('status')}.bad`);
+    // The package table, opened now, shows the last version that loaded and says so.
+    await page.click(testid('tab-packages'));
+    await page.waitForSelector(`${testid('package-table')} tbody tr`);
+    expect(await page.textContent(testid('package-stale'))).toMatch(/^The file has errors \(see Problems\): below is the last version that loaded/);
+    await page.click(testid('tab-problems'));
     // From the problem list, Enter takes the cursor back to the mistake.
     await page.keyboard.press('Control+Home');
     await problem.focus();
@@ -170,7 +177,7 @@ describe('scenario studio', () => {
     await page.waitForSelector(`${testid('package-table')} tbody tr`);
     // 3 x 2 x 2 options in the template.
     expect(await page.locator(`${testid('package-table')} tbody tr`).count()).toBe(12);
-    expect(await page.textContent(testid('package-summary'))).toMatch(/^12 packages\. Walk-away \$42K, target \$55K/);
+    expect(await page.textContent(testid('package-summary'))).toMatch(/^12 packages\. Walk-away 42 points, target 55 points/);
     const neverTrade = await page.$$eval(`${testid('package-table')} tbody tr.never-trade`, (rows) => rows.length);
     expect(neverTrade).toBe(6);
     const chart = await page.locator(testid('package-chart')).boundingBox();
@@ -187,6 +194,12 @@ describe('scenario studio', () => {
         invariants: [...s.querySelectorAll('li.inv')].map((li) => `${(li as HTMLElement).dataset['invariant']} ${li.querySelector('strong')!.textContent}`),
       })),
     );
+    // The unedited template teaches as it should: every invariant holds or does not apply.
+    const statuses = shown.flatMap((s) => s.invariants.map((i) => i.split(' ').pop()));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s !== 'PASS' && s !== 'N/A')).toEqual([]);
+    expect(await page.getAttribute('#panel-teaching', 'data-passed')).toBe('true');
+    expect(await page.textContent(testid('teaching-status'))).toMatch(/^Every teaching check holds/);
     expect(STUDIO_AUDIT_SEEDS).toBe(DEFAULT_AUDIT_SEEDS);
     const audit = auditScenario(compileScenario(loadScenario(TEMPLATE, 'my-deal.yaml')), { seeds: DEFAULT_AUDIT_SEEDS });
     expect(shown).toEqual(
@@ -221,6 +234,8 @@ describe('scenario studio', () => {
     await page.selectOption(testid('preview-persona'), 'procurement-buyer');
     await page.click(testid('preview-play'));
     const frame = await previewFrame(page);
+    // The frame stays covered until the game has the editor's text selected.
+    await page.waitForSelector(`${testid('preview-loading')}`, { state: 'hidden', timeout: 60_000 });
     await frame.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached', timeout: 60_000 });
     await frame.waitForSelector(`${testid('menu-persona-procurement-buyer')}[aria-pressed="true"]`, { state: 'attached' });
     expect(await frame.getAttribute(testid('menu-scenario-my-deal'), 'aria-pressed')).toBe('true');
@@ -282,6 +297,12 @@ describe('scenario studio', () => {
     const saved = readFileSync(path, 'utf8');
     expect(saved.split('\n')[0]).toBe(`${TEMPLATE.split('\n')[0]} (edited)`);
     expect(saved.split('\n').slice(1)).toEqual(TEMPLATE.split('\n').slice(1));
+    // A text started from the template takes its scenario id as its file name.
+    await cursorToLineEnd(page, lineOf(TEMPLATE, 'id: my-deal'), TEMPLATE);
+    await page.keyboard.type('-2');
+    await page.waitForFunction(() => document.querySelector('[data-testid="file-name"]')?.textContent === 'my-deal-2.yaml');
+    const [renamed] = await Promise.all([page.waitForEvent('download'), page.click(testid('download'))]);
+    expect(renamed.suggestedFilename()).toBe('my-deal-2.yaml');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -5,7 +5,12 @@ import { personaOf } from './rules/common.ts';
 
 /** Unit of the value, walk-away and target figures: money only when every issue is money, else points. */
 export function valueUnit(c: CompiledScenario): string {
-  return c.scenario.issues.every((i) => i.money === true) ? c.scenario.unit : 'points';
+  return scenarioValueUnit(c.scenario);
+}
+
+/** `valueUnit` of a scenario not yet compiled (the studio labels its tables as the game shows values). */
+export function scenarioValueUnit(s: Pick<CompiledScenario['scenario'], 'issues' | 'unit'>): string {
+  return s.issues.every((i) => i.money === true) ? s.unit : 'points';
 }
 
 /** What a package is worth to the rep, measured against the walk-away and the target. */

@@ -165,7 +165,22 @@ export function amountWarnings(s: Scenario): ScenarioWarning[] {
     for (const amount of said) {
       // Issues whose options name this amount: the text is about one of them.
       const about = s.issues.filter((i) => [...labelAmounts.get(i.id)!.values()].some((as) => as.some((a) => sameAmount(a, amount))));
-      if (about.length === 0) continue;
+      if (about.length === 0) {
+        // No option names it: an amount left over from options since renamed ("10% off" once the
+        // options are 5% and 15%). Warned when the terms set an issue whose labels name amounts of
+        // this kind, so the text is about that issue.
+        const kin = sides
+          .flatMap((side) => Object.keys(choice[side]!).map((issueId) => ({ side, issue: s.issues.find((i) => i.id === issueId) })))
+          .find(({ issue }) => issue && [...labelAmounts.get(issue.id)!.values()].some((as) => as.some((a) => a.kind === amount.kind)));
+        if (!kin?.issue || reported.has(kin.issue.id)) continue;
+        reported.add(kin.issue.id);
+        const option = kin.issue.options.find((o) => o.id === choice[kin.side]![kin.issue!.id]);
+        out.push({
+          path: [...path, kin.side, kin.issue.id],
+          message: `the text says "${amount.text}" but no option of ${kin.issue.id} is ${amount.text}: ${kin.side} signs it at "${option?.id}" (${option?.label}), so make the text and the terms agree`,
+        });
+        continue;
+      }
       const matched = about.some((i) =>
         sides.some((side) => {
           const terms = choice[side]!;

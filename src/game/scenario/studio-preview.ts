@@ -6,6 +6,9 @@ import { PREVIEW_PARAM } from './studio-preview-param.ts';
 
 export { PREVIEW_PARAM };
 
+/** The message the game in the studio's frame sends its page once the studio's text is selected. */
+export const PREVIEW_READY = 'walkaway:studio-preview-ready';
+
 /**
  * The scenario studio's "play this persona": the studio puts the text in the editor into this tab's
  * sessionStorage and opens the game with `?studio-preview` in a frame; the game loads that text as an
@@ -47,10 +50,15 @@ export function applyStudioPreview(app: GameApp): void {
   const { yaml, fileName, personaId } = preview;
   // The menu, where the file and persona are selected (a new player would otherwise land on the path).
   app.startScene = 'menu';
-  void app.loading.done.then(async () => {
-    // A draft to try, not an upload: it is listed for this page only.
-    const entry = await app.upload(yaml, fileName, { keep: false });
-    if (!entry) return;
-    if (entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
-  });
+  void app.loading.done
+    .then(async () => {
+      // A draft to try, not an upload: it is listed for this page only.
+      const entry = await app.upload(yaml, fileName, { keep: false });
+      if (!entry) return;
+      if (entry.scenario.personas.some((p) => p.id === personaId)) app.catalog.select(entry, personaId);
+    })
+    .finally(() => {
+      // Until now the menu shows the default scenario: the studio covers the frame until it hears this.
+      if (window.parent !== window) window.parent.postMessage({ kind: PREVIEW_READY }, location.origin);
+    });
 }

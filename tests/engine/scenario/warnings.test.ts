@@ -50,6 +50,14 @@ describe('warnings: what plays, but not as the trainer meant', () => {
     );
   });
 
+  it('an amount no option names, left over from options since changed ("12% off" with options 5% to 25%)', () => {
+    const text = MINI.replace('text: 10% off for two years.', 'text: 12% off for two years.');
+    const [w, ...rest] = warningsOf(text);
+    expect(rest).toEqual([]);
+    expect(w!.path).toBe('beats[3].choices[2].give.price');
+    expect(w!.message).toBe('the text says "12%" but no option of price is 12%: give signs it at "d10" (10% off), so make the text and the terms agree');
+  });
+
   it('a relative amount ("another 10%") is not checked: its base is not in the text', () => {
     const text = MINI.replace('text: 10% off for two years.', 'text: Another 5% off for two years.');
     expect(warningsOf(text)).toEqual([]);
