@@ -36,6 +36,8 @@ function start(): void {
   let currentOk = true;
 
   const status = byId('status');
+  const statusText = byId('status-text');
+  const errorsButton = byId<HTMLButtonElement>('status-errors');
   const fileLabel = byId('file-name');
   const problems = new ProblemsView(byId('panel-problems-host'), (line, col) => editor.goTo(line, col));
   const packages = new PackageView(byId('panel-packages-host'));
@@ -58,9 +60,10 @@ function start(): void {
     problems.show(v);
     const errors = v.problems.filter((p) => p.severity === 'error').length;
     const warnings = v.problems.length - errors;
-    status.textContent = errors
-      ? `${errors} error${errors === 1 ? '' : 's'}`
-      : `Valid scenario${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+    // The error count is a button to the list: on a short screen the list is below the editor, unseen.
+    errorsButton.textContent = errors ? `${errors} error${errors === 1 ? '' : 's'}` : '';
+    errorsButton.hidden = !errors;
+    statusText.textContent = errors ? '' : `Valid scenario${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
     status.className = errors ? 'bad' : 'good';
     document.body.dataset['validatedMs'] = v.ms.toFixed(1);
     currentOk = v.ok;
@@ -95,7 +98,7 @@ function start(): void {
   // is scrolled up to be seen (not the first, opened as the page loads). Same query as studio.css.
   const oneColumn = matchMedia('(max-width: 900px), (max-height: 500px)');
   let tabsReady = false;
-  createTabs(
+  const tabs = createTabs(
     byId('panels'),
     [
       { id: 'problems', label: 'Problems', panel: byId('panel-problems-host') },
@@ -112,6 +115,14 @@ function start(): void {
   );
 
   tabsReady = true;
+  // Opening the tab scrolls the panels up in one column; focus then lands on the first problem.
+  errorsButton.addEventListener('click', () => {
+    tabs.open('problems');
+    problems.focusFirst();
+  });
+  // The package table's header sticks below the tab bar, which sticks to the top in one column.
+  const tabBar = byId('panels').querySelector<HTMLElement>('[role="tablist"]');
+  if (tabBar) new ResizeObserver(() => document.body.style.setProperty('--tab-bar-height', `${tabBar.offsetHeight}px`)).observe(tabBar);
 
   const load = (text: string, name: string, fromTemplate = false) => {
     namedById = fromTemplate;

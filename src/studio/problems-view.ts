@@ -20,6 +20,11 @@ export class ProblemsView {
     root.append(this.heading, this.list);
   }
 
+  /** Focus the first problem (focus scrolls it into view), or the panel when there is none. */
+  focusFirst(): void {
+    (this.list.querySelector('button') ?? this.root).focus();
+  }
+
   show(v: Validation): void {
     const errors = v.problems.filter((p) => p.severity === 'error').length;
     const warnings = v.problems.length - errors;

@@ -133,6 +133,57 @@ describe('scenario studio', () => {
     await page.close();
   }, 120_000);
 
+  it('on a phone held sideways, the error count takes the trainer to the problems, and table headers stay below the tabs', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 844, height: 390 } });
+    const errors = watchErrors(page);
+    await openStudio(page, h.url);
+    const line = lineOf(TEMPLATE, 'difficulty: 4');
+    await cursorToLineEnd(page, line, TEMPLATE);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('9');
+    const count = page.locator(`button${testid('status-errors')}`);
+    await count.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await count.textContent()).toBe('1 error');
+    const first = page.locator(`${testid('problems')} li button`).first();
+    const inSight = async () => {
+      const tabs = (await page.locator('[role="tablist"]').boundingBox())!;
+      const item = (await first.boundingBox())!;
+      return item.y >= tabs.y + tabs.height - 0.5 && item.y + item.height <= 390;
+    };
+    // The list is below the editor, out of sight, until the count is used: by keyboard, then by mouse.
+    expect(await inSight()).toBe(false);
+    await count.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="problems"]'));
+    expect(await first.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await inSight()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.cm-content').focus();
+    expect(await inSight()).toBe(false);
+    await count.click();
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="problems"]'));
+    expect(await inSight()).toBe(true);
+
+    // Scrolled down the package table, its header row sits below the sticky tab bar, not under it.
+    await page.click(testid('tab-packages'));
+    await page
+      .locator(`${testid('package-table')} tbody tr`)
+      .last()
+      .scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    const tabs = (await page.locator('[role="tablist"]').boundingBox())!;
+    const table = (await page.locator(testid('package-table')).boundingBox())!;
+    const header = (await page
+      .locator(`${testid('package-table')} thead th`)
+      .first()
+      .boundingBox())!;
+    expect(table.y).toBeLessThan(tabs.y + tabs.height);
+    expect(header.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 0.5);
+    expect(header.y).toBeLessThan(390);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('re-validates a 600-line file at every pause in typing (its speed is a bench figure, in the README)', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
