@@ -37,7 +37,8 @@ export function relinkLrs(): boolean {
   const generation = ++link.generation;
   const settings = loadLrsSettings();
   if (!settings) return true;
-  void follow(link.app, settings).then((stop) => {
+  const onScreen = link.app.session;
+  void follow(link.app, settings, onScreen).then((stop) => {
     // Settings changed again while the xAPI client loaded: this follower is already out of date.
     if (link.generation === generation) link.stop = stop;
     else stop();
@@ -45,7 +46,7 @@ export function relinkLrs(): boolean {
   return true;
 }
 
-async function follow(app: GameApp, settings: LrsSettings): Promise<() => void> {
+async function follow(app: GameApp, settings: LrsSettings, onScreenBefore: Session | null): Promise<() => void> {
   const { LrsOutbox, LrsReporter } = await import('../../lms/xapi/lrs-reporter.ts');
   let lastNotice = -Infinity;
   const onProblem = (message: string, cause?: unknown) => {
@@ -86,6 +87,10 @@ async function follow(app: GameApp, settings: LrsSettings): Promise<() => void> 
     },
     moved: (session, choiceId, before) => reporterFor(session, false).moved(session, choiceId, before),
   });
+  // A game started while the xAPI client was loading is one of the games "from now on": it was shown
+  // before the follower existed, so announce it here (a quick start after saving lost its launch).
+  const started = app.session;
+  if (started && started !== onScreenBefore && !started.isOver() && !app.runner.watching) reporterFor(started, true).shown();
   void outbox.flush().catch((e: unknown) => onProblem(`sending waiting statements: ${(e as Error).message}`, e));
   return () => {
     unfollow();
