@@ -13,15 +13,59 @@ export interface Region {
   height: number;
 }
 
+/** What a scene's animation changes while it runs: a region, and the opaque object it lies on. */
+interface ChangingRegion {
+  region: () => Region | null;
+  /**
+   * An opaque object that covers the whole region (the panel a line types out on): nothing drawn
+   * before it shows through there, so a partial frame skips everything under it.
+   */
+  backing: Phaser.GameObjects.GameObject | null;
+}
+
 /**
  * Scenes whose only animation, while it runs, changes one region (a line typing out in its bubble):
  * frames with nothing else to change redraw that region alone.
  */
-const changingRegions = new WeakMap<Phaser.Scene, () => Region | null>();
+const changingRegions = new WeakMap<Phaser.Scene, ChangingRegion>();
 
-/** Declares that, while `region()` returns a region, the scene's animation changes nothing outside it. */
-export function animatesOnly(scene: Phaser.Scene, region: () => Region | null): void {
-  changingRegions.set(scene, region);
+/** Where an object without bounds of its own (a Graphics panel) draws, for partial frames. */
+const declaredBounds = new WeakMap<Phaser.GameObjects.GameObject, Region>();
+
+/**
+ * Declares that, while `region()` returns a region, the scene's animation changes nothing outside it;
+ * `backing`, when given, is opaque over the whole region.
+ */
+export function animatesOnly(scene: Phaser.Scene, region: () => Region | null, backing: Phaser.GameObjects.GameObject | null = null): void {
+  changingRegions.set(scene, { region, backing });
+}
+
+/** Records where a Graphics object draws (Phaser does not know a Graphics object's bounds). */
+export function drawsWithin(object: Phaser.GameObjects.GameObject, bounds: Region): void {
+  declaredBounds.set(object, bounds);
+}
+
+const overlaps = (a: Region, b: Region) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Where an object draws, when that is known: its declared bounds, or its own for anything but Graphics. */
+function boundsOf(object: Phaser.GameObjects.GameObject): Region | null {
+  const declared = declaredBounds.get(object);
+  if (declared) return declared;
+  if (object.type === 'Graphics' || object.type === 'Container') return null;
+  const withBounds = object as Partial<Phaser.GameObjects.Components.GetBounds>;
+  return typeof withBounds.getBounds === 'function' ? withBounds.getBounds() : null;
+}
+
+/** Emitted on the game's events when a screen has been built: its first frame is drawn whole. */
+const SCREEN_BUILT = 'walkaway-screen-built';
+
+/**
+ * Says that a scene has just built its screen. Its own DOM changes wake the renderer too, but only
+ * after this frame is drawn: without this, the frame could be a partial one (a new line typing out)
+ * or be left out as unchanged.
+ */
+export function screenBuilt(scene: Phaser.Scene): void {
+  scene.game.events.emit(SCREEN_BUILT);
 }
 
 /** DOM events after which the screen may change: they wake the renderer. */
@@ -37,6 +81,7 @@ const WAKE_EVENTS = [
   'touchend',
   'resize',
   'focus',
+  'blur',
   'change',
   'input',
   'dragenter',
@@ -56,11 +101,23 @@ const WAKE_EVENTS = [
  */
 export class RenderOnChange {
   private quietFrames = 0;
-  /** Frames still to draw whole (after any change other than a declared animation). */
-  private fullFrames = 2;
+  /**
+   * Frames still to draw whole (after any change other than a declared animation). One is enough: a
+   * change wakes the loop before the frame that shows it. Each whole frame costs a software renderer
+   * a full draw and read-back, so a line starts typing one frame after its screen is built.
+   */
+  private fullFrames = 1;
   /** The camera narrowed for a partial frame, and its viewport and scroll to restore. */
   private narrowed: { camera: Phaser.Cameras.Scene2D.Camera; x: number; y: number; width: number; height: number; scrollX: number; scrollY: number } | null =
     null;
+  /** Set from a screen's building until the next step starts (its DOM changes come in between). */
+  private screenDrawnWhole = false;
+  /** Whether something animated in the last frame: the next one shows where it stopped. */
+  private animatedLastFrame = false;
+  /** Objects left out of a partial frame, shown again once it is drawn. */
+  private readonly hidden: Array<Partial<Phaser.GameObjects.Components.Visible>> = [];
+  /** Scenes not drawn in a frame with nothing changed, drawn again from the next frame on. */
+  private readonly skipped: Phaser.Scene[] = [];
   private readonly game: Phaser.Game;
   private readonly canSleep: () => boolean;
   private readonly idleFrames: number;
@@ -71,8 +128,12 @@ export class RenderOnChange {
     this.idleFrames = options.idleFrames ?? 12;
     game.events.on('postrender', this.afterFrame);
     game.events.on('poststep', this.beforeFrame);
+    game.events.on(SCREEN_BUILT, this.screenBuilt);
+    game.events.on('prestep', () => {
+      this.screenDrawnWhole = false;
+    });
     for (const type of WAKE_EVENTS) window.addEventListener(type, this.wake, { capture: true, passive: true });
-    new MutationObserver(this.wake).observe(options.watch, { childList: true, subtree: true, characterData: true, attributes: true });
+    new MutationObserver(this.domChanged).observe(options.watch, { childList: true, subtree: true, characterData: true, attributes: true });
     // The game's box changes without a window resize when the keyboard panel opens beside it: refit
     // the canvas at once (Phaser only polls its parent's size while the loop runs).
     const parent = game.canvas?.parentElement ?? document.getElementById(String(game.config.parent));
@@ -84,23 +145,53 @@ export class RenderOnChange {
     }
   }
 
+  /**
+   * A screen was built in this step: its frame is drawn whole. The DOM it changed on the way (the
+   * accessibility layer) is reported after that frame and asks for nothing more.
+   */
+  private readonly screenBuilt = (): void => {
+    this.wake();
+    this.screenDrawnWhole = true;
+  };
+
+  private readonly domChanged = (): void => {
+    if (this.screenDrawnWhole) {
+      this.quietFrames = 0;
+      return;
+    }
+    this.wake();
+  };
+
   /** Resumes drawing (cheap when already awake). */
   readonly wake = (): void => {
     this.quietFrames = 0;
-    this.fullFrames = Math.max(this.fullFrames, 2);
+    this.fullFrames = Math.max(this.fullFrames, 1);
     if (!this.game.loop.running) this.game.loop.wake();
   };
 
   /**
-   * Chooses between a whole frame and a partial one. A partial frame keeps the last frame's pixels (no
-   * clear; the canvas keeps its drawing buffer) and narrows the scene's camera to the changing region,
-   * so every layer under and over it is still drawn there, exactly as in a whole frame, but software
-   * WebGL fills a few thousand pixels instead of the whole stage.
+   * Chooses between a whole frame, a partial one and none. A partial frame keeps the last frame's
+   * pixels (no clear; the canvas keeps its drawing buffer) and narrows the scene's camera to the
+   * changing region, so every layer under and over it is still drawn there, exactly as in a whole
+   * frame. Software WebGL pays for every draw call whatever its size, so a partial frame also leaves
+   * out what cannot show in the region: everything under its opaque backing, and whatever lies
+   * elsewhere. A frame with nothing changed since the last one drawn (the few quiet frames before the
+   * loop sleeps) draws nothing at all: the canvas keeps its picture and the browser has nothing to
+   * read back.
    */
   private readonly beforeFrame = (): void => {
     const renderer = this.game.renderer as { config?: { clearBeforeRender: boolean } };
     const region = this.fullFrames > 0 ? null : this.partialRegion();
-    if (renderer.config) renderer.config.clearBeforeRender = region === null;
+    const unchanged = region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy();
+    if (renderer.config) renderer.config.clearBeforeRender = region === null && !unchanged;
+    if (unchanged) {
+      for (const scene of this.game.scene.getScenes(true)) {
+        if (!scene.sys.settings.visible) continue;
+        scene.sys.settings.visible = false;
+        this.skipped.push(scene);
+      }
+      return;
+    }
     if (!region) return;
     const scene = this.game.scene.getScenes(true)[0]!;
     const camera = scene.cameras.main;
@@ -111,7 +202,23 @@ export class RenderOnChange {
     const height = Math.min(camera.height - y, Math.ceil(region.height) + 4);
     camera.setViewport(x, y, width, height);
     camera.setScroll(this.narrowed.scrollX + x, this.narrowed.scrollY + y);
+    this.leaveOut(scene, { x: x + this.narrowed.scrollX, y: y + this.narrowed.scrollY, width, height });
   };
+
+  /** Hides, for this frame, the objects that cannot change a pixel of `area` (stage coordinates). */
+  private leaveOut(scene: Phaser.Scene, area: Region): void {
+    const backing = changingRegions.get(scene)?.backing ?? null;
+    const list = scene.children.list;
+    const under = backing ? list.indexOf(backing) : -1;
+    list.forEach((object, index) => {
+      const shown = object as Phaser.GameObjects.GameObject & Partial<Phaser.GameObjects.Components.Visible>;
+      if (!shown.visible || object === backing) return;
+      const bounds = index > under ? boundsOf(object) : null;
+      if (index > under && (bounds === null || overlaps(bounds, area))) return;
+      shown.setVisible?.(false);
+      this.hidden.push(shown);
+    });
+  }
 
   /** The region to redraw alone, when a declared animation is the only thing that changes. */
   private partialRegion(): Region | null {
@@ -120,7 +227,7 @@ export class RenderOnChange {
     if (scenes.length !== 1) return null;
     const scene = scenes[0]!;
     if (scene.tweens.getTweens().length > 0 || scene.cameras.cameras.length !== 1) return null;
-    const region = changingRegions.get(scene)?.();
+    const region = changingRegions.get(scene)?.region();
     return region && region.width > 0 && region.height > 0 ? region : null;
   }
 
@@ -129,6 +236,10 @@ export class RenderOnChange {
   }
 
   private readonly afterFrame = (): void => {
+    for (const object of this.hidden) object.setVisible?.(true);
+    this.hidden.length = 0;
+    for (const scene of this.skipped) scene.sys.settings.visible = true;
+    this.skipped.length = 0;
     if (this.narrowed) {
       const { camera, x, y, width, height, scrollX, scrollY } = this.narrowed;
       camera.setViewport(x, y, width, height);
@@ -137,7 +248,9 @@ export class RenderOnChange {
     } else if (this.fullFrames > 0) {
       this.fullFrames--;
     }
-    if (this.busy()) {
+    // The frame after an animation's last step is drawn whole (a tween's end, a line's last letters).
+    this.animatedLastFrame = this.busy();
+    if (this.animatedLastFrame) {
       this.quietFrames = 0;
       return;
     }

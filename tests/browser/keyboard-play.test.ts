@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  actAndWait,
   canvasColourCount,
   choiceIds,
   gameSnapshot,
@@ -124,6 +125,32 @@ describe('keyboard-only play through the accessibility layer', () => {
     expect(phoneErrors).toEqual([]);
     await phone.close();
   }, 180_000);
+
+  it('keeps on a still screen the picture a whole frame draws, after the line typed out and after a move', async () => {
+    const fresh = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const freshErrors = watchErrors(fresh);
+    await openMenu(fresh, `${h.url}?seed=7`);
+    const still = () => fresh.waitForFunction(`window.__walkaway.drawing === false`, undefined, { timeout: 30_000 });
+    const canvas = () => fresh.locator('#game canvas').screenshot();
+    // The still picture, then the same screen drawn whole again (a resize wakes the renderer for one
+    // whole frame and changes nothing on screen): a frame left undrawn or drawn in part would differ.
+    const matchesWholeFrame = async () => {
+      await still();
+      const kept = await canvas();
+      await fresh.evaluate(`window.dispatchEvent(new Event('resize'))`);
+      await still();
+      expect((await canvas()).equals(kept)).toBe(true);
+    };
+    await actAndWait(fresh, 'start');
+    await actAndWait(fresh, 'briefing-continue');
+    await matchesWholeFrame();
+    while ((await gameSnapshot(fresh))!.phase === 'prep') await actAndWait(fresh, `choice-${sensibleChoice((await gameSnapshot(fresh))!)}`);
+    await matchesWholeFrame();
+    await actAndWait(fresh, `choice-${sensibleChoice((await gameSnapshot(fresh))!)}`);
+    await matchesWholeFrame();
+    expect(freshErrors).toEqual([]);
+    await fresh.close();
+  }, 120_000);
 
   it('stops redrawing a still screen and draws again on input', async () => {
     const fresh = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });

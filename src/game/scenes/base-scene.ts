@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { GameApp, SceneKey } from '../app.ts';
+import { screenBuilt } from '../render-on-change.ts';
 import { rememberScreen } from '../services/tab-screen.ts';
 import { ActionButton, type ActionButtonConfig } from '../ui/action-button.ts';
 
@@ -47,6 +48,7 @@ export abstract class BaseScene extends Phaser.Scene {
     rememberScreen(screen);
     this.app.mirror.begin(screen, title);
     document.title = `${title} · Walkaway`;
+    screenBuilt(this);
   }
 
   /** Call last in create(): puts focus back on the control the player was on, if it still exists. */

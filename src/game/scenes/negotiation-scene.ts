@@ -92,7 +92,7 @@ export class NegotiationScene extends BaseScene {
     app.mirror.text(`${persona.name} ${MOOD_WORDS[snap.mood]}.`, 'mood');
 
     // What they say.
-    drawPanel(this, 312, 76, 928, 170, COLORS.text);
+    const bubble = drawPanel(this, 312, 76, 928, 170, COLORS.text);
     this.add.triangle(0, 0, 312, 150, 296, 166, 312, 182, COLORS.text).setOrigin(0, 0);
     this.add.text(336, 90, snap.speaker.toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
     const line = new Typewriter(
@@ -107,6 +107,7 @@ export class NegotiationScene extends BaseScene {
         lineSpacing: 5,
       },
       124,
+      bubble,
     );
     this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);

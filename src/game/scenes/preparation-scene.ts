@@ -73,7 +73,7 @@ export class PreparationScene extends BaseScene {
     fitText(this.add.text(40, 46, view.scenarioTitle, TEXT.heading), 1000, 16);
 
     // The coach and the question.
-    drawPanel(this, 32, 96, 820, 200);
+    const coachPanel = drawPanel(this, 32, 96, 820, 200);
     // The coach: drawn like the counterparts, always encouraging.
     new Portrait(this, 52, 112, COACH_LOOK, 168).draw('pleased');
     this.add.text(240, 114, snap.speaker, { ...TEXT.label, color: css(COLORS.warm) });
@@ -92,7 +92,14 @@ export class PreparationScene extends BaseScene {
       lineRoom = tip.y - 8 - 140;
       app.mirror.text(`Tip: ${snap.hint}`, 'hint');
     }
-    const line = new Typewriter(this, 240, 140, { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 }, lineRoom);
+    const line = new Typewriter(
+      this,
+      240,
+      140,
+      { ...TEXT.body, fontSize: '21px', wordWrap: { width: 590, useAdvancedWrap: true }, lineSpacing: 4 },
+      lineRoom,
+      coachPanel,
+    );
     this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);
 

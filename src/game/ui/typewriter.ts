@@ -15,11 +15,24 @@ export class Typewriter {
   private onDone: (() => void) | null = null;
 
   private readonly maxHeight: number;
+  private readonly backing: Phaser.GameObjects.GameObject | null;
 
-  /** `maxHeight`: a long line is set in a smaller font so it fits its speech bubble. */
-  constructor(scene: Phaser.Scene, x: number, y: number, style: Phaser.Types.GameObjects.Text.TextStyle, maxHeight = Infinity) {
+  /**
+   * `maxHeight`: a long line is set in a smaller font so it fits its speech bubble. `backing`: the
+   * opaque panel the line lies on, wholly covering the line's box (frames drawn while it types then
+   * leave out what lies under it).
+   */
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    style: Phaser.Types.GameObjects.Text.TextStyle,
+    maxHeight = Infinity,
+    backing: Phaser.GameObjects.GameObject | null = null,
+  ) {
     this.scene = scene;
     this.maxHeight = maxHeight;
+    this.backing = backing;
     this.text = scene.add.text(x, y, '', style);
   }
 
@@ -42,7 +55,7 @@ export class Typewriter {
     // While typing, only the line's own box changes: the renderer redraws that box alone (the text
     // holds the whole line now, so its bounds cover every character still to come).
     const box: Region = this.text.getBounds();
-    animatesOnly(this.scene, () => (this.typing ? box : null));
+    animatesOnly(this.scene, () => (this.typing ? box : null), this.backing);
     if (!Number.isFinite(charsPerSecond) || line.length === 0 || prefersReducedMotion()) {
       this.finish();
       return;
