@@ -16,7 +16,10 @@ export interface WalkawayDebugHook {
   layout(): SceneLayout | null;
   /** Where games and the practice record are kept, and how many of each this tab knows of. */
   readonly storage: { kind: string; savedGames: number; recordGames: number };
-  /** Resolves once every save asked for so far is written (memory is measured on a settled page). */
+  /**
+   * Resolves once every save asked for so far is written and the screen has redrawn for it (memory is
+   * measured on a settled page).
+   */
   settled(): Promise<void>;
   /**
    * Drives the session directly, without changing the screen (soak tests play many negotiations in one
@@ -54,7 +57,16 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
     get storage() {
       return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };
     },
-    settled: () => app.saves.settled(),
+    settled: async () => {
+      await app.saves.settled();
+      // A save can ask the screen on show to redraw (after a short wait for more changes): settled means
+      // that redraw has happened too, so what is measured is the screen the player would see.
+      for (let waited = 0; waited < 5000; waited += 20) {
+        const scenes = game.scene.getScenes(true);
+        if (scenes.length > 0 && scenes.every((s) => (s as Partial<{ settled: boolean }>).settled !== false)) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     startNew() {
       const entry = app.catalog.find(app.selection?.entryId ?? '') ?? app.catalog.builtIns[0];
       if (!entry) throw new Error('no scenario to play');

@@ -26,6 +26,11 @@ export abstract class BaseScene extends Phaser.Scene {
     this.app = app;
   }
 
+  /** Whether this screen is built and has no redraw or move to another screen waiting. */
+  get settled(): boolean {
+    return !this.leaving && this.pendingRedraw === null;
+  }
+
   /** Keeps the game drawing while `check` holds (e.g. a line typing out). Cleared with each new screen. */
   protected whileAnimating(check: () => boolean): void {
     this.animations.add(check);
