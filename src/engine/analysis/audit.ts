@@ -1,7 +1,7 @@
 import type { CompiledScenario } from '../persona/compile.ts';
 import { PersonaStepper, type StepState } from '../persona/stepper.ts';
 import { availableChoices, counterpartFloor, personaOf } from '../persona/rules.ts';
-import { TUNING } from '../persona/tuning.ts';
+import { lowestReservation } from '../persona/rules/counterpart.ts';
 import { ARCHETYPES, type ArchetypeId } from './archetypes.ts';
 import { botRandom, finish, playPolicy, replayMoves, type PlayedGame } from './policy-play.ts';
 
@@ -101,10 +101,7 @@ export const RANDOM_A_RATE = 0.05;
  * at its lowest (its real alternative with every weakness the rep could uncover exposed).
  */
 export function zoneOfAgreement(c: CompiledScenario, personaId: string): boolean {
-  const p = c.personas.get(personaId)!;
-  const weak = p.signals.filter((id) => c.weakSignals.has(id)).length;
-  const lowest = p.signals.length ? p.batna * (1 - (TUNING.exposedWeakness * weak) / p.signals.length) : p.batna;
-  const best = c.space.paretoAt(lowest);
+  const best = c.space.paretoAt(lowestReservation(c, c.personas.get(personaId)!));
   return best !== undefined && best.you >= c.scenario.walkAway;
 }
 
@@ -113,10 +110,7 @@ export function zoneOfAgreement(c: CompiledScenario, personaId: string): boolean
  * weakness uncovered). A strategy already there has nothing left for another move to win.
  */
 export function ceilingOf(c: CompiledScenario, personaId: string): number {
-  const p = c.personas.get(personaId)!;
-  const weak = p.signals.filter((id) => c.weakSignals.has(id)).length;
-  const lowest = p.signals.length ? p.batna * (1 - (TUNING.exposedWeakness * weak) / p.signals.length) : p.batna;
-  return c.space.paretoAt(lowest)?.you ?? c.scenario.target;
+  return c.space.paretoAt(lowestReservation(c, c.personas.get(personaId)!))?.you ?? c.scenario.target;
 }
 
 /**

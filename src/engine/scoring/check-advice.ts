@@ -4,6 +4,7 @@ import { replayAttempt } from '../attempt.ts';
 import type { ChoiceView, SessionResult } from '../session.ts';
 import type { AntiPatternId } from '../vocabulary.ts';
 import type { CheckId } from './checks.ts';
+import { isEscalationBeat } from '../persona/rules/common.ts';
 
 /**
  * What to do about a failed check: the turns where it was lost and a better move the rep had at one of
@@ -64,7 +65,10 @@ const RULES: Record<CheckId, AdviceRule> = {
     bad: (t) => t.has('concede') && !t.has('trade'),
     good: tagged('trade', 'hold', 'batna:strong'),
     phase: 'negotiation',
-    at: (c, attempt, beat) => c.personas.get(attempt.personaId)?.tactics.some((t) => t.kind === 'escalate' && t.beat === beat) === true,
+    at: (c, attempt, beat) => {
+      const persona = c.personas.get(attempt.personaId);
+      return persona !== undefined && isEscalationBeat(persona, beat);
+    },
   },
   'showed-strength': { good: tagged('batna:strong'), phase: 'negotiation' },
   'no-bluff': { antiPatterns: ['bluffing'], good: tagged('batna:strong', 'ask:batna', 'hold'), phase: 'negotiation' },

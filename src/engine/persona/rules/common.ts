@@ -33,3 +33,8 @@ export function scriptedNext(c: CompiledScenario, m: NegotiationModel, choice: C
   const i = c.order.get(m.beat)!;
   return c.scenario.beats[i + 1]?.id ?? c.scenario.flow.finalOffer;
 }
+
+/** Whether `beatId` is where this persona escalates over the rep's head (its `escalate` tactic's beat). */
+export function isEscalationBeat(p: Persona, beatId: string): boolean {
+  return p.tactics.some((t) => t.kind === 'escalate' && t.beat === beatId);
+}

@@ -24,10 +24,20 @@ export function effectiveBatna(c: CompiledScenario, p: Persona, m: NegotiationMo
 
 /** Its real alternative, less the weaknesses the rep has uncovered. */
 function exposedBatna(c: CompiledScenario, p: Persona, m: NegotiationModel): number {
+  return batnaLessWeaknesses(c, p, (id) => m.discovered.includes(id));
+}
+
+/** Its real alternative, less the weaknesses among its discovery items that `uncovered` says are known. */
+function batnaLessWeaknesses(c: CompiledScenario, p: Persona, uncovered: (id: string) => boolean): number {
   if (p.signals.length === 0) return p.batna;
   let weak = 0;
-  for (const id of p.signals) if (m.discovered.includes(id) && c.weakSignals.has(id)) weak++;
+  for (const id of p.signals) if (uncovered(id) && c.weakSignals.has(id)) weak++;
   return p.batna * (1 - (TUNING.exposedWeakness * weak) / p.signals.length);
+}
+
+/** The least it can ever be brought to accept: its reservation with every weakness the rep could uncover exposed. */
+export function lowestReservation(c: CompiledScenario, p: Persona): number {
+  return batnaLessWeaknesses(c, p, () => true);
 }
 
 /** The least it will ever accept: its real alternative less its uncovered weaknesses, whatever else happens. */

@@ -1,7 +1,7 @@
 import type { CompiledScenario } from '../compile.ts';
 import type { Bounds } from '../packages.ts';
 import { TUNING } from '../tuning.ts';
-import { clamp01, flagAntiPattern } from './common.ts';
+import { clamp01, flagAntiPattern, isEscalationBeat } from './common.ts';
 import { counterpartAspiration, counterpartFloor } from './counterpart.ts';
 import { react, type TableTurn } from './turn.ts';
 
@@ -69,7 +69,7 @@ export function giveAndGet(turn: TableTurn): void {
     m.belief = clamp01(m.belief - TUNING.concessionSignal * p.sensitivity);
     m.tally.freeGives += 1;
     // A give for nothing under escalation teaches the customer that going over the rep's head pays.
-    if (turn.p.tactics.some((t) => t.kind === 'escalate' && t.beat === turn.beat.id)) m.tally.escalationGives += 1;
+    if (isEscalationBeat(turn.p, turn.beat.id)) m.tally.escalationGives += 1;
     flagAntiPattern(turn, 'concession-without-trade', choice.id);
     react(turn, 'conceded');
   }
