@@ -23,6 +23,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { Session, type SessionSnapshot } from '../src/engine/index.ts';
 import { RoomClient, RoomRequestError } from '../src/server/client.ts';
 import { shippedCatalog } from '../src/server/scenarios.ts';
@@ -131,8 +132,15 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
   const deadline = setTimeout(() => abort.abort(), PHASE_LIMIT_MS);
   const projector = watchProjector(projectorUrl, room.code, room.secret, REPS, abort.signal).catch(() => NaN);
   const started = performance.now();
-  const clients = servers.map((s) => new RoomClient(s));
-  const seats = await Promise.all(Array.from({ length: REPS }, (_, i) => clients[i % clients.length]!.join(room.code, `Rep ${i + 1}`)));
+  // Each rep is a browser of its own: one keep-alive connection per rep, as in a room. Sharing a pool
+  // would funnel many reps through one socket and trip the server's per-connection flood limit.
+  const agents = Array.from({ length: REPS }, () => new Agent({ connections: 1, pipelining: 1 }));
+  const clients = agents.map(
+    (dispatcher, i) =>
+      new RoomClient(servers[i % servers.length]!, ((url: string, init: RequestInit) =>
+        undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch),
+  );
+  const seats = await Promise.all(Array.from({ length: REPS }, (_, i) => clients[i]!.join(room.code, `Rep ${i + 1}`)));
   const joinsPerS = REPS / ((performance.now() - started) / 1000);
   const rtts: number[] = [];
   const scores = new Map<string, number>();
@@ -140,7 +148,7 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
   let resends = 0;
   await Promise.all(
     seats.map(async (seat, i) => {
-      const client = clients[i % clients.length]!;
+      const client = clients[i]!;
       let state = (i + 1) * 2654435761;
       const rnd = () => {
         state = (state * 1103515245 + 12345) >>> 0;
@@ -175,6 +183,7 @@ async function phase(servers: string[], projectorUrl: string): Promise<PhaseResu
   );
   const shownAt = await projector;
   abort.abort();
+  await Promise.all(agents.map((a) => a.close()));
   clearTimeout(deadline);
   return {
     code: room.code,
