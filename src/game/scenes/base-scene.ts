@@ -71,15 +71,17 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /**
-   * The menu and the learning path are drawn before the engine has loaded (it loads right after). An
-   * action taken in that moment waits for it, the page marked busy, instead of finding no engine.
+   * The menu and the learning path are drawn before the engine has loaded (it loads right after), and
+   * may be before storage has been read. An action taken in that moment waits for both, the page marked
+   * busy (and a visible "Loading" sign, see page.css), instead of finding no engine or no saves.
    */
   private onceLoaded(action: () => void): () => void {
     return () => {
-      if (this.app.isPlayable) return action();
+      this.app.acted = true;
+      if (this.app.isReady) return action();
       const root = document.getElementById('a11y');
       root?.setAttribute('aria-busy', 'true');
-      this.app.whenPlayable().then(
+      this.app.whenReady().then(
         () => {
           root?.removeAttribute('aria-busy');
           action();
@@ -90,6 +92,22 @@ export abstract class BaseScene extends Phaser.Scene {
         },
       );
     };
+  }
+
+  /**
+   * For the first screen, drawn before storage has been read: once it has, moves to the screen the data
+   * calls for if the rep has not pressed anything yet (the note of a returning rep was wrong), else
+   * calls `read` to redraw what the data changes (saved games to continue, progress).
+   */
+  protected followStorage(read: () => void): void {
+    if (this.app.storageRead) return;
+    const key = this.scene.key as SceneKey;
+    void this.app.loading.done.then(() => {
+      if (this.leaving || this.app.scene !== key) return;
+      const first = this.app.firstScene();
+      if (!this.app.acted && first !== key) this.goTo(first);
+      else read();
+    });
   }
 
   /** For helpers that draw part of a scene (see debrief-practice.ts). */
