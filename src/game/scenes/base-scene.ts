@@ -47,6 +47,12 @@ export abstract class BaseScene extends Phaser.Scene {
     this.leaving = false;
     if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
     this.pendingRedraw = null;
+    // Stopped from outside (a workshop room taking over the screen): a redraw still waiting must not
+    // bring this screen back.
+    this.events.once('shutdown', () => {
+      if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
+      this.pendingRedraw = null;
+    });
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
     this.app.scene = screen;
@@ -103,7 +109,7 @@ export abstract class BaseScene extends Phaser.Scene {
     if (this.app.storageRead) return;
     const key = this.scene.key as SceneKey;
     void this.app.loading.done.then(() => {
-      if (this.leaving || this.app.scene !== key) return;
+      if (this.leaving || this.app.scene !== key || !this.sys.isActive()) return;
       const first = this.app.firstScene();
       if (!this.app.acted && first !== key) this.goTo(first);
       else read();
