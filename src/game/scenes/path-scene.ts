@@ -108,7 +108,8 @@ export class PathScene extends BaseScene {
     const entry = app.catalog.cardFor(p.step.scenario);
     const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
     drawPanel(this, 632, 104, 616, 530);
-    this.add.text(656, 118, `STEP ${p.index + 1} · ${STATUS_WORD[status].toUpperCase()}`, { ...TEXT.label, color: css(STATUS_COLOR[status]) });
+    const heading = status === 'unread' ? `STEP ${p.index + 1}` : `STEP ${p.index + 1} · ${STATUS_WORD[status].toUpperCase()}`;
+    this.add.text(656, 118, heading, { ...TEXT.label, color: css(STATUS_COLOR[status]) });
     const title = fitText(this.add.text(656, 142, p.step.concept.title, { ...TEXT.title, fontSize: '32px' }), 568, 20);
     const text = this.add.text(656, title.y + title.height + 14, p.step.concept.text, {
       ...TEXT.body,
