@@ -25,7 +25,8 @@ export function entryOf(scenario: Scenario, source: ScenarioSource): ScenarioEnt
 export function builtInScenarioFiles(): [string, PrevalidatedScenario][] {
   return Object.entries(BUILT_INS)
     .map(([path, pre]): [string, PrevalidatedScenario] => [path.replace(/^\//, ''), pre])
-    .sort(([a], [b]) => a.localeCompare(b));
+    // By code unit, as builtin-cards.ts orders the menu's cards (the two lists must match).
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
