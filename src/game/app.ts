@@ -164,6 +164,7 @@ export class GameApp {
   screenShown(): void {
     if (this.engineAsked || this.scene === SCENES.boot || this.scene === SCENES.preload) return;
     this.engineAsked = true;
+    performance.mark('walkaway:first-screen');
     // After this frame: the engine first (a press waits for it), then whatever else waited for the screen.
     window.setTimeout(() => {
       this.whenPlayable().catch((e: unknown) => console.warn('The engine did not load yet:', e));
