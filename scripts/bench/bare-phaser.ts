@@ -12,6 +12,8 @@ class BareScene extends Phaser.Scene {
   }
 }
 
+// Where the bare page's time goes, beside the game's own marks (src/game/main.ts, boot-scene.ts).
+performance.mark('bare:script-start');
 new Phaser.Game({
   type: Phaser.WEBGL,
   parent: 'game',
