@@ -60,7 +60,8 @@ function start(): void {
     // install fetches every file of the game, which must not compete with the first screen's.
     app.afterFirstScreen(() =>
       registerServiceWorker({
-        gameInProgress: () => app.saves.games.length > 0 || (app.session !== null && !app.session.isOver()),
+        // Saves not read yet: there may be a game to continue, so no reload.
+        gameInProgress: () => !app.storageRead || app.saves.games.length > 0 || (app.session !== null && !app.session.isOver()),
         notify: (message) => app.notices.show(message),
       }),
     );
