@@ -185,7 +185,7 @@ try {
     `menu-interactive-ms ${Math.round(menuMedian.ms)}   (median of 3 cold loads: ${menuRuns.map((r) => Math.round(r.ms)).join(', ')}; median run: ${menuMedian.marks.join(' ')})`,
   );
   console.log(`menu-vs-bare ${(menuMedian.ms / bareMs).toFixed(2)}`);
-  console.log(`initial-js-gzip-kb ${Math.round(menuMedian.initialKb)}   (fetched before the menu was interactive)`);
+  console.log(`initial-js-gzip-kb ${Math.round(menuMedian.initialKb)}   (asked for before the menu was interactive)`);
   console.log(`all-js-gzip-kb ${Math.round(allJsKb)}   (every chunk, also those loaded after the menu)`);
   console.log(`negotiation-fps ${fps.toFixed(1)}   (table on screen, still: the game draws only on change)`);
   console.log(`negotiation-fps-while-typing ${typingFps.toFixed(1)}   (a line typing out, software WebGL here)`);
