@@ -73,6 +73,8 @@ export class GameApp {
   private readonly afterFirst: (() => void)[] = [];
   /** Whether this page has noted the rep as returning (once is enough). */
   private notedReturning = false;
+  /** The note of a returning rep as this page found it (see quickFirstScene). */
+  private readonly seemedReturning = seemsReturning();
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
     this.mirror = new ScreenMirror(options.mirrorRoot);
@@ -186,6 +188,15 @@ export class GameApp {
     return this.loading.ready;
   }
 
+  /**
+   * Whether the practice record is known to be empty, or taken to be before it is read: a device with
+   * no note of a returning rep is a new rep's (an empty record is drawn at once, and redrawn if the
+   * record says otherwise).
+   */
+  get recordSeemsEmpty(): boolean {
+    return this.storageRead ? this.practice.entries.length === 0 : !this.seemedReturning;
+  }
+
   /** Storage read and the engine loaded: what every action on a screen may need. */
   async whenReady(): Promise<void> {
     await Promise.all([this.loading.done, this.whenPlayable()]);
@@ -293,7 +304,7 @@ export class GameApp {
       if (list === 'menu' || (list === 'path' && this.catalog.path)) return SCENES[list];
       if (list !== null) return null;
     }
-    return seemsReturning() || !this.catalog.path ? SCENES.menu : SCENES.path;
+    return this.seemedReturning || !this.catalog.path ? SCENES.menu : SCENES.path;
   }
 
   private noteReturning(): void {

@@ -45,8 +45,10 @@ export class PathScene extends BaseScene {
     const done = progress.filter((p) => p.status === 'done').length;
     const next = currentStep(progress);
     const selected = progress.find((p) => p.step.id === this.selectedId) ?? next ?? progress[progress.length - 1]!;
-    // The first screen may come up before the record has been read: no step is called done or locked yet.
-    const read = app.storageRead;
+    // The first screen may come up before the record has been read. A new rep's (no note of earlier
+    // games on this device) is drawn as it will be, with nothing done; a returning rep's calls no step
+    // done or locked until the record is in.
+    const read = app.storageRead || app.recordSeemsEmpty;
     const shown = (p: StepProgress): ShownStatus => (read ? p.status : 'unread');
 
     fitText(this.add.text(108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }), 760, 18);
@@ -97,8 +99,11 @@ export class PathScene extends BaseScene {
     this.button({ x: 288, y: 648, width: 240, height: 56, label: 'Your progress', testid: 'to-progress', onActivate: () => this.goTo(SCENES.progress) });
     const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
     this.events.once('shutdown', offRecord);
-    // Drawn before the record was read: the statuses follow once it is.
-    this.followStorage(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
+    // Drawn before the record was read: the statuses follow once it is (a new rep's only if it holds games after all).
+    const drawnEmpty = read;
+    this.followStorage(() => {
+      if (!drawnEmpty || app.practice.entries.length > 0) this.redraw(this.selectedId ? { stepId: this.selectedId } : {});
+    });
     this.settleFocus();
   }
 
