@@ -36,8 +36,6 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
         // Option 0 is the rep's best and the counterpart's worst: the sides pull opposite ways on every issue.
         you: Math.round((you * (n - 1 - j)) / (n - 1)),
         them: Math.round((them * j) / (n - 1)),
-        // The second issue's worst option for the rep is on its never-trade list (a red line to keep).
-        ...(i === 1 && j === n - 1 ? { flags: ['never-trade'] } : {}),
       })),
     };
   });
@@ -167,7 +165,7 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
 
 interface GeneratedIssue {
   id: string;
-  options: { id: string; you: number; them: number }[];
+  options: { id: string; you: number; them: number; flags?: string[] }[];
 }
 
 /**
@@ -194,7 +192,10 @@ export function tradeListTrade(issues: GeneratedIssue[]): { give: [string, strin
     for (const gi of issues) {
       if (gi === ge) continue;
       // The least the rep can give on this issue that still pays the counterpart for what is asked.
-      const enough = gi.options.filter((g) => (g.them - range(gi, 'them')[0]) / totalThem > themCost + 1e-9).sort((a, b) => b.you - a.you)[0];
+      // (Never an option on the rep's never-trade list: a trade list keeps those off the table.)
+      const enough = gi.options
+        .filter((g) => !g.flags?.includes('never-trade') && (g.them - range(gi, 'them')[0]) / totalThem > themCost + 1e-9)
+        .sort((a, b) => b.you - a.you)[0];
       if (!enough) continue;
       const net = youGain - (range(gi, 'you')[1] - enough.you) / totalYou;
       if (net > bestNet + 1e-9) {
