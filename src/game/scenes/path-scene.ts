@@ -78,7 +78,10 @@ export class PathScene extends BaseScene {
         label: `${i + 1}. ${p.step.concept.title}`,
         detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
         variant: 'card',
-        fontSize: 16,
+        // The size the button would shrink its label to (one line in the row above the detail, about
+        // 1.25 of the size tall): given at once, the label is drawn once rather than once per size
+        // tried, on the screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
+        fontSize: Math.min(16, Math.floor((rowH - 26) / 1.25)),
         selected: p.step.id === selected.step.id,
         testid: `path-step-${p.step.id}`,
         mirror: { parent: group, pressed: p.step.id === selected.step.id, description: STATUS_WORD[shown(p)] },
