@@ -32,6 +32,9 @@ export function createGame(app: GameApp): Phaser.Game {
     banner: false,
     // Keep the last frame's pixels: while a line types out, only its box is redrawn (RenderOnChange).
     preserveDrawingBuffer: true,
+    // No multisampling: in software WebGL it made every whole frame about four times as expensive.
+    // SmoothGraphics feathers the edges of the shapes instead (src/game/ui/smooth-graphics.ts).
+    render: { antialiasGL: false },
     scene: [
       new BootScene(app),
       new PreloadScene(app),

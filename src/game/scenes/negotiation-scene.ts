@@ -93,7 +93,8 @@ export class NegotiationScene extends BaseScene {
 
     // What they say.
     const bubble = drawPanel(this, 312, 76, 928, 170, COLORS.text);
-    this.add.triangle(0, 0, 312, 150, 296, 166, 312, 182, COLORS.text).setOrigin(0, 0);
+    // The bubble's pointer, on the bubble's own drawing (it is drawn whenever the bubble is).
+    bubble.fillStyle(COLORS.text, 1).fillTriangle(312, 150, 296, 166, 312, 182);
     this.add.text(336, 90, snap.speaker.toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
     const line = new Typewriter(
       this,

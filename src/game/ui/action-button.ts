@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { ScreenMirror, MirrorButtonOptions } from '../a11y/screen-mirror.ts';
 import { registerPanel } from './layout-registry.ts';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 import { clampLines } from './fit-text.ts';
 import { splitsShortWord } from './wrap-text.ts';
@@ -50,7 +51,7 @@ export class ActionButton {
       if (cfg.clickSound !== false) onSound?.('ui-click');
       cfg.onActivate();
     };
-    this.bg = scene.add.graphics();
+    this.bg = addSmoothGraphics(scene);
     // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
     const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');

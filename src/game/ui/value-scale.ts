@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { registerPanel } from './layout-registry.ts';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 import { prefersReducedMotion } from '../a11y/reduced-motion.ts';
 
@@ -30,7 +31,7 @@ export class ValueScale {
     this.x = x;
     this.y = y;
     this.width = width;
-    this.g = scene.add.graphics();
+    this.g = addSmoothGraphics(scene);
     // Its area, labels included, for the layout checks: nothing else may run into it, nor its labels out of it.
     registerPanel(scene, { x, y: y - 36, width, height: 76 });
   }
