@@ -112,6 +112,10 @@ export class RenderOnChange {
     null;
   /** Set from a screen's building until the next step starts (its DOM changes come in between). */
   private screenDrawnWhole = false;
+  /** Whether a screen was built in this step: its first frame is left to the next step. */
+  private builtThisStep = false;
+  /** Whether this frame is left out because a screen was just built (the next one draws it). */
+  private deferredScreen = false;
   /** Whether something animated in the last frame: the next one shows where it stopped. */
   private animatedLastFrame = false;
   /** Objects left out of a partial frame, shown again once it is drawn. */
@@ -152,6 +156,7 @@ export class RenderOnChange {
   private readonly screenBuilt = (): void => {
     this.wake();
     this.screenDrawnWhole = true;
+    this.builtThisStep = true;
   };
 
   private readonly domChanged = (): void => {
@@ -181,8 +186,15 @@ export class RenderOnChange {
    */
   private readonly beforeFrame = (): void => {
     const renderer = this.game.renderer as { config?: { clearBeforeRender: boolean } };
+    // A step that built a screen has spent its time on that (creating its texts, the accessibility
+    // layer); drawing the new screen whole in the same task would make one long task of both. The
+    // canvas keeps the last screen for this one frame, and the next draws the new one whole.
+    const justBuilt = this.builtThisStep && this.preservesFrames();
+    this.builtThisStep = false;
+    if (justBuilt) this.fullFrames = Math.max(this.fullFrames, 1);
+    this.deferredScreen = justBuilt;
     const region = this.fullFrames > 0 ? null : this.partialRegion();
-    const unchanged = region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy();
+    const unchanged = justBuilt || (region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy());
     if (renderer.config) renderer.config.clearBeforeRender = region === null && !unchanged;
     if (unchanged) {
       for (const scene of this.game.scene.getScenes(true)) {
@@ -240,6 +252,11 @@ export class RenderOnChange {
     this.hidden.length = 0;
     for (const scene of this.skipped) scene.sys.settings.visible = true;
     this.skipped.length = 0;
+    if (this.deferredScreen) {
+      this.deferredScreen = false;
+      this.quietFrames = 0;
+      return;
+    }
     if (this.narrowed) {
       const { camera, x, y, width, height, scrollX, scrollY } = this.narrowed;
       camera.setViewport(x, y, width, height);

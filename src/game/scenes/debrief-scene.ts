@@ -11,6 +11,7 @@ import {
 } from '../../engine/index.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import { debriefAnalysis } from '../services/debrief-analysis.ts';
 import { engine } from '../services/engine-loader.ts';
 import { rememberDebrief } from '../services/tab-debrief.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -80,9 +81,7 @@ export class DebriefScene extends BaseScene {
     this.events.once('shutdown', () => rememberDebrief(null));
     drawBackdrop(this);
 
-    const { checkAdvice, keyMoments } = engine();
-    const moments = keyMoments(session.compiled, session.personaId, session.seed, session.moves);
-    const advice = checkAdvice(session.compiled, session.attempt(), r);
+    const { moments, advice } = debriefAnalysis(session);
     const explainOf = (id: string) => session.compiled.choices.get(id)?.explain ?? null;
 
     this.drawHeader(r);

@@ -8,6 +8,14 @@ export interface Point {
   y: number;
 }
 
+/** An axis-aligned rectangle. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** Corner radii of a rounded rectangle. */
 export interface Radii {
   tl: number;

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { arcPoints, ellipseOutline, offsetOutline, type Point, type Radii, roundedRectOutline, withoutRepeats } from './outline.ts';
+import { arcPoints, ellipseOutline, offsetOutline, type Point, type Radii, type Rect, roundedRectOutline, withoutRepeats } from './outline.ts';
 
 /**
  * A Graphics object whose curved and slanted edges come out smooth without the canvas's multisampling.
@@ -78,6 +78,15 @@ export class SmoothGraphics extends Phaser.GameObjects.Graphics {
     radius: Phaser.Types.GameObjects.Graphics.RoundedRectRadius | number = 20,
   ): this {
     return this.fillOutline(roundedRectOutline(x, y, width, height, radiiOf(radius)));
+  }
+
+  /**
+   * Fills a rounded rectangle except `hidden`, a rectangle inside it that something opaque drawn later
+   * covers (a panel over its own shadow): without a GPU every pixel filled costs time, and a shadow
+   * shows only along its edges.
+   */
+  fillRoundedRectUnder(x: number, y: number, width: number, height: number, radius: number, hidden: Rect): this {
+    return this.fillOutline(roundedRectOutline(x, y, width, height, radiiOf(radius)), hidden.width > 0 && hidden.height > 0 ? hidden : null);
   }
 
   override strokeRoundedRect(
@@ -161,18 +170,29 @@ export class SmoothGraphics extends Phaser.GameObjects.Graphics {
    * Fills a convex outline: solid inside the line half a pixel in from the edge, fading to nothing
    * at half a pixel out.
    */
-  private fillOutline(outline: readonly Point[]): this {
+  private fillOutline(outline: readonly Point[], hidden: Rect | null = null): this {
     const points = withoutRepeats(outline, true);
     if (points.length < 3) return this;
     const inner = offsetOutline(points, true, -0.5);
     const outer = offsetOutline(points, true, 0.5);
-    const cx = inner.reduce((sum, p) => sum + p.x, 0) / inner.length;
-    const cy = inner.reduce((sum, p) => sum + p.y, 0) / inner.length;
     const { fillColor: color, fillAlpha: alpha } = this;
-    for (let i = 0; i < inner.length; i++) {
-      const a = inner[i]!;
-      const b = inner[(i + 1) % inner.length]!;
-      super.fillTriangle(cx, cy, a.x, a.y, b.x, b.y);
+    if (hidden) {
+      // Each inner point joined to the nearest point of the hidden rectangle: the strips between
+      // consecutive pairs tile the ring between the two without overlap (a convex outline around a
+      // convex hole), so a translucent fill is not doubled anywhere.
+      const nearest = inner.map((p) => ({
+        x: Math.min(Math.max(p.x, hidden.x), hidden.x + hidden.width),
+        y: Math.min(Math.max(p.y, hidden.y), hidden.y + hidden.height),
+      }));
+      this.band(inner, nearest, true, alpha, alpha);
+    } else {
+      const cx = inner.reduce((sum, p) => sum + p.x, 0) / inner.length;
+      const cy = inner.reduce((sum, p) => sum + p.y, 0) / inner.length;
+      for (let i = 0; i < inner.length; i++) {
+        const a = inner[i]!;
+        const b = inner[(i + 1) % inner.length]!;
+        super.fillTriangle(cx, cy, a.x, a.y, b.x, b.y);
+      }
     }
     this.band(inner, outer, true, alpha, 0);
     super.fillStyle(color, alpha);
