@@ -20,7 +20,7 @@ describe('smooth edges without multisampling', () => {
     // lies on the floor, with the panel's shadow beside it.
     const panel = (await layout(page)).panels.filter((p) => p.y + p.height > 500 && p.height > 300).sort((a, b) => b.height - a.height)[0];
     expect(panel).toBeDefined();
-    const { x, y, width, height } = panel!;
+    const { x, y, height } = panel!;
     const png = (await page.locator('#game canvas').screenshot()).toString('base64');
     const found = await page.evaluate(
       async ({ b64, corner, side }) => {
