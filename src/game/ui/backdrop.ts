@@ -11,9 +11,14 @@ export function drawBackdrop(scene: Phaser.Scene, options: { table?: boolean } =
   // frame's worth of time. The wall and the floor cover the stage (the game's clear colour is under
   // them), and the window's shade is mixed into the colours below it instead of laid over them.
   const shade = (color: number) => mix(COLORS.background, color, WINDOW_SHADE);
-  // Window with a skyline: soft blocks of colour behind everything.
-  g.fillStyle(shade(0x222b3c), 1).fillRect(0, 0, GAME_WIDTH, 430);
+  // Window with a skyline: soft blocks of colour behind everything. The sky is painted around the
+  // blocks (above each and in the gaps between), not under them.
   const skyline = [60, 120, 90, 160, 70, 140, 110, 180, 95, 130, 75, 150, 100, 170, 85, 125];
+  g.fillStyle(shade(0x222b3c), 1);
+  skyline.forEach((h, i) => {
+    g.fillRect(i * 82, 0, 70, 430 - h - 120);
+    g.fillRect(i * 82 + 70, 0, 12, 430);
+  });
   skyline.forEach((h, i) => {
     g.fillStyle(shade(i % 2 ? 0x283349 : 0x2c3850), 1).fillRect(i * 82, 430 - h - 120, 70, h + 120);
   });
