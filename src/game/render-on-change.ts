@@ -126,8 +126,12 @@ export class RenderOnChange {
   private readonly canSleep: () => boolean;
   private readonly idleFrames: number;
 
-  constructor(game: Phaser.Game, options: { canSleep: () => boolean; watch: HTMLElement; idleFrames?: number }) {
+  /** Called before every whole frame (a new screen's first one among them). */
+  private readonly beforeWholeFrame: () => void;
+
+  constructor(game: Phaser.Game, options: { canSleep: () => boolean; watch: HTMLElement; idleFrames?: number; beforeWholeFrame?: () => void }) {
     this.game = game;
+    this.beforeWholeFrame = options.beforeWholeFrame ?? (() => {});
     this.canSleep = options.canSleep;
     this.idleFrames = options.idleFrames ?? 12;
     game.events.on('postrender', this.afterFrame);
@@ -204,7 +208,10 @@ export class RenderOnChange {
       }
       return;
     }
-    if (!region) return;
+    if (!region) {
+      this.beforeWholeFrame();
+      return;
+    }
     const scene = this.game.scene.getScenes(true)[0]!;
     const camera = scene.cameras.main;
     this.narrowed = { camera, x: camera.x, y: camera.y, width: camera.width, height: camera.height, scrollX: camera.scrollX, scrollY: camera.scrollY };
@@ -239,7 +246,11 @@ export class RenderOnChange {
     if (scenes.length !== 1) return null;
     const scene = scenes[0]!;
     if (scene.tweens.getTweens().length > 0 || scene.cameras.cameras.length !== 1) return null;
-    const region = changingRegions.get(scene)?.region();
+    // A partial frame is not cleared: without an opaque backing to paint first, the line's translucent
+    // edges would pile up over the last frame's (the canvas is transparent, the room is the page's).
+    const changing = changingRegions.get(scene);
+    if (!changing?.backing) return null;
+    const region = changing.region();
     return region && region.width > 0 && region.height > 0 ? region : null;
   }
 
