@@ -23,5 +23,8 @@ new Phaser.Game({
   audio: { noAudio: true },
   banner: false,
   preserveDrawingBuffer: true,
+  // As the game (src/game/phaser-game.ts): a transparent canvas over the page's backdrop, no multisampling.
+  transparent: true,
+  render: { antialiasGL: false },
   scene: [BareScene],
 });
