@@ -94,7 +94,7 @@ export class GameApp {
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
     const scenarios = this.catalog.loading;
     loading.done = Promise.all([scenarios.done, storage]).then(async () => {
-      // A reload into a game, a debrief or the progress or saves list needs the engine before it can be drawn.
+      // A reload into a game, a debrief or the saves list needs the engine before it can be drawn.
       if (this.needsEngineFirst()) await this.whenPlayable();
       performance.mark('walkaway:scenarios-loaded');
       this.first = await this.chooseFirstScene();
@@ -258,7 +258,7 @@ export class GameApp {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (navigation?.type !== 'reload') return false;
     const list = this.listScreenBeforeReload;
-    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path');
+    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path' && list !== 'progress');
   }
 
   /**

@@ -67,6 +67,7 @@ export class MenuScene extends BaseScene {
       fontSize: 17,
       testid: 'to-progress',
       mirror: { parent: nav },
+      withoutEngine: true,
       onActivate: () => this.goTo(SCENES.progress),
     });
     // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.

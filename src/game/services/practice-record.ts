@@ -48,6 +48,8 @@ export interface DebriefNotes {
 export class PracticeRecord {
   private store: PracticeStore | null = null;
   private fullReported = false;
+  /** The last progress view and what it was made from. */
+  private view: { entries: readonly RecordEntry[]; progress: ProgressView } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly notices: NoticeBoard;
   private readonly catalog: ScenarioCatalog;
@@ -141,28 +143,36 @@ export class PracticeRecord {
     return !!entry && entry.compiled.fingerprint !== record.attempt.fingerprint;
   }
 
+  /**
+   * What the progress screen shows. Drawn from the cached summaries and the scenario cards alone, so it
+   * needs neither the engine nor storage (the record is in memory from start-up). Kept until the record
+   * changes (names are looked up as the screen draws, so a scenario loaded later shows its title).
+   */
   progress(): ProgressView {
+    if (this.view?.entries === this.entries) return this.view.progress;
     const summary = progressSummary(this.entries);
     const names = (scenarioId: string, personaId: string) => {
-      const e = this.catalog.byScenarioId(scenarioId);
-      const p = e?.scenario.personas.find((x) => x.id === personaId);
-      return { scenario: e?.scenario.title ?? scenarioId, persona: p?.name ?? personaId };
+      const card = this.catalog.cardFor(scenarioId);
+      const p = card?.scenario.personas.find((x) => x.id === personaId);
+      return { scenario: card?.scenario.title ?? scenarioId, persona: p?.name ?? personaId };
     };
-    const options = this.catalog.builtIns.flatMap((e) =>
+    const options = this.catalog.cards.flatMap((e) =>
       e.scenario.personas.map((p) => ({
         scenarioId: e.scenario.id,
         scenarioTitle: e.scenario.title,
         personaId: p.id,
         personaName: p.name,
         difficulty: p.difficulty,
-        weights: e.scenario.scoring?.weights,
+        weights: e.scenario.weights,
       })),
     );
     const s = suggestNext(this.entries, options);
     const suggestion = s
       ? { ...s, ...(({ scenario, persona }) => ({ scenarioTitle: scenario, personaName: persona }))(names(s.scenarioId, s.personaId)) }
       : null;
-    return { summary, names, suggestion };
+    const progress = { summary, names, suggestion };
+    this.view = { entries: this.entries, progress };
+    return progress;
   }
 
   pathProgress(): StepProgress[] {
