@@ -152,7 +152,15 @@ export class GameApp {
   screenShown(): void {
     if (this.engineAsked || this.scene === SCENES.boot || this.scene === SCENES.preload) return;
     this.engineAsked = true;
-    window.setTimeout(() => this.whenPlayable().catch((e: unknown) => console.warn('The engine did not load yet:', e)), 0);
+    window.setTimeout(
+      () =>
+        this.whenPlayable().then(
+          // Games kept without a summary this version made are scored by replay now the engine is in.
+          () => this.practice.scoreInBackground(),
+          (e: unknown) => console.warn('The engine did not load yet:', e),
+        ),
+      0,
+    );
   }
   onCatalogChange(listener: () => void): () => void {
     return this.catalog.onChange(listener);
@@ -284,7 +292,7 @@ export class GameApp {
     // A reload on a list screen (the menu after changing a setting, the path) stays there.
     const listShown = this.listScreenBeforeReload;
     if (listShown && navigation?.type === 'reload' && (listShown !== 'path' || this.catalog.path)) return SCENES[listShown];
-    const newRep = this.practice.entries.length === 0 && this.saves.games.length === 0;
+    const newRep = this.practice.keptGames === 0 && this.saves.games.length === 0;
     return newRep && this.catalog.path ? SCENES.path : SCENES.menu;
   }
 }

@@ -234,4 +234,25 @@ describe('the practice record', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 200_000);
+
+  it('games kept by an older version of the game (no score stamp, one flattering) count once scored again, with the scores their choices earn', async () => {
+    const { page, errors } = await freshPage(h.browser);
+    await page.goto(h.url);
+    await waitForStart(page);
+    const week = weekOfPractice(6);
+    const best = Math.max(...week.map((e) => e.summary.total));
+    const older = week.map(({ summaryVersion: _v, ...e }, i) => (i === 0 ? { ...e, summary: { ...e.summary, total: 100, grade: 'A' } } : e));
+    await seedRecord(page, older as never);
+    await page.goto(h.url);
+    expect(await waitForStart(page)).toBe('menu');
+    await page.evaluate(() => window.__walkaway!.playable());
+    await actAndWait(page, 'to-progress');
+    await page.waitForFunction(() => /^6 negotiations from [^(]+$/.test(document.querySelector('[data-testid="progress-headline"]')?.textContent ?? ''));
+    const rows = await page.locator('[data-testid="progress-scores"] li').allTextContents();
+    const bests = rows.map((r) => Number(/best (\d+)/.exec(r)![1]));
+    expect(Math.max(...bests)).toBe(best);
+    expect(best).toBeLessThan(100);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 200_000);
 });

@@ -61,11 +61,15 @@ export class ProgressScene extends BaseScene {
     performance.mark('walkaway:progress-open');
     this.enter(SCENES.progress, 'Walkaway: your progress');
     drawBackdrop(this);
-    const { summary, names, suggestion } = app.practice.progress();
+    const { summary, names, suggestion, unscored } = app.practice.progress();
     addText(this, 32, 22, 'Your progress', TEXT.title);
+    // Games kept without a score this version made (an update, an import) count once replayed here.
+    const waiting = unscored ? ` (${unscored} more not counted until scored on this device)` : '';
     const headline = summary.games
-      ? `${summary.games} negotiation${summary.games === 1 ? '' : 's'} from ${day(summary.firstPlayed!)} to ${day(summary.lastPlayed!)}`
-      : 'No finished negotiations yet: play one and it shows here.';
+      ? `${summary.games} negotiation${summary.games === 1 ? '' : 's'} from ${day(summary.firstPlayed!)} to ${day(summary.lastPlayed!)}${waiting}`
+      : unscored
+        ? `${unscored} negotiation${unscored === 1 ? '' : 's'} kept, not counted until scored on this device.`
+        : 'No finished negotiations yet: play one and it shows here.';
     addText(this, 34, 72, headline, TEXT.small);
     app.mirror.text(headline, 'progress-headline');
     const nav = app.mirror.group('Go to', 'progress-nav');

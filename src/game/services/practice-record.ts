@@ -16,7 +16,7 @@ import {
 import type { NoticeBoard } from '../a11y/notice-board.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
 import { isQuotaError, type StorageBackend } from '../storage/backend.ts';
-import { PracticeStore } from '../storage/practice-store.ts';
+import { PracticeStore, type EntryScorer } from '../storage/practice-store.ts';
 import type { TabSync } from '../storage/tab-sync.ts';
 import { engine, loadEngine } from './engine-loader.ts';
 import type { ScenarioCatalog } from './scenario-catalog.ts';
@@ -27,6 +27,8 @@ export interface ProgressView {
   summary: ProgressSummary;
   names: (scenarioId: string, personaId: string) => { scenario: string; persona: string };
   suggestion: (Suggestion & { scenarioTitle: string; personaName: string }) | null;
+  /** Games kept but not counted: not scored by this version of the game yet (or not scorable here). */
+  unscored: number;
 }
 
 /** What to say about a finished game in its debrief: the mode's verdict and notes. */
@@ -49,7 +51,9 @@ export class PracticeRecord {
   private store: PracticeStore | null = null;
   private fullReported = false;
   /** The last progress view and what it was made from. */
-  private view: { entries: readonly RecordEntry[]; progress: ProgressView } | null = null;
+  private view: { entries: readonly RecordEntry[]; unscored: number; progress: ProgressView } | null = null;
+  /** Set while games are being scored in the background. */
+  private scoring = false;
   private readonly listeners = new Set<() => void>();
   private readonly notices: NoticeBoard;
   private readonly catalog: ScenarioCatalog;
@@ -60,7 +64,11 @@ export class PracticeRecord {
     this.catalog = catalog;
     this.sync = sync;
     sync.onChange((topic) => {
-      if (topic === 'record' && this.store) void this.store.load().then(() => this.tell());
+      if (topic === 'record' && this.store)
+        void this.store.load().then(() => {
+          this.tell();
+          if (this.catalog.isPlayable) void this.scoreInBackground();
+        });
     });
   }
 
@@ -75,6 +83,11 @@ export class PracticeRecord {
 
   get entries(): readonly RecordEntry[] {
     return this.store?.entries ?? [];
+  }
+
+  /** Every game kept on this device, scored or still waiting to be. */
+  get keptGames(): number {
+    return this.entries.length + (this.store?.unscored.length ?? 0);
   }
 
   onChange(listener: () => void): () => void {
@@ -149,7 +162,8 @@ export class PracticeRecord {
    * changes (names are looked up as the screen draws, so a scenario loaded later shows its title).
    */
   progress(): ProgressView {
-    if (this.view?.entries === this.entries) return this.view.progress;
+    const unscored = this.store?.unscored.length ?? 0;
+    if (this.view?.entries === this.entries && this.view.unscored === unscored) return this.view.progress;
     const summary = progressSummary(this.entries);
     const names = (scenarioId: string, personaId: string) => {
       const card = this.catalog.cardFor(scenarioId);
@@ -170,8 +184,8 @@ export class PracticeRecord {
     const suggestion = s
       ? { ...s, ...(({ scenario, persona }) => ({ scenarioTitle: scenario, personaName: persona }))(names(s.scenarioId, s.personaId)) }
       : null;
-    const progress = { summary, names, suggestion };
-    this.view = { entries: this.entries, progress };
+    const progress = { summary, names, suggestion, unscored };
+    this.view = { entries: this.entries, unscored, progress };
     return progress;
   }
 
@@ -212,6 +226,48 @@ export class PracticeRecord {
     };
   }
 
+  /** Scores a stored game by replaying it on the scenario loaded here (needs the engine and the compiled catalog). */
+  private scorer(): EntryScorer {
+    const { scoreEntry } = engine();
+    return (stored) => {
+      const entry = this.catalog.byScenarioId(stored.attempt.scenarioId);
+      return entry ? scoreEntry(entry.compiled, stored) : null;
+    };
+  }
+
+  /**
+   * Scores, by replay, the games whose cached summary is missing, from an older version of the game or
+   * damaged (after an update, or written by an older version), a few at a time while the page is idle.
+   * Call once the engine and the catalog are in. Games that do not replay here stay uncounted.
+   */
+  async scoreInBackground(): Promise<void> {
+    const store = this.store;
+    if (!store || this.scoring || store.unscored.length === 0) return;
+    this.scoring = true;
+    const score = this.scorer();
+    const queue = [...store.unscored];
+    let scored = 0;
+    try {
+      while (queue.length) {
+        await idle();
+        const until = performance.now() + 8;
+        const batch: RecordEntry[] = [];
+        while (queue.length && performance.now() < until) {
+          const entry = score(queue.shift()!);
+          if (entry) batch.push(entry);
+        }
+        scored += batch.length;
+        await store.replaceMany(batch).catch(() => undefined);
+      }
+    } finally {
+      this.scoring = false;
+    }
+    if (scored) {
+      this.sync.announce('record');
+      this.tell();
+    }
+  }
+
   exportFile(): string {
     return this.store?.export() ?? '';
   }
@@ -222,9 +278,15 @@ export class PracticeRecord {
     let RecordFileError: Awaited<ReturnType<typeof loadEngine>>['RecordFileError'] | null = null;
     try {
       RecordFileError = (await loadEngine()).RecordFileError;
-      const { added, duplicates } = await this.store.import(text);
+      await this.catalog.whenPlayable();
+      const { added, duplicates, unscored } = await this.store.import(text, this.scorer());
       this.sync.announce('record');
-      this.notices.show(`Imported ${added} game${added === 1 ? '' : 's'} from ${fileName}${duplicates ? ` (${duplicates} already in your record)` : ''}.`);
+      const kept = unscored
+        ? `; ${unscored} of them cannot be scored here (their scenario is not loaded or has changed since) and are kept without counting`
+        : '';
+      this.notices.show(
+        `Imported ${added} game${added === 1 ? '' : 's'} from ${fileName}${duplicates ? ` (${duplicates} already in your record)` : ''}${kept}.`,
+      );
       this.tell();
       return true;
     } catch (e) {
@@ -233,4 +295,12 @@ export class PracticeRecord {
       return false;
     }
   }
+}
+
+/** Resolves when the page has a moment (or soon, where the browser cannot say). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => resolve(), { timeout: 500 });
+    else window.setTimeout(resolve, 16);
+  });
 }
