@@ -96,8 +96,12 @@ export class GameApp {
     loading.done = Promise.all([scenarios.done, storage]).then(async () => {
       // A reload into a game, a debrief or the saves list needs the engine before it can be drawn.
       if (this.needsEngineFirst()) await this.whenPlayable();
+      // The menu is drawn without the practice record (only how many games it holds): every other first
+      // screen shows it (the path's steps, the progress screen, a debrief rebuilt from it).
+      if (rememberedDebrief() !== null) await this.practice.whenLoaded();
       performance.mark('walkaway:scenarios-loaded');
       this.first = await this.chooseFirstScene();
+      if (this.first !== SCENES.menu) await this.practice.whenLoaded();
       loading.progress = 1;
       loading.ready = true;
     });

@@ -68,7 +68,8 @@ export class MenuScene extends BaseScene {
       testid: 'to-progress',
       mirror: { parent: nav },
       withoutEngine: true,
-      onActivate: () => this.goTo(SCENES.progress),
+      // The menu may be up before the record is read (a moment at most): the screen waits for it.
+      onActivate: () => void app.practice.whenLoaded().then(() => this.sys.isActive() && this.goTo(SCENES.progress)),
     });
     // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
     this.button({

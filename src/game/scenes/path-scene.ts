@@ -95,7 +95,7 @@ export class PathScene extends BaseScene {
       label: 'Your progress',
       testid: 'to-progress',
       withoutEngine: true,
-      onActivate: () => this.goTo(SCENES.progress),
+      onActivate: () => void app.practice.whenLoaded().then(() => this.sys.isActive() && this.goTo(SCENES.progress)),
     });
     const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
     this.events.once('shutdown', offRecord);

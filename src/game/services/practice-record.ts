@@ -50,6 +50,9 @@ export interface DebriefNotes {
 export class PracticeRecord {
   private store: PracticeStore | null = null;
   private fullReported = false;
+  /** The first read of the games (see attach), and how many there were before it. */
+  private loading: Promise<void> | null = null;
+  private keptAtStart = 0;
   /** The last progress view and what it was made from. */
   private view: { entries: readonly RecordEntry[]; unscored: number; progress: ProgressView } | null = null;
   /** Set while games are being scored in the background. */
@@ -72,22 +75,38 @@ export class PracticeRecord {
     });
   }
 
+  /**
+   * Opens the record on this device. Only its size is read before this resolves (the first screen
+   * depends on whether the rep has played): the games themselves are read alongside, so a long record
+   * does not hold start-up back. `whenLoaded()` says when they are in.
+   */
   async attach(backend: StorageBackend): Promise<void> {
-    this.store = new PracticeStore(backend);
+    const store = new PracticeStore(backend);
+    this.store = store;
+    this.loading = store.load().then(
+      () => this.tell(),
+      () => this.notices.show('Your practice record could not be read on this device; new games will still be kept.'),
+    );
     try {
-      await this.store.load();
+      this.keptAtStart = await backend.count('record');
     } catch {
-      this.notices.show('Your practice record could not be read on this device; new games will still be kept.');
+      // Unreadable: the full read above reports it.
     }
+  }
+
+  /** Resolves once the games of the record are read (at once when there is no record to read). */
+  whenLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
   }
 
   get entries(): readonly RecordEntry[] {
     return this.store?.entries ?? [];
   }
 
-  /** Every game kept on this device, scored or still waiting to be. */
+  /** Every game kept on this device, scored or still waiting to be (before the games are read: how many there are). */
   get keptGames(): number {
-    return this.entries.length + (this.store?.unscored.length ?? 0);
+    if (!this.store?.isLoaded) return this.keptAtStart;
+    return this.entries.length + this.store.unscored.length;
   }
 
   onChange(listener: () => void): () => void {
@@ -105,6 +124,8 @@ export class PracticeRecord {
     if (!session || !session.isOver() || runner.watching || !this.store) return null;
     const entry = engine().entryFor(session, new Date().toISOString(), runner.origin?.retry ?? undefined);
     runner.recordId = entry.id;
+    // Added to what was read, not overwritten by it (a game finished right after start-up).
+    await this.whenLoaded();
     try {
       await this.store.add(entry);
       this.sync.announce('record');
@@ -241,6 +262,7 @@ export class PracticeRecord {
    * Call once the engine and the catalog are in. Games that do not replay here stay uncounted.
    */
   async scoreInBackground(): Promise<void> {
+    await this.whenLoaded();
     const store = this.store;
     if (!store || this.scoring || store.unscored.length === 0) return;
     this.scoring = true;
@@ -278,7 +300,7 @@ export class PracticeRecord {
     let RecordFileError: Awaited<ReturnType<typeof loadEngine>>['RecordFileError'] | null = null;
     try {
       RecordFileError = (await loadEngine()).RecordFileError;
-      await this.catalog.whenPlayable();
+      await Promise.all([this.catalog.whenPlayable(), this.whenLoaded()]);
       const { added, duplicates, unscored } = await this.store.import(text, this.scorer());
       this.sync.announce('record');
       const kept = unscored

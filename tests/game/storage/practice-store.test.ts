@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { progressSummary, RESULT_VERSION, scoreEntry, type StoredEntry } from '../../../src/engine/training/index.ts';
+import { LocalStorageBackend } from '../../../src/game/storage/backend.ts';
 import { IdbBackend } from '../../../src/game/storage/idb-backend.ts';
 import { PracticeStore } from '../../../src/game/storage/practice-store.ts';
 import { compiledShipped } from '../../helpers.ts';
 import { weekOfPractice } from '../../practice-week.ts';
+import { MemoryStorage } from '../memory-storage.ts';
 
 /** The practice record on the device: what counts on the screens, and what waits to be scored by replay. */
 const week = weekOfPractice(12);
@@ -54,5 +56,13 @@ describe('the practice record store', () => {
     const again = JSON.parse(store.export('2026-11-30T09:00:00.000Z')) as { entries: StoredEntry[] };
     expect(again.entries).toHaveLength(13);
     expect(again.entries.find((e) => e.id === elsewhere.id)).toEqual(elsewhere);
+  });
+
+  it('says how many games it holds without reading them (what start-up asks, to choose the first screen)', async () => {
+    for (const backend of [await IdbBackend.open(new IDBFactory()), new LocalStorageBackend(new MemoryStorage())]) {
+      expect(await backend.count('record')).toBe(0);
+      await backend.putMany('record', week);
+      expect(await backend.count('record')).toBe(week.length);
+    }
   });
 });
