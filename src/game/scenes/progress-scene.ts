@@ -5,7 +5,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawDimensionChart } from '../ui/dimension-chart.ts';
 import { clampLines } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
-import { addText } from '../ui/text-metrics.ts';
+import { addColumn, addText } from '../ui/text-metrics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
@@ -128,20 +128,33 @@ export class ProgressScene extends BaseScene {
           if (app.watch(g.last.entryId)) this.goTo(SCENES.debrief);
         },
       });
-      for (const [col, p] of [
-        [380, g.first],
-        [460, g.best],
-        [540, g.last],
-      ] as const) {
-        addText(this, col, y + 2, String(p.total), {
-          fontFamily: FONT,
-          fontSize: '15px',
-          color: css(col === 460 ? COLORS.accent : COLORS.text),
-          fontStyle: 'bold',
-        });
-        addText(this, col, y + 21, day(p.playedAt), { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) });
-      }
     });
+    // Scores and dates, a column each (one texture per column, not per cell).
+    for (const [col, pick] of rows.length === 0
+      ? []
+      : ([
+          [380, (g: (typeof rows)[number]) => g.first],
+          [460, (g: (typeof rows)[number]) => g.best],
+          [540, (g: (typeof rows)[number]) => g.last],
+        ] as const)) {
+      const points = rows.map(pick);
+      addColumn(
+        this,
+        col,
+        138,
+        points.map((p) => String(p.total)),
+        42,
+        { fontFamily: FONT, fontSize: '15px', color: css(col === 460 ? COLORS.accent : COLORS.text), fontStyle: 'bold' },
+      );
+      addColumn(
+        this,
+        col,
+        157,
+        points.map((p) => day(p.playedAt)),
+        42,
+        { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) },
+      );
+    }
     if (summary.perGame.length > rows.length)
       addText(this, 52, 394, `…and ${summary.perGame.length - rows.length} more in the text version.`, { ...TEXT.small, fontSize: '12px' });
     app.mirror.list(

@@ -22,3 +22,16 @@ export function addText(scene: Phaser.Scene, x: number, y: number, text: string 
   if (!metrics) measured.set(font, added.style.getTextMetrics());
   return added;
 }
+
+/**
+ * A column of one-line values `pitch` pixels apart (each line where a Text of its own at
+ * `y + i * pitch` would be), as one Text: a table of numbers is then one texture per column instead
+ * of one per cell.
+ */
+export function addColumn(scene: Phaser.Scene, x: number, y: number, lines: readonly string[], pitch: number, style: TextStyle): Phaser.GameObjects.Text {
+  const font = fontOf(style);
+  if (!measured.has(font)) addText(scene, 0, 0, '', style).destroy();
+  const metrics = measured.get(font)!;
+  // Phaser spaces lines by the font's height (ascent + descent) plus the line spacing.
+  return addText(scene, x, y, [...lines], { ...style, lineSpacing: pitch - metrics.fontSize - (style.strokeThickness ?? 0) });
+}
