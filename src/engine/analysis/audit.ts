@@ -1,4 +1,5 @@
 import type { CompiledScenario } from '../persona/compile.ts';
+import type { Bounds } from '../persona/packages.ts';
 import { PersonaStepper, type StepState } from '../persona/stepper.ts';
 import { availableChoices, counterpartFloor, personaOf } from '../persona/rules.ts';
 import { lowestReservation } from '../persona/rules/counterpart.ts';
@@ -109,8 +110,17 @@ export function zoneOfAgreement(c: CompiledScenario, personaId: string): boolean
  * The most this counterpart can ever agree to: the rep's best package at its lowest reservation (every
  * weakness uncovered). A strategy already there has nothing left for another move to win.
  */
-export function ceilingOf(c: CompiledScenario, personaId: string): number {
-  return c.space.paretoAt(lowestReservation(c, c.personas.get(personaId)!))?.you ?? c.scenario.target;
+export function ceilingOf(c: CompiledScenario, personaId: string, bounds?: Bounds): number {
+  return c.space.paretoAt(lowestReservation(c, c.personas.get(personaId)!), bounds)?.you ?? c.scenario.target;
+}
+
+/**
+ * The ceiling under the terms each of a strategy's games had already agreed (its trades and accepted
+ * packages), on average: what is left for any other move of that strategy to win. A strategy that traded
+ * away part of an issue can never be offered more than the trade leaves, however weak the counterpart.
+ */
+function ceilingAfterTerms(c: CompiledScenario, personaId: string, games: readonly PlayedGame[]): number {
+  return mean(games.map((g) => ceilingOf(c, personaId, g.end.context.model.bounds)));
 }
 
 /**
@@ -411,6 +421,15 @@ function checkInvariants(
     else if (!zoneOfAgreement(c, personaId)) result('trading-pays', 'n/a', 'no zone of agreement: no trade can reach the walk-away, so walking is the lesson');
     else if (st('never-trader').meanValue >= ceilingOf(c, personaId) - margin)
       result('trading-pays', 'n/a', `the never-trader already gets ${st('never-trader').meanValue}, the most this counterpart can ever agree to`);
+    else if (ceilingAfterTerms(c, personaId, traderGames) < st('never-trader').meanValue + margin)
+      // What a trade gives is settled; what it gets, the counterpart might have conceded anyway. Where
+      // holding already leaves less on the table than the trade's give costs, no deal the trade allows
+      // can come out ahead: the lesson there is not to pay for what they would concede.
+      result(
+        'trading-pays',
+        'n/a',
+        `the never-trader already gets ${st('never-trader').meanValue}; once the trader's terms are settled the most this counterpart can agree to is ${r1(ceilingAfterTerms(c, personaId, traderGames))}: the trade's give costs more than holding leaves on the table`,
+      );
     else {
       const t = st('trader');
       const n = st('never-trader');
@@ -435,11 +454,27 @@ function checkInvariants(
       const d = st('disciplined');
       const n = st('never-asker');
       const [what, dv, nv] = valueOrOffer(d, n, margin);
-      if (nv >= ceilingOf(c, personaId) - margin && dv >= nv - margin)
-        result('asking-pays', 'n/a', `without questions the rep already gets ${nv}, the most this counterpart can ever agree to`);
+      const ceiling = ceilingAfterTerms(c, personaId, played.get('never-asker') ?? []);
+      if (nv >= ceiling - margin && dv >= nv - margin)
+        result(
+          'asking-pays',
+          'n/a',
+          ceiling >= ceilingOf(c, personaId) - margin
+            ? `without questions the rep already gets ${nv}, the most this counterpart can ever agree to`
+            : `without questions the rep already gets ${nv}, the most this counterpart can agree to once the trades both made are settled`,
+        );
       else {
-        const ok = dv >= nv + margin;
-        result('asking-pays', ok ? 'pass' : 'fail', `${what} with questions ${dv}; without ${nv}${ok ? '' : ` (needs +${r1(margin)})`}`);
+        // As for signals: where the asker's floor and the never-asker's fall between the same two packages
+        // of the counterpart's concession plan, no offer can show the difference; the asker's floor must
+        // then be lower by the margin instead.
+        const floors = pairedFloors(c, played.get('disciplined') ?? [], played.get('never-asker') ?? []);
+        const between = floors.length > 0 && floors.every((f) => f.sameOffer) && mean(floors.map((f) => f.weak - f.strong)) >= VALUE_MARGIN;
+        const ok = dv >= nv + margin || (dv >= nv && between);
+        const note =
+          dv < nv + margin && between
+            ? ` (their floor ${r2(mean(floors.map((f) => f.strong)))} vs ${r2(mean(floors.map((f) => f.weak)))}, but no package of their concession plan lies between the two floors)`
+            : '';
+        result('asking-pays', ok ? 'pass' : 'fail', `${what} with questions ${dv}; without ${nv}${note}${ok ? '' : ` (needs +${r1(margin)})`}`);
       }
     }
   }

@@ -263,10 +263,13 @@ export class PackageSpace {
     return { packages };
   }
 
-  /** The rep's best package whose utility to the counterpart reaches `level`: the Pareto frontier. */
-  paretoAt(level: number): Package | undefined {
+  /**
+   * The rep's best package whose utility to the counterpart reaches `level`: the Pareto frontier (under
+   * `bounds`: the terms already agreed).
+   */
+  paretoAt(level: number, bounds: Bounds = this.unbounded()): Package | undefined {
     return this.near(
-      this.table(this.unbounded(), 'you', (_, o) => o.you),
+      this.table(bounds, 'you', (_, o) => o.you),
       level,
       Infinity,
     );

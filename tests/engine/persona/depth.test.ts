@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session, type CompiledScenario } from '../../../src/engine/index.ts';
 import { counterpartFloor, personaOf } from '../../../src/engine/persona/rules.ts';
+import { ceilingOf } from '../../../src/engine/analysis/audit.ts';
 import { compiledShipped, playChoices, playPreferring } from '../../helpers.ts';
 import { generatedScenario } from './generated-scenarios.ts';
 import { playHabit, type Habit } from './strategy-bots.ts';
@@ -35,21 +36,30 @@ describe('trading from the trade list pays in the deal', () => {
     else expect(d).toBeGreaterThanOrEqual(0.02);
   });
 
-  it('on generated scenarios: trading beats holding by 2% of the zone in at least 85% of personas, and never costs more than 20%', () => {
-    let beats = 0;
-    let n = 0;
-    let worst = Infinity;
+  it('on generated scenarios: trading beats holding by 2% of the zone in every persona where a trade can pay', () => {
+    // Where a trade cannot come out ahead, the reason is computed, never listed: the values leave no
+    // trade both sides gain from (the scenario offers none), the counterpart refuses it, or holding
+    // already gets more than the most the counterpart can agree to once the trade's terms are settled.
+    const why: Record<string, number> = { 'no trade': 0, refused: 0, 'give costs more than is left': 0 };
+    let compared = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const c = generatedScenario(seed);
+      const margin = 0.02 * zoneOf(c);
       for (const p of c.personas.keys()) {
-        const d = gain(c, p, 'trader', 'holder');
-        n++;
-        if (d >= 0.02) beats++;
-        worst = Math.min(worst, d);
+        const trader = playHabit(c, p, 'trader');
+        const holder = playHabit(c, p, 'holder');
+        const m = trader.session.context.model;
+        if (!c.choices.has('trade')) why['no trade']!++;
+        else if (m.tally.trades === 0) why.refused!++;
+        else if (ceilingOf(c, p, m.bounds) < holder.finalOffer + margin) why['give costs more than is left']!++;
+        else {
+          compared++;
+          expect((trader.finalOffer - holder.finalOffer) / zoneOf(c), `generated ${seed} / ${p}`).toBeGreaterThanOrEqual(0.02);
+        }
       }
     }
-    expect(beats / n).toBeGreaterThanOrEqual(0.85);
-    expect(worst).toBeGreaterThan(-0.2);
+    // Most personas have a trade that pays: the exemptions are the exception, not the rule.
+    expect(compared, JSON.stringify(why)).toBeGreaterThanOrEqual(85);
   });
 
   it("the debrief measures it: a trader's deal creates more value and leaves less on the table", () => {
@@ -84,19 +94,38 @@ describe('asking pays in the deal', () => {
     },
   );
 
-  it('on generated scenarios: asking never costs, and gains 2% of the zone in at least 95% of personas', () => {
-    let beats = 0;
-    let n = 0;
+  it('on generated scenarios: asking never costs, and gains 2% of the zone in every persona where the deal can show it', () => {
+    // Where it cannot show, the reason is computed: the never-asker already gets the most the counterpart
+    // can agree to, or both floors fall between the same two packages of the counterpart's concession
+    // plan (an indivisible step the lower floor does not reach); then the asker's floor is lower by 2%.
+    let compared = 0;
+    let betweenPackages = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const c = generatedScenario(seed);
+      const margin = 0.02 * zoneOf(c);
       for (const p of c.personas.keys()) {
-        const d = gain(c, p, 'asker', 'never-asker');
-        n++;
-        expect(d, `generated ${seed} / ${p}`).toBeGreaterThanOrEqual(0);
-        if (d >= 0.02) beats++;
+        const asker = playHabit(c, p, 'asker');
+        const never = playHabit(c, p, 'never-asker');
+        const at = `generated ${seed} / ${p}`;
+        const d = (asker.finalOffer - never.finalOffer) / zoneOf(c);
+        expect(d, at).toBeGreaterThanOrEqual(0);
+        const nm = never.session.context.model;
+        if (never.finalOffer >= ceilingOf(c, p, nm.bounds) - margin) continue;
+        const am = asker.session.context.model;
+        const askerFloor = counterpartFloor(c, personaOf(c, am), am);
+        const neverFloor = counterpartFloor(c, personaOf(c, nm), nm);
+        const offerAt = (level: number) => c.space.offer(am.bounds, am.estimate, level)?.you;
+        if (d < 0.02 && offerAt(askerFloor) === offerAt(neverFloor)) {
+          betweenPackages++;
+          expect(neverFloor - askerFloor, at).toBeGreaterThanOrEqual(0.02);
+          continue;
+        }
+        compared++;
+        expect(d, at).toBeGreaterThanOrEqual(0.02);
       }
     }
-    expect(beats / n).toBeGreaterThanOrEqual(0.95);
+    expect(compared).toBeGreaterThanOrEqual(100);
+    expect(betweenPackages).toBeLessThanOrEqual(5);
   });
 
   it('moves the counterpart floor through the model, with no line written for it (generated scenario)', () => {

@@ -6,8 +6,7 @@ import { nextRandom, seedState } from '../../../src/engine/rng.ts';
  * options), random values for each side (each issue weighted independently, so trades across issues can create value), and personas with
  * random dials anywhere in the schema's range. Nothing in them is written for a lesson: the same
  * neutral lines and the same script shape for every one. The trade on offer is the one a trade list
- * would name: give part of the issue that is cheapest for the rep per point it is worth to them (its
- * middle option), get the best option of the one the rep values most per point it costs them.
+ * would name (see `tradeListTrade`); a scenario whose values leave no such trade offers none.
  */
 export function generatedScenario(seed: number, shape: { issues?: [number, number]; options?: [number, number] } = {}): CompiledScenario {
   let state = seedState(seed);
@@ -40,10 +39,9 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
       })),
     };
   });
-  const ratio = (i: (typeof issues)[number]) => i.options[0]!.you / Math.max(1, i.options[i.options.length - 1]!.them);
-  const byRatio = [...issues].sort((a, b) => ratio(a) - ratio(b));
-  const give = byRatio[0]!;
-  const get = byRatio[byRatio.length - 1]!;
+  const trade = tradeListTrade(issues);
+  // A give with nothing asked back: the trade's give if there is one, else the middle of the first issue.
+  const concession: [string, string] = trade?.give ?? [issues[0]!.id, issues[0]!.options[Math.floor(issues[0]!.options.length / 2)]!.id];
   const max = issues.reduce((a, i) => a + i.options[0]!.you, 0);
   const signals = ['their-deadline', 'their-sunk-cost', 'their-weak-option', 'their-sponsor'];
 
@@ -99,15 +97,11 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
         phase: 'bargaining',
         line: 'What can you do for us?',
         choices: [
-          {
-            id: 'trade',
-            text: 'That for this.',
-            tags: ['trade'],
-            give: { [give.id]: give.options[Math.floor(give.options.length / 2)]!.id },
-            get: { [get.id]: 'o0' },
-          },
+          ...(trade
+            ? [{ id: 'trade', text: 'That for this.', tags: ['trade'], give: { [trade.give[0]]: trade.give[1] }, get: { [trade.get[0]]: trade.get[1] } }]
+            : []),
           { id: 'hold-trade', text: 'We hold our position.', tags: ['hold'] },
-          { id: 'concede', text: 'Have this.', tags: ['concede'], give: { [give.id]: give.options[Math.floor(give.options.length / 2)]!.id } },
+          { id: 'concede', text: 'Have this.', tags: ['concede'], give: { [concession[0]]: concession[1] } },
         ],
       },
       {
@@ -167,4 +161,48 @@ export function generatedScenario(seed: number, shape: { issues?: [number, numbe
     })),
   };
   return compileScenario(ScenarioSchema.parse(raw));
+}
+
+interface GeneratedIssue {
+  id: string;
+  options: { id: string; you: number; them: number; flags?: string[] }[];
+}
+
+/**
+ * The trade a rep's trade list would name, from both sides' values: ask for the option best for the rep
+ * on one issue, and give on another issue the least that makes it worth the counterpart's while: an
+ * option worth more to the counterpart (over its worst) than the option asked for costs it, and costing
+ * the rep (from its best) less than the option asked for earns it (over its worst); each side's points
+ * are shares of its own total. Of the issue pairs that allow such a trade, the one that leaves the rep
+ * the most. None when the values leave no trade both sides gain from.
+ */
+export function tradeListTrade(issues: GeneratedIssue[]): { give: [string, string]; get: [string, string] } | undefined {
+  const range = (i: GeneratedIssue, side: 'you' | 'them') => {
+    const v = i.options.map((o) => o[side]);
+    return [Math.min(...v), Math.max(...v)] as const;
+  };
+  const totalYou = issues.reduce((a, i) => a + range(i, 'you')[1] - range(i, 'you')[0], 0) || 1;
+  const totalThem = issues.reduce((a, i) => a + range(i, 'them')[1] - range(i, 'them')[0], 0) || 1;
+  let best: { give: [string, string]; get: [string, string] } | undefined;
+  let bestNet = 0;
+  for (const ge of issues) {
+    const ask = ge.options.reduce((a, o) => (o.you > a.you ? o : a));
+    const youGain = (ask.you - range(ge, 'you')[0]) / totalYou;
+    const themCost = (range(ge, 'them')[1] - ask.them) / totalThem;
+    for (const gi of issues) {
+      if (gi === ge) continue;
+      // The least the rep can give on this issue that still pays the counterpart for what is asked.
+      // (Never an option on the rep's never-trade list: a trade list keeps those off the table.)
+      const enough = gi.options
+        .filter((g) => !g.flags?.includes('never-trade') && (g.them - range(gi, 'them')[0]) / totalThem > themCost + 1e-9)
+        .sort((a, b) => b.you - a.you)[0];
+      if (!enough) continue;
+      const net = youGain - (range(gi, 'you')[1] - enough.you) / totalYou;
+      if (net > bestNet + 1e-9) {
+        bestNet = net;
+        best = { give: [gi.id, enough.id], get: [ge.id, ask.id] };
+      }
+    }
+  }
+  return best;
 }
