@@ -156,15 +156,15 @@ export class GameApp {
   screenShown(): void {
     if (this.engineAsked || this.scene === SCENES.boot || this.scene === SCENES.preload) return;
     this.engineAsked = true;
-    window.setTimeout(
-      () =>
-        this.whenPlayable().then(
-          // Games kept without a summary this version made are scored by replay now the engine is in.
-          () => this.practice.scoreInBackground(),
-          (e: unknown) => console.warn('The engine did not load yet:', e),
-        ),
-      0,
-    );
+    window.setTimeout(() => {
+      // The practice record's games are read now the first screen is up (start-up only counted them).
+      void this.practice.whenLoaded();
+      void this.whenPlayable().then(
+        // Games kept without a summary this version made are scored by replay now the engine is in.
+        () => this.practice.scoreInBackground(),
+        (e: unknown) => console.warn('The engine did not load yet:', e),
+      );
+    }, 0);
   }
   onCatalogChange(listener: () => void): () => void {
     return this.catalog.onChange(listener);

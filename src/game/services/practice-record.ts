@@ -50,7 +50,7 @@ export interface DebriefNotes {
 export class PracticeRecord {
   private store: PracticeStore | null = null;
   private fullReported = false;
-  /** The first read of the games (see attach), and how many there were before it. */
+  /** The first read of the games (see whenLoaded), and how many there were before it. */
   private loading: Promise<void> | null = null;
   private keptAtStart = 0;
   /** The last progress view and what it was made from. */
@@ -76,27 +76,28 @@ export class PracticeRecord {
   }
 
   /**
-   * Opens the record on this device. Only its size is read before this resolves (the first screen
-   * depends on whether the rep has played): the games themselves are read alongside, so a long record
-   * does not hold start-up back. `whenLoaded()` says when they are in.
+   * Opens the record on this device, reading only how many games it holds (the first screen depends on
+   * whether the rep has played). The games themselves are read by `whenLoaded()`: start-up asks once its
+   * first screen is up, so a long record does not hold it back; screens that show them wait for it.
    */
   async attach(backend: StorageBackend): Promise<void> {
-    const store = new PracticeStore(backend);
-    this.store = store;
-    this.loading = store.load().then(
-      () => this.tell(),
-      () => this.notices.show('Your practice record could not be read on this device; new games will still be kept.'),
-    );
+    this.store = new PracticeStore(backend);
     try {
       this.keptAtStart = await backend.count('record');
     } catch {
-      // Unreadable: the full read above reports it.
+      // Unreadable: reading the games reports it.
     }
   }
 
-  /** Resolves once the games of the record are read (at once when there is no record to read). */
+  /** Reads the games of the record (once); resolves when they are in. */
   whenLoaded(): Promise<void> {
-    return this.loading ?? Promise.resolve();
+    const store = this.store;
+    if (!store) return Promise.resolve();
+    this.loading ??= store.load().then(
+      () => this.tell(),
+      () => this.notices.show('Your practice record could not be read on this device; new games will still be kept.'),
+    );
+    return this.loading;
   }
 
   get entries(): readonly RecordEntry[] {
