@@ -12,7 +12,8 @@ import { PathScene } from './scenes/path-scene.ts';
 import { ProgressScene } from './scenes/progress-scene.ts';
 import { RewatchScene } from './scenes/rewatch-scene.ts';
 import { SavesScene } from './scenes/saves-scene.ts';
-import { COLORS, GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
+import { showBackdrop } from './ui/backdrop.ts';
+import { GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
 import { installLinearWordWrap } from './ui/wrap-text.ts';
 
 /** Creates the Phaser game: WebGL, a 1280x720 stage scaled to fit the window (a phone in landscape too). */
@@ -23,7 +24,9 @@ export function createGame(app: GameApp): Phaser.Game {
     parent: 'game',
     width: GAME_WIDTH,
     height: GAME_HEIGHT,
-    backgroundColor: COLORS.background,
+    // The page paints the background and the room under a transparent canvas (ui/backdrop.ts): the
+    // game's frames fill only what lies over them.
+    transparent: true,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     // Keyboard focus belongs to the accessibility layer's buttons; Phaser only listens.
     input: { keyboard: true, mouse: true, touch: true },
@@ -32,6 +35,9 @@ export function createGame(app: GameApp): Phaser.Game {
     banner: false,
     // Keep the last frame's pixels: while a line types out, only its box is redrawn (RenderOnChange).
     preserveDrawingBuffer: true,
+    // No multisampling: in software WebGL it made every whole frame about four times as expensive.
+    // SmoothGraphics feathers the edges of the shapes instead (src/game/ui/smooth-graphics.ts).
+    render: { antialiasGL: false },
     scene: [
       new BootScene(app),
       new PreloadScene(app),
@@ -47,6 +53,10 @@ export function createGame(app: GameApp): Phaser.Game {
     ],
   });
   // Loading screens animate a progress bar from a promise: keep drawing until the menu is up.
-  new RenderOnChange(game, { canSleep: () => app.scene !== 'boot' && app.scene !== 'preload', watch: document.body });
+  new RenderOnChange(game, {
+    canSleep: () => app.scene !== 'boot' && app.scene !== 'preload',
+    watch: document.body,
+    beforeWholeFrame: () => showBackdrop(game),
+  });
   return game;
 }

@@ -112,6 +112,10 @@ export class RenderOnChange {
     null;
   /** Set from a screen's building until the next step starts (its DOM changes come in between). */
   private screenDrawnWhole = false;
+  /** Whether a screen was built in this step: its first frame is left to the next step. */
+  private builtThisStep = false;
+  /** Whether this frame is left out because a screen was just built (the next one draws it). */
+  private deferredScreen = false;
   /** Whether something animated in the last frame: the next one shows where it stopped. */
   private animatedLastFrame = false;
   /** Objects left out of a partial frame, shown again once it is drawn. */
@@ -122,8 +126,12 @@ export class RenderOnChange {
   private readonly canSleep: () => boolean;
   private readonly idleFrames: number;
 
-  constructor(game: Phaser.Game, options: { canSleep: () => boolean; watch: HTMLElement; idleFrames?: number }) {
+  /** Called before every whole frame (a new screen's first one among them). */
+  private readonly beforeWholeFrame: () => void;
+
+  constructor(game: Phaser.Game, options: { canSleep: () => boolean; watch: HTMLElement; idleFrames?: number; beforeWholeFrame?: () => void }) {
     this.game = game;
+    this.beforeWholeFrame = options.beforeWholeFrame ?? (() => {});
     this.canSleep = options.canSleep;
     this.idleFrames = options.idleFrames ?? 12;
     game.events.on('postrender', this.afterFrame);
@@ -152,6 +160,7 @@ export class RenderOnChange {
   private readonly screenBuilt = (): void => {
     this.wake();
     this.screenDrawnWhole = true;
+    this.builtThisStep = true;
   };
 
   private readonly domChanged = (): void => {
@@ -181,8 +190,15 @@ export class RenderOnChange {
    */
   private readonly beforeFrame = (): void => {
     const renderer = this.game.renderer as { config?: { clearBeforeRender: boolean } };
+    // A step that built a screen has spent its time on that (creating its texts, the accessibility
+    // layer); drawing the new screen whole in the same task would make one long task of both. The
+    // canvas keeps the last screen for this one frame, and the next draws the new one whole.
+    const justBuilt = this.builtThisStep && this.preservesFrames();
+    this.builtThisStep = false;
+    if (justBuilt) this.fullFrames = Math.max(this.fullFrames, 1);
+    this.deferredScreen = justBuilt;
     const region = this.fullFrames > 0 ? null : this.partialRegion();
-    const unchanged = region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy();
+    const unchanged = justBuilt || (region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy());
     if (renderer.config) renderer.config.clearBeforeRender = region === null && !unchanged;
     if (unchanged) {
       for (const scene of this.game.scene.getScenes(true)) {
@@ -192,7 +208,10 @@ export class RenderOnChange {
       }
       return;
     }
-    if (!region) return;
+    if (!region) {
+      this.beforeWholeFrame();
+      return;
+    }
     const scene = this.game.scene.getScenes(true)[0]!;
     const camera = scene.cameras.main;
     this.narrowed = { camera, x: camera.x, y: camera.y, width: camera.width, height: camera.height, scrollX: camera.scrollX, scrollY: camera.scrollY };
@@ -227,7 +246,11 @@ export class RenderOnChange {
     if (scenes.length !== 1) return null;
     const scene = scenes[0]!;
     if (scene.tweens.getTweens().length > 0 || scene.cameras.cameras.length !== 1) return null;
-    const region = changingRegions.get(scene)?.region();
+    // A partial frame is not cleared: without an opaque backing to paint first, the line's translucent
+    // edges would pile up over the last frame's (the canvas is transparent, the room is the page's).
+    const changing = changingRegions.get(scene);
+    if (!changing?.backing) return null;
+    const region = changing.region();
     return region && region.width > 0 && region.height > 0 ? region : null;
   }
 
@@ -240,6 +263,11 @@ export class RenderOnChange {
     this.hidden.length = 0;
     for (const scene of this.skipped) scene.sys.settings.visible = true;
     this.skipped.length = 0;
+    if (this.deferredScreen) {
+      this.deferredScreen = false;
+      this.quietFrames = 0;
+      return;
+    }
     if (this.narrowed) {
       const { camera, x, y, width, height, scrollX, scrollY } = this.narrowed;
       camera.setViewport(x, y, width, height);

@@ -4,6 +4,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { fitText } from '../ui/fit-text.ts';
 import { Portrait } from '../ui/portrait.ts';
+import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
@@ -35,7 +36,9 @@ export class BriefingScene extends BaseScene {
       y += 24;
       for (const line of lines) {
         const t = this.add.text(70, y, line, { ...TEXT.body, fontSize: '17px', wordWrap: { width: 700, useAdvancedWrap: true } });
-        this.add.circle(58, y + 11, 3, COLORS.accent);
+        addSmoothGraphics(this)
+          .fillStyle(COLORS.accent, 1)
+          .fillCircle(58, y + 11, 3);
         y += t.height + 6;
       }
       y += 12;

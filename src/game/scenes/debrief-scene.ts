@@ -11,12 +11,14 @@ import {
 } from '../../engine/index.ts';
 import type { SoundId } from '../audio/sound-ids.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import { debriefAnalysis } from '../services/debrief-analysis.ts';
 import { engine } from '../services/engine-loader.ts';
 import { rememberDebrief } from '../services/tab-debrief.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawOfferChart, YOUR_POSITION_MEANS } from '../ui/offer-chart.ts';
 import { drawPaged, type Block } from '../ui/paged-blocks.ts';
 import { drawPanel } from '../ui/panel.ts';
+import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { fmt } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
@@ -79,9 +81,7 @@ export class DebriefScene extends BaseScene {
     this.events.once('shutdown', () => rememberDebrief(null));
     drawBackdrop(this);
 
-    const { checkAdvice, keyMoments } = engine();
-    const moments = keyMoments(session.compiled, session.personaId, session.seed, session.moves);
-    const advice = checkAdvice(session.compiled, session.attempt(), r);
+    const { moments, advice } = debriefAnalysis(session);
     const explainOf = (id: string) => session.compiled.choices.get(id)?.explain ?? null;
 
     this.drawHeader(r);
@@ -121,7 +121,9 @@ export class DebriefScene extends BaseScene {
     drawPanel(this, 500, 20, 150, 92, COLORS.panel);
     this.add.text(575, 28, `${score.total}`, { fontFamily: FONT, fontSize: '44px', color: C.text, fontStyle: 'bold' }).setOrigin(0.5, 0);
     this.add.text(575, 82, 'out of 100', TEXT.small).setOrigin(0.5, 0);
-    this.add.circle(696, 66, 36, GRADE_COLORS[score.grade] ?? COLORS.text);
+    addSmoothGraphics(this)
+      .fillStyle(GRADE_COLORS[score.grade] ?? COLORS.text, 1)
+      .fillCircle(696, 66, 36);
     this.add.text(696, 66, score.grade, { fontFamily: FONT, fontSize: '40px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' }).setOrigin(0.5);
     drawPracticeNotes(this, this.app, 760, 24, 488);
   }

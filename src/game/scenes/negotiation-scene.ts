@@ -1,6 +1,7 @@
 import { formatValue, turnClock } from '../../engine/index.ts';
 import type { Mood, SessionSnapshot } from '../../engine/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
+import { debriefAnalysis } from '../services/debrief-analysis.ts';
 import type { GameView } from '../services/game-view.ts';
 import { CHARS_PER_SECOND } from '../storage/settings-store.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -93,7 +94,8 @@ export class NegotiationScene extends BaseScene {
 
     // What they say.
     const bubble = drawPanel(this, 312, 76, 928, 170, COLORS.text);
-    this.add.triangle(0, 0, 312, 150, 296, 166, 312, 182, COLORS.text).setOrigin(0, 0);
+    // The bubble's pointer, on the bubble's own drawing (it is drawn whenever the bubble is).
+    bubble.fillStyle(COLORS.text, 1).fillTriangle(312, 150, 296, 166, 312, 182);
     this.add.text(336, 90, snap.speaker.toUpperCase(), { ...TEXT.label, color: css(COLORS.accentDark) });
     const line = new Typewriter(
       this,
@@ -264,7 +266,7 @@ export class NegotiationScene extends BaseScene {
     this.busy = true;
     const before = this.app.requireSession().snapshot();
     const after = this.app.runner.propose(terms);
-    this.goTo(this.app.sceneFor(after), { previous: before });
+    this.advance(before, after);
   }
 
   private takeBack(): void {
@@ -272,7 +274,24 @@ export class NegotiationScene extends BaseScene {
     this.busy = true;
     const before = this.app.requireSession().snapshot();
     const after = this.app.runner.takeBack();
-    this.goTo(this.app.sceneFor(after), { previous: before });
+    this.advance(before, after);
+  }
+
+  /**
+   * Shows the screen after a move. When the game is over, the debrief's analysis runs first, in a task
+   * of its own: with the debrief's building in one task, it made the longest main-thread task of a game.
+   */
+  private advance(before: SessionSnapshot, after: SessionSnapshot): void {
+    const next = this.app.sceneFor(after);
+    if (next !== SCENES.debrief) {
+      this.goTo(next, { previous: before });
+      return;
+    }
+    window.setTimeout(() => {
+      const session = this.app.session;
+      if (session?.result()) debriefAnalysis(session);
+      this.goTo(next, { previous: before });
+    }, 0);
   }
 
   private pick(choiceId: string): void {
@@ -280,6 +299,6 @@ export class NegotiationScene extends BaseScene {
     this.busy = true;
     const before = this.app.requireSession().snapshot();
     const after = this.app.choose(choiceId);
-    this.goTo(this.app.sceneFor(after), { previous: before });
+    this.advance(before, after);
   }
 }

@@ -4,6 +4,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { fitText } from '../ui/fit-text.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
+import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
@@ -78,7 +79,9 @@ export class PathScene extends BaseScene {
           this.goTo(SCENES.path, { stepId: p.step.id });
         },
       });
-      this.add.circle(60, y + rowH / 2, 13, STATUS_COLOR[p.status], p.status === 'locked' ? 0.35 : 1);
+      addSmoothGraphics(this)
+        .fillStyle(STATUS_COLOR[p.status], p.status === 'locked' ? 0.35 : 1)
+        .fillCircle(60, y + rowH / 2, 13);
       this.add
         .text(60, y + rowH / 2, STATUS_MARK[p.status], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' })
         .setOrigin(0.5);

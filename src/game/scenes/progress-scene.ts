@@ -41,7 +41,8 @@ export class ProgressScene extends BaseScene {
 
   /**
    * Runs `draw` once the screen's first frame is on the page and the browser has a moment (the screen
-   * is usable from that frame on), then draws the frame again with what it added.
+   * is usable from that frame on), then draws the frame again with what it added. The first frame is
+   * the first one that draws this scene: the step that builds a screen may leave its drawing to the next.
    */
   private afterFirstFrame(draw: () => void): void {
     const build = ++this.builds;
@@ -50,10 +51,16 @@ export class ProgressScene extends BaseScene {
       draw();
       screenBuilt(this);
     };
-    this.game.events.once('postrender', () => {
-      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 200 });
-      else window.setTimeout(run, 0);
-    });
+    const drawing = () => {
+      if (!this.sys.settings.visible) return;
+      this.game.events.off('prerender', drawing);
+      this.game.events.once('postrender', () => {
+        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 200 });
+        else window.setTimeout(run, 0);
+      });
+    };
+    this.game.events.on('prerender', drawing);
+    this.events.once('shutdown', () => this.game.events.off('prerender', drawing));
   }
 
   create(): void {

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { ScreenMirror, MirrorButtonOptions } from '../a11y/screen-mirror.ts';
 import { registerPanel } from './layout-registry.ts';
+import { addSmoothGraphics, type SmoothGraphics } from './smooth-graphics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 import { clampLines } from './fit-text.ts';
 import { splitsShortWord } from './wrap-text.ts';
@@ -34,7 +35,7 @@ export interface ActionButtonConfig {
  */
 export class ActionButton {
   readonly dom: HTMLButtonElement;
-  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly bg: SmoothGraphics;
   private readonly texts: Phaser.GameObjects.Text[] = [];
   private readonly zone: Phaser.GameObjects.Zone;
   private readonly cfg: ActionButtonConfig;
@@ -50,7 +51,7 @@ export class ActionButton {
       if (cfg.clickSound !== false) onSound?.('ui-click');
       cfg.onActivate();
     };
-    this.bg = scene.add.graphics();
+    this.bg = addSmoothGraphics(scene);
     // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
     const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
@@ -161,7 +162,7 @@ export class ActionButton {
     const g = this.bg.clear();
     const fill =
       variant === 'primary' ? (this.hovered ? 0x5fe0cf : COLORS.accent) : this.selected ? COLORS.accentDark : this.hovered ? COLORS.panelLight : COLORS.panel;
-    g.fillStyle(0x000000, 0.25).fillRoundedRect(x + 3, y + 4, width, height, 12);
+    g.fillStyle(0x000000, 0.25).fillRoundedRectUnder(x + 3, y + 4, width, height, 12, { x: x + 12, y: y + 12, width: width - 24, height: height - 24 });
     g.fillStyle(fill, 1).fillRoundedRect(x, y, width, height, 12);
     if (this.cfg.key) g.fillStyle(COLORS.warm, 1).fillCircle(x + 28, y + height / 2, 14);
     if (this.selected && variant !== 'primary') g.lineStyle(2, COLORS.accent, 1).strokeRoundedRect(x, y, width, height, 12);

@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { bucketed, type DimensionProgress } from '../../engine/training/index.ts';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { addText } from './text-metrics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 
@@ -28,7 +29,7 @@ function rolling(values: readonly number[], window: number): number[] {
  * accessibility layer as a table). Values are shares of each dimension's maximum, 0..100 %.
  */
 export function drawDimensionChart(scene: Phaser.Scene, x: number, y: number, width: number, height: number, dims: readonly DimensionProgress[]): void {
-  const g = scene.add.graphics();
+  const g = addSmoothGraphics(scene);
   const legendH = 60;
   const plotH = height - legendH - 18;
   const plotX = x + 34;

@@ -1,10 +1,11 @@
 import type Phaser from 'phaser';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS } from './theme.ts';
 
 /** The Walkaway mark (an open door and a step out), the same drawing as assets/art/logo.svg. */
 export function drawLogo(scene: Phaser.Scene, x: number, y: number, size: number): Phaser.GameObjects.Graphics {
   const k = size / 96;
-  const g = scene.add.graphics({ x, y });
+  const g = addSmoothGraphics(scene, { x, y });
   g.fillStyle(COLORS.panel, 1).fillRoundedRect(4 * k, 4 * k, 88 * k, 88 * k, 20 * k);
   g.fillStyle(COLORS.backgroundDeep, 1).fillRoundedRect(26 * k, 18 * k, 40 * k, 62 * k, 4 * k);
   g.fillStyle(COLORS.accent, 1);

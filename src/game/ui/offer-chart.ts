@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import type { AntiPatternHit, SessionResult } from '../../engine/index.ts';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 import { fmt } from './value-scale.ts';
 
@@ -20,7 +21,7 @@ export function drawOfferChart(
   result: Pick<SessionResult, 'offers' | 'walkAwayValue' | 'target' | 'unit'>,
   antiPatterns: readonly AntiPatternHit[],
 ): void {
-  const g = scene.add.graphics();
+  const g = addSmoothGraphics(scene);
   const text = (tx: number, ty: number, s: string, color: number, originX = 0, originY = 0, size = 13) =>
     scene.add.text(tx, ty, s, { fontFamily: FONT, fontSize: `${size}px`, color: css(color) }).setOrigin(originX, originY);
   const offers = result.offers;

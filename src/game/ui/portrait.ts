@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import type { Mood } from '../../engine/index.ts';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS } from './theme.ts';
 
 /**
@@ -26,7 +27,7 @@ export class Portrait {
   constructor(scene: Phaser.Scene, x: number, y: number, look: number | string, size = 280) {
     this.index = typeof look === 'number' ? Math.abs(look) : lookHash(look);
     this.size = size;
-    this.g = scene.add.graphics();
+    this.g = addSmoothGraphics(scene);
     this.container = scene.add.container(x, y, [this.g]);
   }
 

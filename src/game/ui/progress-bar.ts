@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS } from './theme.ts';
 
 /** A loading bar: an outline and a fill that follows progress from 0 to 1. */
@@ -12,7 +13,7 @@ export class ProgressBar {
     this.x = x;
     this.y = y;
     this.width = width;
-    this.g = scene.add.graphics();
+    this.g = addSmoothGraphics(scene);
     this.set(0);
   }
 

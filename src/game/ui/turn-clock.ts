@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import type { TurnClockWords } from '../../engine/index.ts';
+import { addSmoothGraphics } from './smooth-graphics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 
 /**
@@ -15,7 +16,7 @@ export class TurnClock {
   constructor(scene: Phaser.Scene, x: number, y: number) {
     this.x = x;
     this.y = y;
-    this.g = scene.add.graphics();
+    this.g = addSmoothGraphics(scene);
     this.label = scene.add.text(x, y, '', { fontFamily: FONT, fontSize: '15px', color: css(COLORS.textMuted), fontStyle: 'bold' });
   }
 
