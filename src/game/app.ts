@@ -94,10 +94,14 @@ export class GameApp {
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
     const scenarios = this.catalog.loading;
     loading.done = Promise.all([scenarios.done, storage]).then(async () => {
-      // A reload into a game, a debrief or the progress or saves list needs the engine before it can be drawn.
+      // A reload into a game, a debrief or the saves list needs the engine before it can be drawn.
       if (this.needsEngineFirst()) await this.whenPlayable();
+      // The menu is drawn without the practice record (only how many games it holds): every other first
+      // screen shows it (the path's steps, the progress screen, a debrief rebuilt from it).
+      if (rememberedDebrief() !== null) await this.practice.whenLoaded();
       performance.mark('walkaway:scenarios-loaded');
       this.first = await this.chooseFirstScene();
+      if (this.first !== SCENES.menu) await this.practice.whenLoaded();
       loading.progress = 1;
       loading.ready = true;
     });
@@ -152,7 +156,15 @@ export class GameApp {
   screenShown(): void {
     if (this.engineAsked || this.scene === SCENES.boot || this.scene === SCENES.preload) return;
     this.engineAsked = true;
-    window.setTimeout(() => this.whenPlayable().catch((e: unknown) => console.warn('The engine did not load yet:', e)), 0);
+    window.setTimeout(() => {
+      // The practice record's games are read now the first screen is up (start-up only counted them).
+      void this.practice.whenLoaded();
+      void this.whenPlayable().then(
+        // Games kept without a summary this version made are scored by replay now the engine is in.
+        () => this.practice.scoreInBackground(),
+        (e: unknown) => console.warn('The engine did not load yet:', e),
+      );
+    }, 0);
   }
   onCatalogChange(listener: () => void): () => void {
     return this.catalog.onChange(listener);
@@ -258,7 +270,7 @@ export class GameApp {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (navigation?.type !== 'reload') return false;
     const list = this.listScreenBeforeReload;
-    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path');
+    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path' && list !== 'progress');
   }
 
   /**
@@ -284,7 +296,7 @@ export class GameApp {
     // A reload on a list screen (the menu after changing a setting, the path) stays there.
     const listShown = this.listScreenBeforeReload;
     if (listShown && navigation?.type === 'reload' && (listShown !== 'path' || this.catalog.path)) return SCENES[listShown];
-    const newRep = this.practice.entries.length === 0 && this.saves.games.length === 0;
+    const newRep = this.practice.keptGames === 0 && this.saves.games.length === 0;
     return newRep && this.catalog.path ? SCENES.path : SCENES.menu;
   }
 }

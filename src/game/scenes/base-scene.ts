@@ -66,15 +66,22 @@ export abstract class BaseScene extends Phaser.Scene {
     again?.focus({ preventScroll: true });
   }
 
-  protected button(cfg: ActionButtonConfig): ActionButton {
-    return new ActionButton(this, this.app.mirror, { ...cfg, onActivate: this.onceLoaded(cfg.onActivate) }, (id) => this.app.play(id));
+  /**
+   * A button of this screen. Its action waits for the engine (see onceLoaded) unless `withoutEngine`
+   * says it only moves to a screen drawn without it (the menu, the learning path, the progress screen).
+   */
+  protected button(cfg: ActionButtonConfig & { withoutEngine?: boolean }): ActionButton {
+    const { withoutEngine, ...rest } = cfg;
+    return new ActionButton(this, this.app.mirror, { ...rest, onActivate: withoutEngine ? rest.onActivate : this.onceLoaded(rest.onActivate) }, (id) =>
+      this.app.play(id),
+    );
   }
 
   /**
    * The menu and the learning path are drawn before the engine has loaded (it loads right after). An
    * action taken in that moment waits for it, the page marked busy, instead of finding no engine.
    */
-  private onceLoaded(action: () => void): () => void {
+  protected onceLoaded(action: () => void): () => void {
     return () => {
       if (this.app.isPlayable) return action();
       const root = document.getElementById('a11y');
