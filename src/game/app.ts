@@ -102,16 +102,20 @@ export class GameApp {
       if (notice) this.notices.show(notice);
       await Promise.all([this.saves.attach(backend), this.practice.attach(backend), this.catalog.attach(new ScenarioStore(backend))]);
       performance.mark('walkaway:storage-read');
-      const returning = this.practice.entries.length > 0 || this.saves.games.length > 0;
+      const returning = this.practice.keptGames > 0 || this.saves.games.length > 0;
       noteReturning(returning);
       this.notedReturning = returning;
     });
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
     const scenarios = this.catalog.loading;
     loading.done = Promise.all([scenarios.done, storage]).then(async () => {
-      // A reload into a game, a debrief or the progress or saves list needs the engine before it can be drawn.
+      // A reload into a game, a debrief or the saves list needs the engine before it can be drawn.
       if (this.needsEngineFirst()) await this.whenPlayable();
+      // The menu is drawn without the practice record (only how many games it holds): every other first
+      // screen shows it (the path's steps, the progress screen, a debrief rebuilt from it).
+      if (rememberedDebrief() !== null) await this.practice.whenLoaded();
       this.first = await this.chooseFirstScene();
+      if (this.first !== SCENES.menu) await this.practice.whenLoaded();
       loading.progress = 1;
       loading.ready = true;
     });
@@ -169,7 +173,13 @@ export class GameApp {
     performance.mark('walkaway:first-screen');
     // After this frame: the engine first (a press waits for it), then whatever else waited for the screen.
     window.setTimeout(() => {
-      this.whenPlayable().catch((e: unknown) => console.warn('The engine did not load yet:', e));
+      // The practice record's games are read now the first screen is up (start-up only counted them).
+      void this.practice.whenLoaded();
+      void this.whenPlayable().then(
+        // Games kept without a summary this version made are scored by replay now the engine is in.
+        () => this.practice.scoreInBackground(),
+        (e: unknown) => console.warn('The engine did not load yet:', e),
+      );
       for (const task of this.afterFirst.splice(0)) task();
     }, 0);
   }
@@ -194,7 +204,7 @@ export class GameApp {
    * record says otherwise).
    */
   get recordSeemsEmpty(): boolean {
-    return this.storageRead ? this.practice.entries.length === 0 : !this.seemedReturning;
+    return this.storageRead ? this.practice.keptGames === 0 : !this.seemedReturning;
   }
 
   /** Storage read and the engine loaded: what every action on a screen may need. */
@@ -333,7 +343,7 @@ export class GameApp {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (navigation?.type !== 'reload') return false;
     const list = this.listScreenBeforeReload;
-    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path');
+    return this.saves.tabGame() !== null || rememberedDebrief() !== null || (list !== null && list !== 'menu' && list !== 'path' && list !== 'progress');
   }
 
   /**
@@ -359,7 +369,7 @@ export class GameApp {
     // A reload on a list screen (the menu after changing a setting, the path) stays there.
     const listShown = this.listScreenBeforeReload;
     if (listShown && navigation?.type === 'reload' && (listShown !== 'path' || this.catalog.path)) return SCENES[listShown];
-    const newRep = this.practice.entries.length === 0 && this.saves.games.length === 0;
+    const newRep = this.practice.keptGames === 0 && this.saves.games.length === 0;
     return newRep && this.catalog.path ? SCENES.path : SCENES.menu;
   }
 }

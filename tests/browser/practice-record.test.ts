@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gradeOf } from '../../src/engine/scoring/score.ts';
 import { weekOfPractice } from '../practice-week.ts';
-import { actAndWait, screen, startHarness, testid, waitForScreen, watchErrors, type Harness } from './harness.ts';
+import { compiledShipped } from '../helpers.ts';
+import { act, actAndWait, screen, startHarness, testid, waitForScreen, watchErrors, type Harness } from './harness.ts';
 import { instantText, playToDebrief, preferring, seedRecord, text, TUTORIAL_GOOD, TUTORIAL_MIDDLING, TUTORIAL_POOR, waitForStart } from './practice-helpers.ts';
 
 /** The practice record: assessment verdicts, first/best/last after a reload, re-watching, export and import. */
@@ -190,6 +191,67 @@ describe('the practice record', () => {
     expect(await text(page, 'progress-suggestion')).toMatch(/^Practise this next: .+ is your weakest part lately/);
     await page.waitForTimeout(300);
     await page.screenshot({ path: '/tmp/practice-progress.png' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 200_000);
+
+  it('the progress screen opens before the rest of the game has loaded; re-watching a game waits for it', async () => {
+    const { page, errors } = await freshPage(h.browser);
+    await page.goto(h.url);
+    await waitForStart(page);
+    const week = weekOfPractice(12);
+    await seedRecord(page, week);
+    // The part of the game a negotiation needs loads after the first screen; hold it back, as a slow
+    // connection would, and the record must still read in full.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/engine-runtime*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(h.url);
+    expect(await waitForStart(page)).toBe('menu');
+    await actAndWait(page, 'to-progress');
+    expect(await screen(page)).toBe('progress');
+    expect(await text(page, 'progress-headline')).toMatch(/^12 negotiations from/);
+    // Scenario titles and counterpart names, not their ids, and every one of them played.
+    const expected = new Set(
+      week.map((e) => {
+        const c = compiledShipped(e.attempt.scenarioId);
+        return `${c.scenario.title}, ${c.scenario.personas.find((p) => p.id === e.attempt.personaId)!.name}`;
+      }),
+    );
+    const rows = await page.locator('[data-testid="progress-scores"] li').allTextContents();
+    expect(new Set(rows.map((r) => r.slice(0, r.indexOf(': first'))))).toEqual(expected);
+    expect(await text(page, 'progress-suggestion')).toMatch(/^Practise this next: .+ in ".+"\. .+ is your weakest part lately/);
+
+    // Re-watching replays the game through the engine: the press waits for it, the page says it is busy.
+    await act(page, 'rewatch-last');
+    await page.waitForFunction(() => document.getElementById('a11y')?.getAttribute('aria-busy') === 'true');
+    expect(await screen(page)).toBe('progress');
+    release();
+    await waitForScreen(page, 'debrief');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 200_000);
+
+  it('games kept by an older version of the game (no score stamp, one flattering) count once scored again, with the scores their choices earn', async () => {
+    const { page, errors } = await freshPage(h.browser);
+    await page.goto(h.url);
+    await waitForStart(page);
+    const week = weekOfPractice(6);
+    const best = Math.max(...week.map((e) => e.summary.total));
+    const older = week.map(({ summaryVersion: _v, ...e }, i) => (i === 0 ? { ...e, summary: { ...e.summary, total: 100, grade: 'A' } } : e));
+    await seedRecord(page, older as never);
+    await page.goto(h.url);
+    expect(await waitForStart(page)).toBe('menu');
+    await page.evaluate(() => window.__walkaway!.playable());
+    await actAndWait(page, 'to-progress');
+    await page.waitForFunction(() => /^6 negotiations from [^(]+$/.test(document.querySelector('[data-testid="progress-headline"]')?.textContent ?? ''));
+    const rows = await page.locator('[data-testid="progress-scores"] li').allTextContents();
+    const bests = rows.map((r) => Number(/best (\d+)/.exec(r)![1]));
+    expect(Math.max(...bests)).toBe(best);
+    expect(best).toBeLessThan(100);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 200_000);

@@ -6,33 +6,12 @@ import { replayAttempt } from '../attempt.ts';
 import type { CompiledScenario } from '../persona/compile.ts';
 import type { Session, SessionResult } from '../session.ts';
 import { DIMENSIONS, type DimensionId } from '../scoring/dimensions.ts';
-import { ANTI_PATTERN_IDS, OUTCOMES, type AntiPatternId, type Outcome } from '../vocabulary.ts';
-import type { Grade } from '../scoring/score.ts';
+import { ANTI_PATTERN_IDS, OUTCOMES } from '../vocabulary.ts';
+import { RESULT_VERSION } from './record-trust.ts';
+import type { RecordEntry, ResultSummary, StoredEntry } from './record-types.ts';
 
-/**
- * One finished negotiation in a rep's practice record: the attempt record (the truth), a cached summary
- * of its result for fast screens (rebuilt by replay whenever it is opened or disagrees), when it was
- * played, and which attempt it retries.
- */
-export interface ResultSummary {
-  outcome: Outcome;
-  total: number;
-  grade: Grade;
-  /** Each dimension as a share of its maximum, 0..100, so scenarios with other weights compare. */
-  dimensions: Record<DimensionId, number>;
-  antiPatterns: { id: AntiPatternId; turn: number }[];
-}
-
-export interface RecordEntry {
-  /** Stable across devices: derived from the record and the time it was played (merging keys on it). */
-  id: string;
-  attempt: AttemptRecord;
-  summary: ResultSummary;
-  playedAt: string;
-  /** The entry this one retries ("try again from turn N"). */
-  retryOf?: string;
-  retryFromTurn?: number;
-}
+export { RESULT_VERSION, isResultSummary, trustedEntry } from './record-trust.ts';
+export type { RecordEntry, ResultSummary, StoredEntry } from './record-types.ts';
 
 const Percent = z.number().min(0).max(100);
 export const ResultSummarySchema = z
@@ -45,11 +24,16 @@ export const ResultSummarySchema = z
   })
   .strict();
 
-export const RecordEntrySchema = z
+/**
+ * A practice record entry as stored or carried in a file: the summary is optional and only a cache.
+ * Nothing from outside is trusted as a result: an entry is scored here (by replay) before it counts.
+ */
+export const StoredEntrySchema = z
   .object({
     id: z.string().regex(/^[0-9a-f]{16,64}$/, 'an entry id (hex digits)'),
     attempt: AttemptRecordSchema,
-    summary: ResultSummarySchema,
+    summary: ResultSummarySchema.optional(),
+    summaryVersion: z.number().int().min(0).optional(),
     playedAt: z.iso.datetime({ message: 'a date and time (ISO 8601)' }),
     retryOf: z
       .string()
@@ -58,6 +42,22 @@ export const RecordEntrySchema = z
     retryFromTurn: z.number().int().min(0).max(400).optional(),
   })
   .strict();
+
+/**
+ * Scores a stored entry by replaying its record: the entry with a fresh summary, or null when it does
+ * not replay here (the scenario changed since or the record is damaged). What the summary said before
+ * plays no part.
+ */
+export function scoreEntry(compiled: CompiledScenario, stored: StoredEntry): RecordEntry | null {
+  let result: SessionResult | null;
+  try {
+    result = replayAttempt(compiled, stored.attempt).result();
+  } catch {
+    return null;
+  }
+  if (!result) return null;
+  return { ...stored, summary: summarize(result), summaryVersion: RESULT_VERSION };
+}
 
 /** The summary the record caches for a finished negotiation. */
 export function summarize(result: SessionResult): ResultSummary {
@@ -88,6 +88,7 @@ export function entryFor(session: Session, playedAt: string, retry?: { of: strin
     id: entryId(attempt, playedAt),
     attempt,
     summary: summarize(result),
+    summaryVersion: RESULT_VERSION,
     playedAt,
     ...(retry ? { retryOf: retry.of, retryFromTurn: retry.fromTurn } : {}),
   };
@@ -116,6 +117,6 @@ export function checkEntry(compiled: CompiledScenario, entry: RecordEntry): Entr
   const result = session.result();
   if (!result) return { kind: 'stale', reason: 'the record stops before the negotiation ended' };
   const summary = summarize(result);
-  if (JSON.stringify(summary) === JSON.stringify(entry.summary)) return { kind: 'ok', session, result };
-  return { kind: 'corrected', session, result, entry: { ...entry, summary } };
+  if (entry.summaryVersion === RESULT_VERSION && JSON.stringify(summary) === JSON.stringify(entry.summary)) return { kind: 'ok', session, result };
+  return { kind: 'corrected', session, result, entry: { ...entry, summary, summaryVersion: RESULT_VERSION } };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordEntrySchema, type RecordEntry } from './record-entry.ts';
+import { StoredEntrySchema, type RecordEntry, type StoredEntry } from './record-entry.ts';
 
 /**
  * The practice record as one file a rep can carry to another device: every finished negotiation with
@@ -18,7 +18,7 @@ export const RecordFileSchema = z
     kind: z.literal(RECORD_FILE_KIND),
     format: z.literal(RECORD_FILE_FORMAT),
     exportedAt: z.iso.datetime(),
-    entries: z.array(RecordEntrySchema).max(MAX_ENTRIES, `more than ${MAX_ENTRIES} games`),
+    entries: z.array(StoredEntrySchema).max(MAX_ENTRIES, `more than ${MAX_ENTRIES} games`),
   })
   .strict();
 export type RecordFile = z.infer<typeof RecordFileSchema>;
@@ -30,13 +30,17 @@ export class RecordFileError extends Error {
   }
 }
 
-export function exportRecord(entries: readonly RecordEntry[], exportedAt: string): string {
-  const file: RecordFile = { kind: RECORD_FILE_KIND, format: RECORD_FILE_FORMAT, exportedAt, entries: [...entries] };
+/** The record as a file: every game, scored or not (an unscored one travels without a summary). */
+export function exportRecord(entries: readonly (RecordEntry | StoredEntry)[], exportedAt: string): string {
+  const file = { kind: RECORD_FILE_KIND, format: RECORD_FILE_FORMAT, exportedAt, entries: [...entries] };
   return JSON.stringify(file);
 }
 
-/** Reads an exported record. Throws RecordFileError with a plain reason; never returns part of a file. */
-export function parseRecordFile(text: string): RecordEntry[] {
+/**
+ * Reads an exported record. Throws RecordFileError with a plain reason; never returns part of a file.
+ * The summaries in it are a cache of another device: the entries are scored again here (scoreEntry).
+ */
+export function parseRecordFile(text: string): StoredEntry[] {
   if (text.length > MAX_FILE_CHARS) throw new RecordFileError('the file is too large to be a Walkaway practice record');
   let raw: unknown;
   try {
@@ -61,17 +65,17 @@ export function parseRecordFile(text: string): RecordEntry[] {
   return parsed.data.entries;
 }
 
-export interface MergeResult {
-  entries: RecordEntry[];
-  added: RecordEntry[];
+export interface MergeResult<T extends { id: string }> {
+  entries: T[];
+  added: T[];
   /** Games already in the record. */
   duplicates: number;
 }
 
 /** Merges imported games into a record: same id means the same game, kept once. */
-export function mergeEntries(existing: readonly RecordEntry[], incoming: readonly RecordEntry[]): MergeResult {
+export function mergeEntries<T extends { id: string }>(existing: readonly T[], incoming: readonly T[]): MergeResult<T> {
   const ids = new Set(existing.map((e) => e.id));
-  const added: RecordEntry[] = [];
+  const added: T[] = [];
   let duplicates = 0;
   for (const e of incoming) {
     if (ids.has(e.id)) duplicates++;

@@ -4,6 +4,8 @@ import type { ScenarioSource } from '../storage/save-store.ts';
 /** What the menu and the learning path show of a scenario: names and descriptions, no negotiation data. */
 export type ScenarioSummary = Pick<Scenario, 'id' | 'title' | 'role' | 'counterpartRole' | 'summary' | 'tutorial' | 'passMark'> & {
   personas: Pick<Persona, 'id' | 'name' | 'title' | 'difficulty' | 'archetype'>[];
+  /** What the scoring stresses: the progress screen's suggestion weighs it before the engine has loaded. */
+  weights?: NonNullable<Scenario['scoring']>['weights'];
 };
 
 /**
@@ -28,6 +30,7 @@ export function summarize(s: Scenario): ScenarioSummary {
     summary: s.summary,
     tutorial: s.tutorial,
     ...(s.passMark === undefined ? {} : { passMark: s.passMark }),
+    ...(s.scoring?.weights ? { weights: s.scoring.weights } : {}),
     personas: s.personas.map((p) => ({ id: p.id, name: p.name, title: p.title, difficulty: p.difficulty, archetype: p.archetype })),
   };
 }

@@ -72,8 +72,14 @@ export abstract class BaseScene extends Phaser.Scene {
     again?.focus({ preventScroll: true });
   }
 
-  protected button(cfg: ActionButtonConfig): ActionButton {
-    return new ActionButton(this, this.app.mirror, { ...cfg, onActivate: this.onceLoaded(cfg.onActivate) }, (id) => this.app.play(id));
+  /**
+   * A button of this screen. Its action waits for the engine and storage (see onceLoaded) unless
+   * `withoutEngine` says it only moves to a screen drawn without the engine (the menu, the learning
+   * path, the progress screen): then it waits for storage alone.
+   */
+  protected button(cfg: ActionButtonConfig & { withoutEngine?: boolean }): ActionButton {
+    const { withoutEngine, ...rest } = cfg;
+    return new ActionButton(this, this.app.mirror, { ...rest, onActivate: this.onceLoaded(rest.onActivate, !withoutEngine) }, (id) => this.app.play(id));
   }
 
   /**
@@ -81,13 +87,13 @@ export abstract class BaseScene extends Phaser.Scene {
    * may be before storage has been read. An action taken in that moment waits for both, the page marked
    * busy (and a visible "Loading" sign, see page.css), instead of finding no engine or no saves.
    */
-  private onceLoaded(action: () => void): () => void {
+  protected onceLoaded(action: () => void, needsEngine = true): () => void {
     return () => {
       this.app.acted = true;
-      if (this.app.isReady) return action();
+      if (needsEngine ? this.app.isReady : this.app.storageRead) return action();
       const root = document.getElementById('a11y');
       root?.setAttribute('aria-busy', 'true');
-      this.app.whenReady().then(
+      (needsEngine ? this.app.whenReady() : this.app.loading.done).then(
         () => {
           root?.removeAttribute('aria-busy');
           action();

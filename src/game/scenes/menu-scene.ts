@@ -67,7 +67,9 @@ export class MenuScene extends BaseScene {
       fontSize: 17,
       testid: 'to-progress',
       mirror: { parent: nav },
-      onActivate: () => this.goTo(SCENES.progress),
+      withoutEngine: true,
+      // The menu may be up before the record is read (a moment at most): the screen waits for it.
+      onActivate: () => void app.practice.whenLoaded().then(() => this.sys.isActive() && this.goTo(SCENES.progress)),
     });
     // Trainers: the scenario studio is a page of its own (studio.html), so the game stays light.
     this.button({

@@ -102,13 +102,22 @@ export class PathScene extends BaseScene {
     this.drawCard(selected, shown(selected));
 
     this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
-    this.button({ x: 288, y: 648, width: 240, height: 56, label: 'Your progress', testid: 'to-progress', onActivate: () => this.goTo(SCENES.progress) });
+    this.button({
+      x: 288,
+      y: 648,
+      width: 240,
+      height: 56,
+      label: 'Your progress',
+      testid: 'to-progress',
+      withoutEngine: true,
+      onActivate: () => void app.practice.whenLoaded().then(() => this.sys.isActive() && this.goTo(SCENES.progress)),
+    });
     const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
     this.events.once('shutdown', offRecord);
     // Drawn before the record was read: the statuses follow once it is (a new rep's only if it holds games after all).
     const drawnEmpty = read;
     this.followStorage(() => {
-      if (!drawnEmpty || app.practice.entries.length > 0) this.redraw(this.selectedId ? { stepId: this.selectedId } : {});
+      if (!drawnEmpty || app.practice.keptGames > 0) this.redraw(this.selectedId ? { stepId: this.selectedId } : {});
     });
     this.settleFocus();
   }

@@ -1,17 +1,23 @@
 import { SCENES, type GameApp } from '../app.ts';
+import { screenBuilt } from '../render-on-change.ts';
 import { createRecordInput, downloadRecord, pickRecordFile } from '../storage/record-file-io.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { drawDimensionChart } from '../ui/dimension-chart.ts';
 import { clampLines } from '../ui/fit-text.ts';
 import { drawPanel } from '../ui/panel.ts';
+import { addColumn, addText } from '../ui/text-metrics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
 const TREND_WORDS = { improving: 'improving', steady: 'steady', slipping: 'slipping', new: 'new' } as const;
 
+/** One formatter for every date on the screen: `toLocaleDateString` builds a new one per call (about 0.2 ms). */
+let dayFormat: Intl.DateTimeFormat | null = null;
+
 /** "20 Nov" (dates as a rep reads them, in the page's language). */
 function day(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+  return dayFormat.format(new Date(iso));
 }
 
 /**
@@ -20,8 +26,41 @@ function day(iso: string): string {
  * replay) from here; the whole record exports and imports as one file.
  */
 export class ProgressScene extends BaseScene {
+  /** Counts the builds of this screen, so a draw left over from an earlier one does nothing. */
+  private builds = 0;
+  private chartPending = false;
+
   constructor(app: GameApp) {
     super(SCENES.progress, app);
+  }
+
+  /** Settled once the chart is drawn too (tests and measurements look at the whole screen). */
+  override get settled(): boolean {
+    return super.settled && !this.chartPending;
+  }
+
+  /**
+   * Runs `draw` once the screen's first frame is on the page and the browser has a moment (the screen
+   * is usable from that frame on), then draws the frame again with what it added. The first frame is
+   * the first one that draws this scene: the step that builds a screen may leave its drawing to the next.
+   */
+  private afterFirstFrame(draw: () => void): void {
+    const build = ++this.builds;
+    const run = () => {
+      if (build !== this.builds || !this.sys.isActive()) return;
+      draw();
+      screenBuilt(this);
+    };
+    const drawing = () => {
+      if (!this.sys.settings.visible) return;
+      this.game.events.off('prerender', drawing);
+      this.game.events.once('postrender', () => {
+        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 200 });
+        else window.setTimeout(run, 0);
+      });
+    };
+    this.game.events.on('prerender', drawing);
+    this.events.once('shutdown', () => this.game.events.off('prerender', drawing));
   }
 
   create(): void {
@@ -29,12 +68,16 @@ export class ProgressScene extends BaseScene {
     performance.mark('walkaway:progress-open');
     this.enter(SCENES.progress, 'Walkaway: your progress');
     drawBackdrop(this);
-    const { summary, names, suggestion } = app.practice.progress();
-    this.add.text(32, 22, 'Your progress', TEXT.title);
+    const { summary, names, suggestion, unscored } = app.practice.progress();
+    addText(this, 32, 22, 'Your progress', TEXT.title);
+    // Games kept without a score this version made (an update, an import) count once replayed here.
+    const waiting = unscored ? ` (${unscored} more not counted until scored on this device)` : '';
     const headline = summary.games
-      ? `${summary.games} negotiation${summary.games === 1 ? '' : 's'} from ${day(summary.firstPlayed!)} to ${day(summary.lastPlayed!)}`
-      : 'No finished negotiations yet: play one and it shows here.';
-    this.add.text(34, 72, headline, TEXT.small);
+      ? `${summary.games} negotiation${summary.games === 1 ? '' : 's'} from ${day(summary.firstPlayed!)} to ${day(summary.lastPlayed!)}${waiting}`
+      : unscored
+        ? `${unscored} negotiation${unscored === 1 ? '' : 's'} kept, not counted until scored on this device.`
+        : 'No finished negotiations yet: play one and it shows here.';
+    addText(this, 34, 72, headline, TEXT.small);
     app.mirror.text(headline, 'progress-headline');
     const nav = app.mirror.group('Go to', 'progress-nav');
     this.button({
@@ -46,6 +89,7 @@ export class ProgressScene extends BaseScene {
       fontSize: 17,
       testid: 'to-path',
       mirror: { parent: nav },
+      withoutEngine: true,
       onActivate: () => this.goTo(SCENES.path),
     });
     this.button({
@@ -57,15 +101,16 @@ export class ProgressScene extends BaseScene {
       fontSize: 17,
       testid: 'to-menu',
       mirror: { parent: nav },
+      withoutEngine: true,
       onActivate: () => this.goTo(SCENES.menu),
     });
 
     // First, best and last per scenario and counterpart.
     drawPanel(this, 32, 100, 600, 312);
-    this.add.text(52, 112, 'SCORES BY COUNTERPART', TEXT.label);
-    this.add.text(380, 112, 'FIRST', TEXT.label);
-    this.add.text(460, 112, 'BEST', TEXT.label);
-    this.add.text(540, 112, 'LAST', TEXT.label);
+    addText(this, 52, 112, 'SCORES BY COUNTERPART', TEXT.label);
+    addText(this, 380, 112, 'FIRST', TEXT.label);
+    addText(this, 460, 112, 'BEST', TEXT.label);
+    addText(this, 540, 112, 'LAST', TEXT.label);
     const rows = summary.perGame.slice(0, 6);
     const scoresGroup = app.mirror.group('Scores by counterpart (re-watch the last game)', 'progress-games');
     rows.forEach((g, i) => {
@@ -90,22 +135,35 @@ export class ProgressScene extends BaseScene {
           if (app.watch(g.last.entryId)) this.goTo(SCENES.debrief);
         },
       });
-      for (const [col, p] of [
-        [380, g.first],
-        [460, g.best],
-        [540, g.last],
-      ] as const) {
-        this.add.text(col, y + 2, String(p.total), {
-          fontFamily: FONT,
-          fontSize: '15px',
-          color: css(col === 460 ? COLORS.accent : COLORS.text),
-          fontStyle: 'bold',
-        });
-        this.add.text(col, y + 21, day(p.playedAt), { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) });
-      }
     });
+    // Scores and dates, a column each (one texture per column, not per cell).
+    for (const [col, pick] of rows.length === 0
+      ? []
+      : ([
+          [380, (g: (typeof rows)[number]) => g.first],
+          [460, (g: (typeof rows)[number]) => g.best],
+          [540, (g: (typeof rows)[number]) => g.last],
+        ] as const)) {
+      const points = rows.map(pick);
+      addColumn(
+        this,
+        col,
+        138,
+        points.map((p) => String(p.total)),
+        42,
+        { fontFamily: FONT, fontSize: '15px', color: css(col === 460 ? COLORS.accent : COLORS.text), fontStyle: 'bold' },
+      );
+      addColumn(
+        this,
+        col,
+        157,
+        points.map((p) => day(p.playedAt)),
+        42,
+        { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) },
+      );
+    }
     if (summary.perGame.length > rows.length)
-      this.add.text(52, 394, `…and ${summary.perGame.length - rows.length} more in the text version.`, { ...TEXT.small, fontSize: '12px' });
+      addText(this, 52, 394, `…and ${summary.perGame.length - rows.length} more in the text version.`, { ...TEXT.small, fontSize: '12px' });
     app.mirror.list(
       'First, best and last score',
       summary.perGame.map((g) => {
@@ -120,8 +178,16 @@ export class ProgressScene extends BaseScene {
 
     // Each dimension over time.
     drawPanel(this, 652, 100, 596, 312);
-    this.add.text(672, 112, 'EACH PART OF YOUR GAME OVER TIME', TEXT.label);
-    if (summary.games) drawDimensionChart(this, 672, 138, 556, 262, summary.dimensions);
+    addText(this, 672, 112, 'EACH PART OF YOUR GAME OVER TIME', TEXT.label);
+    // Drawn just after the screen's first frame: its lines and legend are a fifth of what that frame
+    // would upload and draw, and the numbers are in the text version at once.
+    this.chartPending = summary.games > 0;
+    if (this.chartPending) {
+      this.afterFirstFrame(() => {
+        drawDimensionChart(this, 672, 138, 556, 262, summary.dimensions);
+        this.chartPending = false;
+      });
+    }
     app.mirror.list(
       'Each dimension (share of its maximum)',
       summary.dimensions.map((d) => ({
@@ -133,21 +199,22 @@ export class ProgressScene extends BaseScene {
 
     // Habits.
     drawPanel(this, 32, 428, 600, 206);
-    this.add.text(52, 440, 'HABITS THAT COST YOU MOST', TEXT.label);
+    addText(this, 52, 440, 'HABITS THAT COST YOU MOST', TEXT.label);
     const habits = summary.antiPatterns.slice(0, 4);
     habits.forEach((a, i) => {
       const y = 466 + i * 40;
       const trendColor = a.trend === 'improving' ? COLORS.success : a.trend === 'slipping' ? COLORS.danger : COLORS.textMuted;
-      this.add.text(52, y, a.label, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.warm), fontStyle: 'bold' });
-      this.add.text(
+      addText(this, 52, y, a.label, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.warm), fontStyle: 'bold' });
+      addText(
+        this,
         52,
         y + 19,
         `in ${a.games} of ${summary.games} games · lately ${Math.round(a.recentRate * 100)}% of games, before ${Math.round(a.earlierRate * 100)}%`,
         { fontFamily: FONT, fontSize: '12px', color: css(COLORS.textMuted) },
       );
-      this.add.text(612, y + 8, TREND_WORDS[a.trend], { fontFamily: FONT, fontSize: '14px', color: css(trendColor), fontStyle: 'bold' }).setOrigin(1, 0);
+      addText(this, 612, y + 8, TREND_WORDS[a.trend], { fontFamily: FONT, fontSize: '14px', color: css(trendColor), fontStyle: 'bold' }).setOrigin(1, 0);
     });
-    if (!habits.length) this.add.text(52, 466, summary.games ? 'None so far. Keep it that way.' : 'Nothing yet.', TEXT.small);
+    if (!habits.length) addText(this, 52, 466, summary.games ? 'None so far. Keep it that way.' : 'Nothing yet.', TEXT.small);
     app.mirror.list(
       'Habits that cost you most',
       summary.antiPatterns.length
@@ -161,9 +228,9 @@ export class ProgressScene extends BaseScene {
 
     // What next.
     drawPanel(this, 652, 428, 596, 206, COLORS.panelLight);
-    this.add.text(672, 440, 'PRACTISE THIS NEXT', { ...TEXT.label, color: css(COLORS.accent) });
+    addText(this, 672, 440, 'PRACTISE THIS NEXT', { ...TEXT.label, color: css(COLORS.accent) });
     if (suggestion) {
-      const title = this.add.text(672, 464, `${suggestion.personaName} in "${suggestion.scenarioTitle}"`, {
+      const title = addText(this, 672, 464, `${suggestion.personaName} in "${suggestion.scenarioTitle}"`, {
         fontFamily: FONT,
         fontSize: '18px',
         color: css(COLORS.text),
@@ -171,7 +238,7 @@ export class ProgressScene extends BaseScene {
         wordWrap: { width: 556, useAdvancedWrap: true },
       });
       clampLines(title, 2);
-      const reason = this.add.text(672, title.y + title.height + 8, suggestion.reason, {
+      const reason = addText(this, 672, title.y + title.height + 8, suggestion.reason, {
         fontFamily: FONT,
         fontSize: '14px',
         color: css(COLORS.text),
@@ -197,7 +264,7 @@ export class ProgressScene extends BaseScene {
         },
       });
     } else {
-      this.add.text(672, 464, 'Play a game or two and a suggestion appears here. New? Start with the learning path.', {
+      addText(this, 672, 464, 'Play a game or two and a suggestion appears here. New? Start with the learning path.', {
         ...TEXT.small,
         wordWrap: { width: 556 },
       });
@@ -211,9 +278,9 @@ export class ProgressScene extends BaseScene {
       app.mirror.button(
         `${day(e.playedAt)}: ${n.scenario}, ${n.persona}, ${e.summary.total} (${e.attempt.mode})`,
         `watch-${e.id}`,
-        () => {
+        this.onceLoaded(() => {
           if (app.watch(e.id)) this.goTo(SCENES.debrief);
-        },
+        }),
         { parent: watchGroup },
       );
     }
@@ -252,7 +319,8 @@ export class ProgressScene extends BaseScene {
       onActivate: () => pickRecordFile(importFile),
     });
     app.mirror.control(createRecordInput(importFile));
-    this.add.text(
+    addText(
+      this,
       310,
       664,
       `Kept on this device (${app.storageKind === 'indexeddb' ? 'browser database' : app.storageKind === 'local' ? 'small browser store' : 'this page only'}).`,
@@ -260,7 +328,12 @@ export class ProgressScene extends BaseScene {
     );
 
     const off = app.practice.onChange(() => this.redraw());
-    this.events.once('shutdown', off);
+    // Drawn before the engine may have loaded: games on an uploaded scenario get its title once it is read.
+    const offCatalog = app.onCatalogChange(() => this.redraw());
+    this.events.once('shutdown', () => {
+      off();
+      offCatalog();
+    });
     this.settleFocus();
     performance.measure('walkaway:progress-ready', 'walkaway:progress-open');
   }

@@ -16,7 +16,7 @@ import {
 import type { NoticeBoard } from '../a11y/notice-board.ts';
 import type { ScenarioEntry } from '../scenario/catalog.ts';
 import { isQuotaError, type StorageBackend } from '../storage/backend.ts';
-import { PracticeStore } from '../storage/practice-store.ts';
+import { PracticeStore, type EntryScorer } from '../storage/practice-store.ts';
 import type { TabSync } from '../storage/tab-sync.ts';
 import { engine, loadEngine } from './engine-loader.ts';
 import type { ScenarioCatalog } from './scenario-catalog.ts';
@@ -27,6 +27,8 @@ export interface ProgressView {
   summary: ProgressSummary;
   names: (scenarioId: string, personaId: string) => { scenario: string; persona: string };
   suggestion: (Suggestion & { scenarioTitle: string; personaName: string }) | null;
+  /** Games kept but not counted: not scored by this version of the game yet (or not scorable here). */
+  unscored: number;
 }
 
 /** What to say about a finished game in its debrief: the mode's verdict and notes. */
@@ -48,6 +50,13 @@ export interface DebriefNotes {
 export class PracticeRecord {
   private store: PracticeStore | null = null;
   private fullReported = false;
+  /** The first read of the games (see whenLoaded), and how many there were before it. */
+  private loading: Promise<void> | null = null;
+  private keptAtStart = 0;
+  /** The last progress view and what it was made from. */
+  private view: { entries: readonly RecordEntry[]; unscored: number; progress: ProgressView } | null = null;
+  /** Set while games are being scored in the background. */
+  private scoring = false;
   private readonly listeners = new Set<() => void>();
   private readonly notices: NoticeBoard;
   private readonly catalog: ScenarioCatalog;
@@ -58,21 +67,47 @@ export class PracticeRecord {
     this.catalog = catalog;
     this.sync = sync;
     sync.onChange((topic) => {
-      if (topic === 'record' && this.store) void this.store.load().then(() => this.tell());
+      if (topic === 'record' && this.store)
+        void this.store.load().then(() => {
+          this.tell();
+          if (this.catalog.isPlayable) void this.scoreInBackground();
+        });
     });
   }
 
+  /**
+   * Opens the record on this device, reading only how many games it holds (the first screen depends on
+   * whether the rep has played). The games themselves are read by `whenLoaded()`: start-up asks once its
+   * first screen is up, so a long record does not hold it back; screens that show them wait for it.
+   */
   async attach(backend: StorageBackend): Promise<void> {
     this.store = new PracticeStore(backend);
     try {
-      await this.store.load();
+      this.keptAtStart = await backend.count('record');
     } catch {
-      this.notices.show('Your practice record could not be read on this device; new games will still be kept.');
+      // Unreadable: reading the games reports it.
     }
+  }
+
+  /** Reads the games of the record (once); resolves when they are in. */
+  whenLoaded(): Promise<void> {
+    const store = this.store;
+    if (!store) return Promise.resolve();
+    this.loading ??= store.load().then(
+      () => this.tell(),
+      () => this.notices.show('Your practice record could not be read on this device; new games will still be kept.'),
+    );
+    return this.loading;
   }
 
   get entries(): readonly RecordEntry[] {
     return this.store?.entries ?? [];
+  }
+
+  /** Every game kept on this device, scored or still waiting to be (before the games are read: how many there are). */
+  get keptGames(): number {
+    if (!this.store?.isLoaded) return this.keptAtStart;
+    return this.entries.length + this.store.unscored.length;
   }
 
   onChange(listener: () => void): () => void {
@@ -90,6 +125,8 @@ export class PracticeRecord {
     if (!session || !session.isOver() || runner.watching || !this.store) return null;
     const entry = engine().entryFor(session, new Date().toISOString(), runner.origin?.retry ?? undefined);
     runner.recordId = entry.id;
+    // Added to what was read, not overwritten by it (a game finished right after start-up).
+    await this.whenLoaded();
     try {
       await this.store.add(entry);
       this.sync.announce('record');
@@ -141,28 +178,37 @@ export class PracticeRecord {
     return !!entry && entry.compiled.fingerprint !== record.attempt.fingerprint;
   }
 
+  /**
+   * What the progress screen shows. Drawn from the cached summaries and the scenario cards alone, so it
+   * needs neither the engine nor storage (the record is in memory from start-up). Kept until the record
+   * changes (names are looked up as the screen draws, so a scenario loaded later shows its title).
+   */
   progress(): ProgressView {
+    const unscored = this.store?.unscored.length ?? 0;
+    if (this.view?.entries === this.entries && this.view.unscored === unscored) return this.view.progress;
     const summary = progressSummary(this.entries);
     const names = (scenarioId: string, personaId: string) => {
-      const e = this.catalog.byScenarioId(scenarioId);
-      const p = e?.scenario.personas.find((x) => x.id === personaId);
-      return { scenario: e?.scenario.title ?? scenarioId, persona: p?.name ?? personaId };
+      const card = this.catalog.cardFor(scenarioId);
+      const p = card?.scenario.personas.find((x) => x.id === personaId);
+      return { scenario: card?.scenario.title ?? scenarioId, persona: p?.name ?? personaId };
     };
-    const options = this.catalog.builtIns.flatMap((e) =>
+    const options = this.catalog.cards.flatMap((e) =>
       e.scenario.personas.map((p) => ({
         scenarioId: e.scenario.id,
         scenarioTitle: e.scenario.title,
         personaId: p.id,
         personaName: p.name,
         difficulty: p.difficulty,
-        weights: e.scenario.scoring?.weights,
+        weights: e.scenario.weights,
       })),
     );
     const s = suggestNext(this.entries, options);
     const suggestion = s
       ? { ...s, ...(({ scenario, persona }) => ({ scenarioTitle: scenario, personaName: persona }))(names(s.scenarioId, s.personaId)) }
       : null;
-    return { summary, names, suggestion };
+    const progress = { summary, names, suggestion, unscored };
+    this.view = { entries: this.entries, unscored, progress };
+    return progress;
   }
 
   pathProgress(): StepProgress[] {
@@ -202,6 +248,49 @@ export class PracticeRecord {
     };
   }
 
+  /** Scores a stored game by replaying it on the scenario loaded here (needs the engine and the compiled catalog). */
+  private scorer(): EntryScorer {
+    const { scoreEntry } = engine();
+    return (stored) => {
+      const entry = this.catalog.byScenarioId(stored.attempt.scenarioId);
+      return entry ? scoreEntry(entry.compiled, stored) : null;
+    };
+  }
+
+  /**
+   * Scores, by replay, the games whose cached summary is missing, from an older version of the game or
+   * damaged (after an update, or written by an older version), a few at a time while the page is idle.
+   * Call once the engine and the catalog are in. Games that do not replay here stay uncounted.
+   */
+  async scoreInBackground(): Promise<void> {
+    await this.whenLoaded();
+    const store = this.store;
+    if (!store || this.scoring || store.unscored.length === 0) return;
+    this.scoring = true;
+    const score = this.scorer();
+    const queue = [...store.unscored];
+    let scored = 0;
+    try {
+      while (queue.length) {
+        await idle();
+        const until = performance.now() + 8;
+        const batch: RecordEntry[] = [];
+        while (queue.length && performance.now() < until) {
+          const entry = score(queue.shift()!);
+          if (entry) batch.push(entry);
+        }
+        scored += batch.length;
+        await store.replaceMany(batch).catch(() => undefined);
+      }
+    } finally {
+      this.scoring = false;
+    }
+    if (scored) {
+      this.sync.announce('record');
+      this.tell();
+    }
+  }
+
   exportFile(): string {
     return this.store?.export() ?? '';
   }
@@ -212,9 +301,15 @@ export class PracticeRecord {
     let RecordFileError: Awaited<ReturnType<typeof loadEngine>>['RecordFileError'] | null = null;
     try {
       RecordFileError = (await loadEngine()).RecordFileError;
-      const { added, duplicates } = await this.store.import(text);
+      await Promise.all([this.catalog.whenPlayable(), this.whenLoaded()]);
+      const { added, duplicates, unscored } = await this.store.import(text, this.scorer());
       this.sync.announce('record');
-      this.notices.show(`Imported ${added} game${added === 1 ? '' : 's'} from ${fileName}${duplicates ? ` (${duplicates} already in your record)` : ''}.`);
+      const kept = unscored
+        ? `; ${unscored} of them cannot be scored here (their scenario is not loaded or has changed since) and are kept without counting`
+        : '';
+      this.notices.show(
+        `Imported ${added} game${added === 1 ? '' : 's'} from ${fileName}${duplicates ? ` (${duplicates} already in your record)` : ''}${kept}.`,
+      );
       this.tell();
       return true;
     } catch (e) {
@@ -223,4 +318,12 @@ export class PracticeRecord {
       return false;
     }
   }
+}
+
+/** Resolves when the page has a moment (or soon, where the browser cannot say). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => resolve(), { timeout: 500 });
+    else window.setTimeout(resolve, 16);
+  });
 }

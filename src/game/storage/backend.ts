@@ -10,6 +10,8 @@ export type StoreName = 'record' | 'games' | 'scenarios';
 export interface StorageBackend {
   readonly kind: 'indexeddb' | 'local' | 'memory';
   getAll<T>(store: StoreName): Promise<T[]>;
+  /** How many values a store holds (without reading them). */
+  count(store: StoreName): Promise<number>;
   get<T>(store: StoreName, id: string): Promise<T | undefined>;
   /** Writes values keyed by their `id`. Rejects (e.g. QuotaExceededError) when storage is full. */
   putMany(store: StoreName, values: readonly { id: string }[]): Promise<void>;
@@ -34,6 +36,10 @@ export class MemoryBackend implements StorageBackend {
 
   async getAll<T>(store: StoreName): Promise<T[]> {
     return [...this.stores[store].values()].map((v) => structuredClone(v) as T);
+  }
+  async count(store: StoreName): Promise<number> {
+    this.reload(store);
+    return this.stores[store].size;
   }
   async get<T>(store: StoreName, id: string): Promise<T | undefined> {
     const v = this.stores[store].get(id);

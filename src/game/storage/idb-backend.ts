@@ -55,6 +55,9 @@ export class IdbBackend implements StorageBackend {
   getAll<T>(store: StoreName): Promise<T[]> {
     return this.db.getAll(store) as Promise<T[]>;
   }
+  count(store: StoreName): Promise<number> {
+    return this.db.count(store);
+  }
   get<T>(store: StoreName, id: string): Promise<T | undefined> {
     return this.db.get(store, id) as Promise<T | undefined>;
   }

@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import { bucketed, type DimensionProgress } from '../../engine/training/index.ts';
 import { addSmoothGraphics } from './smooth-graphics.ts';
+import { addText } from './text-metrics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 
 /** One colour per dimension, in DIMENSIONS order, distinct on the dark panel. */
@@ -37,10 +38,10 @@ export function drawDimensionChart(scene: Phaser.Scene, x: number, y: number, wi
   for (const v of [0, 50, 100]) {
     const yy = y + plotH - (plotH * v) / 100;
     g.lineBetween(plotX, yy, plotX + plotW, yy);
-    scene.add.text(x, yy - 8, `${v}%`, { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) });
+    addText(scene, x, yy - 8, `${v}%`, { fontFamily: FONT, fontSize: '11px', color: css(COLORS.textMuted) });
   }
   const games = dims[0]?.values.length ?? 0;
-  scene.add.text(plotX, y + plotH + 4, `${games} game${games === 1 ? '' : 's'}, oldest left; each point the mean of up to ${ROLLING} games`, {
+  addText(scene, plotX, y + plotH + 4, `${games} game${games === 1 ? '' : 's'}, oldest left; each point the mean of up to ${ROLLING} games`, {
     fontFamily: FONT,
     fontSize: '11px',
     color: css(COLORS.textMuted),
@@ -64,6 +65,6 @@ export function drawDimensionChart(scene: Phaser.Scene, x: number, y: number, wi
     const ly = y + plotH + 22 + row * 17;
     g.fillStyle(color, 1).fillRect(lx, ly + 5, 12, 4);
     const arrow = d.trend === 'improving' ? ' ↑' : d.trend === 'slipping' ? ' ↓' : '';
-    scene.add.text(lx + 16, ly - 1, `${d.label} ${Math.round(d.recent)}%${arrow}`, { fontFamily: FONT, fontSize: '12px', color: css(COLORS.text) });
+    addText(scene, lx + 16, ly - 1, `${d.label} ${Math.round(d.recent)}%${arrow}`, { fontFamily: FONT, fontSize: '12px', color: css(COLORS.text) });
   });
 }

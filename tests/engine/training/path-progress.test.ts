@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../../src/engine/index.ts';
-import { countedAssessment, pathProgress, verdictOf, type LearningPath, type RecordEntry } from '../../../src/engine/training/index.ts';
+import { countedAssessment, pathProgress, RESULT_VERSION, verdictOf, type LearningPath, type RecordEntry } from '../../../src/engine/training/index.ts';
 
 const path: LearningPath = {
   format: 1,
@@ -22,6 +22,7 @@ function game(scenarioId: string, personaId: string, mode: RecordEntry['attempt'
     id: n.toString(16).padStart(24, '0'),
     attempt: { format: 1, scenarioId, fingerprint: '0'.repeat(64), personaId, seed: 1, mode, moves: [] },
     summary: { outcome: 'deal', total, grade: 'C', dimensions, antiPatterns: [{ id: 'concession-without-trade', turn: 4 }] },
+    summaryVersion: RESULT_VERSION,
     playedAt: new Date(Date.UTC(2026, 10, 1) + n * 60_000).toISOString(),
   };
 }

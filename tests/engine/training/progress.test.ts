@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../../src/engine/index.ts';
 import {
+  RESULT_VERSION,
+  trustedEntry,
   bucketed,
   checkEntry,
   exportRecord,
@@ -30,6 +32,7 @@ function entry(
     id: n.toString(16).padStart(24, '0'),
     attempt: { format: 1, scenarioId, fingerprint: '0'.repeat(64), personaId, seed: 1, mode: 'practice', moves: [] },
     summary: { outcome: 'deal', total, grade: 'C', dimensions, antiPatterns: patterns.map((id) => ({ id: id as never, turn: 3 })) },
+    summaryVersion: RESULT_VERSION,
     playedAt: new Date(Date.UTC(2026, 10, 1, 9) + n * 3600_000).toISOString(),
   };
 }
@@ -119,7 +122,7 @@ describe('export and import', () => {
     expect(merged.entries).toHaveLength(30);
     expect(merged.added).toHaveLength(20);
     expect(merged.duplicates).toBe(10);
-    expect(progressSummary(merged.entries)).toEqual(progressSummary(week));
+    expect(progressSummary(merged.entries.map((e) => trustedEntry(e)!))).toEqual(progressSummary(week));
   });
 
   it('refuses a broken, foreign or tampered file with a plain reason', () => {

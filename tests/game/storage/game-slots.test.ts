@@ -5,6 +5,7 @@ import { Session } from '../../../src/engine/index.ts';
 import { IdbBackend } from '../../../src/game/storage/idb-backend.ts';
 import { LocalStorageBackend } from '../../../src/game/storage/backend.ts';
 import { GameSlots, SAVED_GAME_FORMAT, type SavedGame } from '../../../src/game/storage/game-slots.ts';
+import { scoreEntry } from '../../../src/engine/training/index.ts';
 import { PracticeStore } from '../../../src/game/storage/practice-store.ts';
 import { compiledShipped } from '../../helpers.ts';
 import { weekOfPractice } from '../../practice-week.ts';
@@ -90,12 +91,12 @@ describe('the practice record store', () => {
     for (const e of week.slice(0, 10)) await store.add(e);
     // Another tab (or a reload) reads what was stored.
     expect((await new PracticeStore(await IdbBackend.open(factory)).load()).map((e) => e.id)).toEqual(week.slice(0, 10).map((e) => e.id));
-    expect(await store.import(JSON.stringify({ kind: 'walkaway-practice-record', format: 1, exportedAt: '2026-11-30T08:00:00.000Z', entries: week }))).toEqual({
-      added: 20,
-      duplicates: 10,
-    });
+    const score = (e: Parameters<typeof scoreEntry>[1]) => scoreEntry(compiledShipped(e.attempt.scenarioId), e);
+    expect(
+      await store.import(JSON.stringify({ kind: 'walkaway-practice-record', format: 1, exportedAt: '2026-11-30T08:00:00.000Z', entries: week }), score),
+    ).toEqual({ added: 20, duplicates: 10, unscored: 0 });
     expect(store.entries.map((e) => e.id)).toEqual(week.map((e) => e.id));
-    await expect(store.import('{"kind":"walkaway-practice-record","format":1,"entries":[{}]}')).rejects.toThrow(/damaged/);
+    await expect(store.import('{"kind":"walkaway-practice-record","format":1,"entries":[{}]}', score)).rejects.toThrow(/damaged/);
     expect(store.entries).toHaveLength(30);
   });
 });

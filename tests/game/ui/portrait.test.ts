@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 // The portrait draws with Phaser; its look is plain data and is tested without a canvas.
-vi.mock('phaser', () => ({ default: {} }));
+vi.mock('phaser', () => ({ default: { GameObjects: { Graphics: class {} } } }));
 const { lookHash, lookOf } = await import('../../../src/game/ui/portrait.ts');
 const { loadScenario } = await import('../../../src/engine/index.ts');
 
