@@ -12,6 +12,8 @@ class BareScene extends Phaser.Scene {
   }
 }
 
+// Where the bare page's time goes, beside the game's own marks (src/game/main.ts, boot-scene.ts).
+performance.mark('bare:script-start');
 new Phaser.Game({
   type: Phaser.WEBGL,
   parent: 'game',
@@ -21,5 +23,8 @@ new Phaser.Game({
   audio: { noAudio: true },
   banner: false,
   preserveDrawingBuffer: true,
+  // As the game (src/game/phaser-game.ts): a transparent canvas over the page's backdrop, no multisampling.
+  transparent: true,
+  render: { antialiasGL: false },
   scene: [BareScene],
 });

@@ -11,6 +11,7 @@ import { gameView, type GameView } from './services/game-view.ts';
 import { PracticeRecord } from './services/practice-record.ts';
 import { ScenarioCatalog, type Selection } from './services/scenario-catalog.ts';
 import { rememberedDebrief } from './services/tab-debrief.ts';
+import { noteReturning, seemsReturning } from './services/returning-rep.ts';
 import { rememberedScreen } from './services/tab-screen.ts';
 import { SessionRunner } from './services/session-runner.ts';
 import { SoundAndSettings } from './services/sound-settings.ts';
@@ -52,6 +53,8 @@ export class GameApp {
   readonly sync = new TabSync();
   /** Storage opened and the first screen chosen: progress 0..1 for the preload bar, and when it is done. */
   readonly loading: { progress: number; ready: boolean; done: Promise<void> };
+  /** Whether the rep has pressed anything yet (a first screen drawn on a guess is corrected only before). */
+  acted = false;
   /** Which storage this browser gave us (IndexedDB, localStorage, or memory only). */
   storageKind: 'indexeddb' | 'local' | 'memory' | 'opening' = 'opening';
   scene: SceneKey = SCENES.boot;
@@ -66,6 +69,12 @@ export class GameApp {
   moveSink: ((session: Session) => boolean) | null = null;
   /** Set once the first interactive screen is up and the engine has been asked for. */
   private engineAsked = false;
+  /** Work that waits until the first interactive screen is up (see afterFirstScreen). */
+  private readonly afterFirst: (() => void)[] = [];
+  /** Whether this page has noted the rep as returning (once is enough). */
+  private notedReturning = false;
+  /** The note of a returning rep as this page found it (see quickFirstScene). */
+  private readonly seemedReturning = seemsReturning();
 
   constructor(options: { sound: SoundBoard; mirrorRoot: HTMLElement; noticeRoot: HTMLElement; settings?: Settings }) {
     this.mirror = new ScreenMirror(options.mirrorRoot);
@@ -76,10 +85,12 @@ export class GameApp {
     this.practice = new PracticeRecord(this.notices, this.catalog, this.sync);
     this.runner = new SessionRunner({
       moved: (runner) => {
+        this.noteReturning();
         if (!this.sinksMove(runner.session)) void this.saves.persist(runner);
         this.tell(runner.session);
       },
       finished: (runner) => {
+        this.noteReturning();
         if (!this.sinksMove(runner.session)) void this.saves.finish(runner);
         void this.practice.recordFinished(runner);
         this.tell(runner.session);
@@ -90,6 +101,10 @@ export class GameApp {
       this.storageKind = backend.kind;
       if (notice) this.notices.show(notice);
       await Promise.all([this.saves.attach(backend), this.practice.attach(backend), this.catalog.attach(new ScenarioStore(backend))]);
+      performance.mark('walkaway:storage-read');
+      const returning = this.practice.keptGames > 0 || this.saves.games.length > 0;
+      noteReturning(returning);
+      this.notedReturning = returning;
     });
     const loading = { progress: 0, ready: false, done: Promise.resolve() };
     const scenarios = this.catalog.loading;
@@ -99,7 +114,6 @@ export class GameApp {
       // The menu is drawn without the practice record (only how many games it holds): every other first
       // screen shows it (the path's steps, the progress screen, a debrief rebuilt from it).
       if (rememberedDebrief() !== null) await this.practice.whenLoaded();
-      performance.mark('walkaway:scenarios-loaded');
       this.first = await this.chooseFirstScene();
       if (this.first !== SCENES.menu) await this.practice.whenLoaded();
       loading.progress = 1;
@@ -156,6 +170,8 @@ export class GameApp {
   screenShown(): void {
     if (this.engineAsked || this.scene === SCENES.boot || this.scene === SCENES.preload) return;
     this.engineAsked = true;
+    performance.mark('walkaway:first-screen');
+    // After this frame: the engine first (a press waits for it), then whatever else waited for the screen.
     window.setTimeout(() => {
       // The practice record's games are read now the first screen is up (start-up only counted them).
       void this.practice.whenLoaded();
@@ -164,7 +180,40 @@ export class GameApp {
         () => this.practice.scoreInBackground(),
         (e: unknown) => console.warn('The engine did not load yet:', e),
       );
+      for (const task of this.afterFirst.splice(0)) task();
     }, 0);
+  }
+
+  /**
+   * Runs `task` once the first interactive screen is up (at once if it is): for what that screen does
+   * not need, such as the sounds, the learning-record link and the service worker.
+   */
+  afterFirstScreen(task: () => void): void {
+    if (this.engineAsked) window.setTimeout(task, 0);
+    else this.afterFirst.push(task);
+  }
+
+  /** Whether the saved games, the practice record and the kept uploads have been read from storage. */
+  get storageRead(): boolean {
+    return this.loading.ready;
+  }
+
+  /**
+   * Whether the practice record is known to be empty, or taken to be before it is read: a device with
+   * no note of a returning rep is a new rep's (an empty record is drawn at once, and redrawn if the
+   * record says otherwise).
+   */
+  get recordSeemsEmpty(): boolean {
+    return this.storageRead ? this.practice.keptGames === 0 : !this.seemedReturning;
+  }
+
+  /** Storage read and the engine loaded: what every action on a screen may need. */
+  async whenReady(): Promise<void> {
+    await Promise.all([this.loading.done, this.whenPlayable()]);
+  }
+
+  get isReady(): boolean {
+    return this.storageRead && this.isPlayable;
   }
   onCatalogChange(listener: () => void): () => void {
     return this.catalog.onChange(listener);
@@ -248,6 +297,30 @@ export class GameApp {
   /** The first screen, decided once the scenarios and storage are ready. */
   firstScene(): SceneKey {
     return this.startScene ?? this.first;
+  }
+
+  /**
+   * The first screen when it can be drawn before storage has been read: the menu or the learning path,
+   * chosen from the note of a returning rep (or the list screen a reload comes back to). The screen
+   * follows the data once it is read (BaseScene.followStorage). Null when the first screen needs the data
+   * (a reload into a game, a debrief, progress or saved games; an assignment's own first screen).
+   */
+  quickFirstScene(): SceneKey | null {
+    if (this.startScene) return this.startScene === SCENES.menu ? SCENES.menu : null;
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const list = this.listScreenBeforeReload;
+    if (navigation?.type === 'reload') {
+      if (this.saves.tabGame() !== null || rememberedDebrief() !== null) return null;
+      if (list === 'menu' || (list === 'path' && this.catalog.path)) return SCENES[list];
+      if (list !== null) return null;
+    }
+    return this.seemedReturning || !this.catalog.path ? SCENES.menu : SCENES.path;
+  }
+
+  private noteReturning(): void {
+    if (this.notedReturning) return;
+    this.notedReturning = true;
+    noteReturning(true);
   }
 
   /** Whether a workshop room took this game's move (then no local save slot is written for it). */

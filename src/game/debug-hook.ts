@@ -14,11 +14,14 @@ export interface WalkawayDebugHook {
   readonly drawing: boolean;
   /** The panels and measured text boxes of the screen on show (for the layout checks of the screenshot sweep). */
   layout(): SceneLayout | null;
-  /** Where games and the practice record are kept, and how many of each this tab knows of. */
-  readonly storage: { kind: string; savedGames: number; recordGames: number };
   /**
-   * Resolves once every save asked for so far is written and the screen has redrawn for it (memory is
-   * measured on a settled page).
+   * Where games and the practice record are kept, how many of each this tab knows of, and whether they
+   * have been read yet (the first screen comes up before they are).
+   */
+  readonly storage: { kind: string; savedGames: number; recordGames: number; read: boolean };
+  /**
+   * Resolves once storage has been read, every save asked for so far is written and the screen has
+   * redrawn for them (memory is measured on a settled page; a test reads a screen with its data).
    */
   settled(): Promise<void>;
   /**
@@ -55,9 +58,10 @@ export function installDebugHook(app: GameApp, game: { loop: { running: boolean 
       return scene ? sceneLayout(scene) : null;
     },
     get storage() {
-      return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length };
+      return { kind: app.storageKind, savedGames: app.saves.games.length, recordGames: app.practice.entries.length, read: app.storageRead };
     },
     settled: async () => {
+      await app.loading.done;
       await app.saves.settled();
       // A save can ask the screen on show to redraw (after a short wait for more changes): settled means
       // that redraw has happened too, so what is measured is the screen the player would see.

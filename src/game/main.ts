@@ -12,8 +12,9 @@ declare const __WALKAWAY_ASSIGNMENT__: unknown;
 
 /**
  * Entry point: the services (storage opens at once), the debug hook, drag-and-drop uploads, then the
- * Phaser game, whose preload scene waits for storage. The engine is not part of this chunk: the game
- * loads it once the first screen is up (services/engine-loader.ts).
+ * Phaser game. The first screen (the learning path or the menu) does not wait for storage; the engine,
+ * the sounds, the learning-record link and the service worker load once it is up
+ * (GameApp.afterFirstScreen, services/engine-loader.ts).
  * (Loading Phaser as a separate chunk was measured slower: it only starts downloading after this one.)
  */
 function start(): void {
@@ -27,6 +28,15 @@ function start(): void {
   const settings = loadSettings();
   const sound = new SoundBoard({ volume: settings.volume, muted: settings.muted });
   const app = new GameApp({ sound, mirrorRoot: byId('a11y'), noticeRoot: byId('notices'), settings });
+  // The sounds (an audio context and eleven files to decode) wait for the first screen and the engine,
+  // then for a quiet moment; a sound asked for earlier loads them itself.
+  app.afterFirstScreen(
+    () =>
+      void app
+        .whenPlayable()
+        .then(whenIdle, whenIdle)
+        .then(() => sound.load()),
+  );
   // The studio's preview and workshop join links are rare ways in: their code loads only when asked for.
   const asked = new URLSearchParams(location.search);
   if (asked.has(PREVIEW_PARAM)) {
@@ -42,14 +52,19 @@ function start(): void {
     const game = createGame(app);
     installDebugHook(app, game);
     if (asked.has('room')) void import('./workshop/workshop-flow.ts').then((workshop) => workshop.startFromLink(app, game));
-    // Games are recorded in the learning record store saved in the settings, if there is one.
-    void import('./lms/lrs-link.ts').then((lrs) => lrs.linkSavedLrs(app));
+    // Games are recorded in the learning record store saved in the settings, if there is one (its
+    // client and schemas load after the first screen: no game can start before the engine is in).
+    app.afterFirstScreen(() => void import('./lms/lrs-link.ts').then((lrs) => lrs.linkSavedLrs(app)));
     // Offline play is for the game as published; an LMS serves a package from its own folder, and a
-    // service worker there would outlive the course.
-    registerServiceWorker({
-      gameInProgress: () => app.saves.games.length > 0 || (app.session !== null && !app.session.isOver()),
-      notify: (message) => app.notices.show(message),
-    });
+    // service worker there would outlive the course. Registered once the first screen is up: its
+    // install fetches every file of the game, which must not compete with the first screen's.
+    app.afterFirstScreen(() =>
+      registerServiceWorker({
+        // Saves not read yet: there may be a game to continue, so no reload.
+        gameInProgress: () => !app.storageRead || app.saves.games.length > 0 || (app.session !== null && !app.session.isOver()),
+        notify: (message) => app.notices.show(message),
+      }),
+    );
   }
   // A packaged assignment connects to the LMS (and resumes from it) before the game opens.
   else
@@ -57,6 +72,14 @@ function start(): void {
       .then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__))
       .catch((e) => console.error(e))
       .then(() => installDebugHook(app, createGame(app)));
+}
+
+/** Resolves when the page is idle (soon after, where the browser cannot tell). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
+  });
 }
 
 start();

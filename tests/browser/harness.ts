@@ -80,9 +80,18 @@ export async function openMenu(page: Page, url: string): Promise<void> {
   await toMenu(page);
 }
 
+/**
+ * Waits until the game has read storage and the screen on show has been redrawn with what it holds: the
+ * first screen comes up before storage is read, and shows saved games and progress once they are.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => window.__walkaway?.settled());
+}
+
 /** From the first screen of a (re)loaded page to the menu: a new rep lands on the learning path first. */
 export async function toMenu(page: Page): Promise<void> {
   await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}, #a11y[data-screen="path"] ${testid('to-menu')}`, { state: 'attached' });
+  await settle(page);
   if ((await page.getAttribute('#a11y', 'data-screen')) === 'path') await actAndWait(page, 'to-menu');
   await page.waitForSelector(`#a11y[data-screen="menu"] ${testid('start')}`, { state: 'attached' });
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { RecordEntry } from '../../src/engine/training/index.ts';
-import { actAndWait, choiceIds, gameSnapshot, screen, sensibleChoice, testid, waitForScreen } from './harness.ts';
+import { actAndWait, choiceIds, gameSnapshot, screen, sensibleChoice, settle, testid, waitForScreen } from './harness.ts';
 
 /**
  * Puts finished games straight into the page's practice record (IndexedDB), as a rep's earlier visits
@@ -24,12 +24,13 @@ export async function seedRecord(page: Page, entries: readonly RecordEntry[]): P
   }, entries as RecordEntry[]);
 }
 
-/** Waits for the first screen after a navigation (path, menu, or a resumed game). */
+/** Waits for the first screen after a navigation (path, menu, or a resumed game), drawn with what storage holds. */
 export async function waitForStart(page: Page): Promise<string> {
   await page.waitForFunction(() => {
     const s = document.getElementById('a11y')?.dataset['screen'];
     return !!s && s !== 'boot' && s !== 'preload';
   });
+  await settle(page);
   return screen(page);
 }
 

@@ -23,9 +23,12 @@ export function entryOf(scenario: Scenario, source: ScenarioSource): ScenarioEnt
 
 /** The built-in scenarios as [file name, prevalidated content], in a stable order. */
 export function builtInScenarioFiles(): [string, PrevalidatedScenario][] {
-  return Object.entries(BUILT_INS)
-    .map(([path, pre]): [string, PrevalidatedScenario] => [path.replace(/^\//, ''), pre])
-    .sort(([a], [b]) => a.localeCompare(b));
+  return (
+    Object.entries(BUILT_INS)
+      .map(([path, pre]): [string, PrevalidatedScenario] => [path.replace(/^\//, ''), pre])
+      // By code unit, as builtin-cards.ts orders the menu's cards (the two lists must match).
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  );
 }
 
 /**

@@ -47,6 +47,12 @@ export abstract class BaseScene extends Phaser.Scene {
     this.leaving = false;
     if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
     this.pendingRedraw = null;
+    // Stopped from outside (a workshop room taking over the screen): a redraw still waiting must not
+    // bring this screen back.
+    this.events.once('shutdown', () => {
+      if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
+      this.pendingRedraw = null;
+    });
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
     this.app.scene = screen;
@@ -67,26 +73,27 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /**
-   * A button of this screen. Its action waits for the engine (see onceLoaded) unless `withoutEngine`
-   * says it only moves to a screen drawn without it (the menu, the learning path, the progress screen).
+   * A button of this screen. Its action waits for the engine and storage (see onceLoaded) unless
+   * `withoutEngine` says it only moves to a screen drawn without the engine (the menu, the learning
+   * path, the progress screen): then it waits for storage alone.
    */
   protected button(cfg: ActionButtonConfig & { withoutEngine?: boolean }): ActionButton {
     const { withoutEngine, ...rest } = cfg;
-    return new ActionButton(this, this.app.mirror, { ...rest, onActivate: withoutEngine ? rest.onActivate : this.onceLoaded(rest.onActivate) }, (id) =>
-      this.app.play(id),
-    );
+    return new ActionButton(this, this.app.mirror, { ...rest, onActivate: this.onceLoaded(rest.onActivate, !withoutEngine) }, (id) => this.app.play(id));
   }
 
   /**
-   * The menu and the learning path are drawn before the engine has loaded (it loads right after). An
-   * action taken in that moment waits for it, the page marked busy, instead of finding no engine.
+   * The menu and the learning path are drawn before the engine has loaded (it loads right after), and
+   * may be before storage has been read. An action taken in that moment waits for both, the page marked
+   * busy (and a visible "Loading" sign, see page.css), instead of finding no engine or no saves.
    */
-  protected onceLoaded(action: () => void): () => void {
+  protected onceLoaded(action: () => void, needsEngine = true): () => void {
     return () => {
-      if (this.app.isPlayable) return action();
+      this.app.acted = true;
+      if (needsEngine ? this.app.isReady : this.app.storageRead) return action();
       const root = document.getElementById('a11y');
       root?.setAttribute('aria-busy', 'true');
-      this.app.whenPlayable().then(
+      (needsEngine ? this.app.whenReady() : this.app.loading.done).then(
         () => {
           root?.removeAttribute('aria-busy');
           action();
@@ -97,6 +104,22 @@ export abstract class BaseScene extends Phaser.Scene {
         },
       );
     };
+  }
+
+  /**
+   * For the first screen, drawn before storage has been read: once it has, moves to the screen the data
+   * calls for if the rep has not pressed anything yet (the note of a returning rep was wrong), else
+   * calls `read` to redraw what the data changes (saved games to continue, progress).
+   */
+  protected followStorage(read: () => void): void {
+    if (this.app.storageRead) return;
+    const key = this.scene.key as SceneKey;
+    void this.app.loading.done.then(() => {
+      if (this.leaving || this.app.scene !== key || !this.sys.isActive()) return;
+      const first = this.app.firstScene();
+      if (!this.app.acted && first !== key) this.goTo(first);
+      else read();
+    });
   }
 
   /** For helpers that draw part of a scene (see debrief-practice.ts). */

@@ -12,7 +12,13 @@ export class BootScene extends BaseScene {
     const canvas = this.game.canvas;
     canvas.setAttribute('aria-hidden', 'true');
     canvas.tabIndex = -1;
-    // Scenarios usually finish parsing before the renderer is up: then the loading screen is skipped.
-    this.scene.start(this.app.loading.ready ? this.app.firstScene() : SCENES.preload);
+    // Storage is usually read before the renderer is up. When it is not, the menu or the learning path
+    // comes up at once all the same and follows the data when it arrives; only a screen drawn from the
+    // data (a reload into a game, progress, saved games) waits behind the loading screen.
+    const first = (this.app.loading.ready ? this.app.firstScene() : this.app.quickFirstScene()) ?? SCENES.preload;
+    // Through the scene manager, not this scene's plugin (which would switch at the game loop's next
+    // step): the first screen is built now, as Phaser boots, as a bare game's first scene is.
+    this.game.scene.start(first);
+    this.scene.stop();
   }
 }

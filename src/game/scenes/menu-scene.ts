@@ -261,6 +261,10 @@ export class MenuScene extends BaseScene {
     });
     // Another tab saved or finished a game: the Continue list follows.
     const offSaves = app.saves.onChange(() => this.redraw());
+    // Drawn before storage was read (the first screen does not wait for it): Continue appears once it is.
+    this.followStorage(() => {
+      if (app.saves.games.length > 0) this.redraw();
+    });
     this.events.once('shutdown', () => {
       off();
       offSaves();

@@ -8,9 +8,11 @@ import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
-const STATUS_MARK = { done: '✓', current: '▶', locked: '–' } as const;
-const STATUS_WORD = { done: 'done', current: 'up next', locked: 'locked' } as const;
-const STATUS_COLOR = { done: COLORS.success, current: COLORS.accent, locked: COLORS.textMuted } as const;
+const STATUS_MARK = { done: '✓', current: '▶', locked: '–', unread: '·' } as const;
+const STATUS_WORD = { done: 'done', current: 'up next', locked: 'locked', unread: 'reading your progress' } as const;
+const STATUS_COLOR = { done: COLORS.success, current: COLORS.accent, locked: COLORS.textMuted, unread: COLORS.textMuted } as const;
+/** A step's status as shown: 'unread' until the practice record has been read from storage. */
+type ShownStatus = StepProgress['status'] | 'unread';
 
 /**
  * The learning path, where a new rep lands: every step with done / up next / locked, the selected
@@ -44,11 +46,18 @@ export class PathScene extends BaseScene {
     const done = progress.filter((p) => p.status === 'done').length;
     const next = currentStep(progress);
     const selected = progress.find((p) => p.step.id === this.selectedId) ?? next ?? progress[progress.length - 1]!;
+    // The first screen may come up before the record has been read. A new rep's (no note of earlier
+    // games on this device) is drawn as it will be, with nothing done; a returning rep's calls no step
+    // done or locked until the record is in.
+    const read = app.storageRead || app.recordSeemsEmpty;
+    const shown = (p: StepProgress): ShownStatus => (read ? p.status : 'unread');
 
     fitText(this.add.text(108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }), 760, 18);
-    const status = next
-      ? `${done} of ${progress.length} steps done. Up next: step ${next.index + 1}, ${next.step.concept.title.toLowerCase()}.`
-      : `All ${progress.length} steps done. Well played.`;
+    const status = !read
+      ? `${progress.length} steps. Reading your progress on this device…`
+      : next
+        ? `${done} of ${progress.length} steps done. Up next: step ${next.index + 1}, ${next.step.concept.title.toLowerCase()}.`
+        : `All ${progress.length} steps done. Well played.`;
     this.add.text(110, 66, status, TEXT.small);
     app.mirror.text(path.summary ?? path.title);
     app.mirror.text(status, 'path-status');
@@ -70,24 +79,27 @@ export class PathScene extends BaseScene {
         label: `${i + 1}. ${p.step.concept.title}`,
         detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
         variant: 'card',
-        fontSize: 16,
+        // The size the button would shrink its label to (one line in the row above the detail, about
+        // 1.25 of the size tall): given at once, the label is drawn once rather than once per size
+        // tried, on the screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
+        fontSize: Math.min(16, Math.floor((rowH - 26) / 1.25)),
         selected: p.step.id === selected.step.id,
         testid: `path-step-${p.step.id}`,
-        mirror: { parent: group, pressed: p.step.id === selected.step.id, description: STATUS_WORD[p.status] },
+        mirror: { parent: group, pressed: p.step.id === selected.step.id, description: STATUS_WORD[shown(p)] },
         onActivate: () => {
           this.selectedId = p.step.id;
           this.goTo(SCENES.path, { stepId: p.step.id });
         },
       });
       addSmoothGraphics(this)
-        .fillStyle(STATUS_COLOR[p.status], p.status === 'locked' ? 0.35 : 1)
+        .fillStyle(STATUS_COLOR[shown(p)], shown(p) === 'locked' || shown(p) === 'unread' ? 0.35 : 1)
         .fillCircle(60, y + rowH / 2, 13);
       this.add
-        .text(60, y + rowH / 2, STATUS_MARK[p.status], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' })
+        .text(60, y + rowH / 2, STATUS_MARK[shown(p)], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' })
         .setOrigin(0.5);
     });
 
-    this.drawCard(selected);
+    this.drawCard(selected, shown(selected));
 
     this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
     this.button({
@@ -102,16 +114,22 @@ export class PathScene extends BaseScene {
     });
     const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
     this.events.once('shutdown', offRecord);
+    // Drawn before the record was read: the statuses follow once it is (a new rep's only if it holds games after all).
+    const drawnEmpty = read;
+    this.followStorage(() => {
+      if (!drawnEmpty || app.practice.keptGames > 0) this.redraw(this.selectedId ? { stepId: this.selectedId } : {});
+    });
     this.settleFocus();
   }
 
   /** The concept card of the selected step, what it asks for, and the way in. */
-  private drawCard(p: StepProgress): void {
+  private drawCard(p: StepProgress, status: ShownStatus): void {
     const app = this.app;
     const entry = app.catalog.cardFor(p.step.scenario);
     const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
     drawPanel(this, 632, 104, 616, 530);
-    this.add.text(656, 118, `STEP ${p.index + 1} · ${STATUS_WORD[p.status].toUpperCase()}`, { ...TEXT.label, color: css(STATUS_COLOR[p.status]) });
+    const heading = status === 'unread' ? `STEP ${p.index + 1}` : `STEP ${p.index + 1} · ${STATUS_WORD[status].toUpperCase()}`;
+    this.add.text(656, 118, heading, { ...TEXT.label, color: css(STATUS_COLOR[status]) });
     const title = fitText(this.add.text(656, 142, p.step.concept.title, { ...TEXT.title, fontSize: '32px' }), 568, 20);
     const text = this.add.text(656, title.y + title.height + 14, p.step.concept.text, {
       ...TEXT.body,
@@ -126,11 +144,13 @@ export class PathScene extends BaseScene {
       `Counterpart: ${persona ? `${persona.name}, ${persona.title} (difficulty ${persona.difficulty} of 5)` : p.step.persona}`,
       `Mode: ${MODE_RULES[p.step.mode].label}. ${MODE_RULES[p.step.mode].description}`,
       `Pass mark: ${p.passMark} out of 100`,
-      p.assessed
-        ? `Assessed attempt: ${p.assessed.total}, ${p.assessed.passed ? 'passed' : 'not passed yet: practise it, then sit it again'}`
-        : p.best !== null
-          ? `Your best here: ${p.best} (${p.played} game${p.played === 1 ? '' : 's'})`
-          : 'Not played yet',
+      status === 'unread'
+        ? 'Your games here: reading your progress…'
+        : p.assessed
+          ? `Assessed attempt: ${p.assessed.total}, ${p.assessed.passed ? 'passed' : 'not passed yet: practise it, then sit it again'}`
+          : p.best !== null
+            ? `Your best here: ${p.best} (${p.played} game${p.played === 1 ? '' : 's'})`
+            : 'Not played yet',
     ];
     let y = text.y + text.height + 24;
     for (const line of facts) {
@@ -139,8 +159,9 @@ export class PathScene extends BaseScene {
     }
     app.mirror.list('About this step', facts, 'path-step-facts');
 
-    const locked = p.status === 'locked';
-    const label = locked ? `Locked: pass step ${p.index} first` : p.status === 'done' ? 'Play it again' : 'Play this step';
+    const unread = status === 'unread';
+    const locked = !unread && p.status === 'locked';
+    const label = locked ? `Locked: pass step ${p.index} first` : status === 'done' ? 'Play it again' : 'Play this step';
     this.button({
       x: 656,
       y: 560,
@@ -151,7 +172,12 @@ export class PathScene extends BaseScene {
       testid: 'path-play',
       mirror: { disabled: locked },
       onActivate: () => {
-        if (locked || !entry) return;
+        // Pressed before the record was read, the press waited for it: the lock is checked with it now.
+        const now = unread ? app.practice.pathProgress().find((x) => x.step.id === p.step.id) : p;
+        if (!now || now.status === 'locked' || !entry) {
+          if (unread) this.goTo(SCENES.path, { stepId: p.step.id });
+          return;
+        }
         if (app.startStep(p.step)) this.goTo(SCENES.briefing);
       },
     });

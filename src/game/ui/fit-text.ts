@@ -21,11 +21,15 @@ export function clampLines(text: Phaser.GameObjects.Text, maxLines: number): boo
   if (lines.length <= maxLines) return false;
   const kept = lines.slice(0, Math.max(1, maxLines));
   let last = kept.pop() ?? '';
+  // Each shorter ending is tried by wrapping it, not by drawing it (a draw renders the text's canvas
+  // and uploads it to the GPU): the text is drawn once, cut.
+  let cut: string;
   for (;;) {
-    text.setText([...kept, `${last.replace(/[\s,;:.\-–—]+$/, '')}…`].join('\n'));
-    if (text.getWrappedText().length <= kept.length + 1 || !last.includes(' ')) break;
+    cut = [...kept, `${last.replace(/[\s,;:.\-–—]+$/, '')}…`].join('\n');
+    if (text.getWrappedText(cut).length <= kept.length + 1 || !last.includes(' ')) break;
     last = last.slice(0, last.lastIndexOf(' '));
   }
+  text.setText(cut);
   return true;
 }
 
