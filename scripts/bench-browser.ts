@@ -17,41 +17,21 @@
  *                              reloads to the menu with an empty record and with 1,000 games, and the
  *                              press on "Your progress" to its controls and one frame (median of 3)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, mergeConfig, preview, type PreviewServer } from 'vite';
+import { build, preview, type PreviewServer } from 'vite';
+import { buildBarePhaser } from './bench/build-bare-phaser.ts';
 import { chromium, type Browser } from 'playwright-core';
 import { weekOfPractice } from '../tests/practice-week.ts';
 import { seedRecord } from '../tests/browser/practice-helpers.ts';
-import { customPhaser } from './vite/custom-phaser.ts';
 import { CHROMIUM_ARGS, actAndWait, gameSnapshot, sensibleChoice } from '../tests/browser/harness.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const BARE = mkdtempSync(join(tmpdir(), 'walkaway-bare-phaser-'));
-
 await build({ root: ROOT, logLevel: 'warn' });
-await build(
-  mergeConfig(
-    {
-      root: ROOT,
-      configFile: false,
-      logLevel: 'warn',
-      publicDir: false,
-      build: {
-        outDir: BARE,
-        emptyOutDir: true,
-        target: 'es2022',
-        chunkSizeWarningLimit: 2000,
-        rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') },
-      },
-    },
-    customPhaser(),
-  ),
-);
+const BARE = await buildBarePhaser(ROOT);
 
 const jsFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {

@@ -8,40 +8,21 @@
  * for before then (by request start) and what of it had arrived, and the marks of the median load.
  */
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, mergeConfig, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
+import { buildBarePhaser } from './build-bare-phaser.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../tests/browser/harness.ts';
-import { customPhaser } from '../vite/custom-phaser.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const [distA, distB] = [process.argv[2], process.argv[3]].map((d) => (d ? resolve(d) : ''));
 const rounds = Number(process.argv[4] ?? 9);
 if (!distA || !distB || !(rounds > 0)) throw new Error('usage: start-ab.ts <dist-a> <dist-b> [rounds]');
 
-const BARE = mkdtempSync(join(tmpdir(), 'walkaway-bare-phaser-'));
-await build(
-  mergeConfig(
-    {
-      root: ROOT,
-      configFile: false,
-      logLevel: 'warn',
-      publicDir: false,
-      build: {
-        outDir: BARE,
-        emptyOutDir: true,
-        target: 'es2022',
-        chunkSizeWarningLimit: 2000,
-        rolldownOptions: { input: join(ROOT, 'scripts/bench/bare-phaser.html') },
-      },
-    },
-    customPhaser(),
-  ),
-);
+const BARE = await buildBarePhaser(ROOT);
 
 async function serve(outDir: string, configFile?: false): Promise<{ url: string; server: PreviewServer }> {
   const server = await preview({
