@@ -413,6 +413,9 @@ function checkInvariants(
   }
   {
     const traderGames = played.get('trader') ?? [];
+    // The most the counterpart can agree to once the trader's own terms are settled (read only if needed).
+    let traderCeiling: number | undefined;
+    const afterTrades = () => (traderCeiling ??= ceilingAfterTerms(c, personaId, traderGames));
     const traderMoves = traderGames.some((g) => g.moves.some((id) => isTrade(c, id)));
     // A trade the counterpart refuses is no trade: where every one is refused there is nothing to compare.
     const agreed = traderGames.some((g) => g.end.context.model.tally.trades + g.end.context.model.tally.proposalsAccepted > 0);
@@ -421,14 +424,14 @@ function checkInvariants(
     else if (!zoneOfAgreement(c, personaId)) result('trading-pays', 'n/a', 'no zone of agreement: no trade can reach the walk-away, so walking is the lesson');
     else if (st('never-trader').meanValue >= ceilingOf(c, personaId) - margin)
       result('trading-pays', 'n/a', `the never-trader already gets ${st('never-trader').meanValue}, the most this counterpart can ever agree to`);
-    else if (ceilingAfterTerms(c, personaId, traderGames) < st('never-trader').meanValue + margin)
+    else if (afterTrades() < st('never-trader').meanValue + margin)
       // What a trade gives is settled; what it gets, the counterpart might have conceded anyway. Where
       // holding already leaves less on the table than the trade's give costs, no deal the trade allows
       // can come out ahead: the lesson there is not to pay for what they would concede.
       result(
         'trading-pays',
         'n/a',
-        `the never-trader already gets ${st('never-trader').meanValue}; once the trader's terms are settled the most this counterpart can agree to is ${r1(ceilingAfterTerms(c, personaId, traderGames))}: the trade's give costs more than holding leaves on the table`,
+        `the never-trader already gets ${st('never-trader').meanValue}; once the trader's terms are settled the most this counterpart can agree to is ${r1(afterTrades())}: the trade's give costs more than holding leaves on the table`,
       );
     else {
       const t = st('trader');

@@ -52,6 +52,16 @@ export function arcPoints(cx: number, cy: number, radius: number, start: number,
   return points;
 }
 
+/** The outline of a rectangle, clockwise on screen from its top-left corner. */
+export function rectOutline(x: number, y: number, width: number, height: number): Point[] {
+  return [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + height },
+    { x, y: y + height },
+  ];
+}
+
 /** The outline of a rounded rectangle, clockwise on screen from the end of the top-left corner. */
 export function roundedRectOutline(x: number, y: number, width: number, height: number, radius: number | Radii): Point[] {
   const r = typeof radius === 'number' ? { tl: radius, tr: radius, bl: radius, br: radius } : radius;

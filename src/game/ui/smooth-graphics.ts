@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { arcPoints, ellipseOutline, offsetOutline, type Point, type Radii, type Rect, roundedRectOutline, withoutRepeats } from './outline.ts';
+import { arcPoints, ellipseOutline, offsetOutline, type Point, type Radii, type Rect, rectOutline, roundedRectOutline, withoutRepeats } from './outline.ts';
 
 /**
  * A Graphics object whose curved and slanted edges come out smooth without the canvas's multisampling.
@@ -50,24 +50,11 @@ export class SmoothGraphics extends Phaser.GameObjects.Graphics {
   }
 
   override fillRect(x: number, y: number, width: number, height: number): this {
-    return this.fillOutline([
-      { x, y },
-      { x: x + width, y },
-      { x: x + width, y: y + height },
-      { x, y: y + height },
-    ]);
+    return this.fillOutline(rectOutline(x, y, width, height));
   }
 
   override strokeRect(x: number, y: number, width: number, height: number): this {
-    return this.strokeLine(
-      [
-        { x, y },
-        { x: x + width, y },
-        { x: x + width, y: y + height },
-        { x, y: y + height },
-      ],
-      true,
-    );
+    return this.strokeLine(rectOutline(x, y, width, height), true);
   }
 
   override fillRoundedRect(
