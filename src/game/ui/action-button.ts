@@ -27,6 +27,12 @@ export interface ActionButtonConfig {
   mirror?: MirrorButtonOptions;
   /** Whether activating it plays the generic click (choices play their own cue). */
   clickSound?: boolean;
+  /**
+   * Creates only the DOM twin now (usable at once); the canvas button is made, hidden, by `build()`, or
+   * shown by `setVisible(true)`. For buttons not drawn in a screen's first frame (the choices, shown
+   * once the line has typed out): their texts need not be made in the task that builds the screen.
+   */
+  drawLater?: boolean;
 }
 
 /**
@@ -35,23 +41,57 @@ export interface ActionButtonConfig {
  */
 export class ActionButton {
   readonly dom: HTMLButtonElement;
-  private readonly bg: SmoothGraphics;
-  private readonly texts: Phaser.GameObjects.Text[] = [];
-  private readonly zone: Phaser.GameObjects.Zone;
+  /** The canvas button (none yet for a button drawn later, until `build()`). */
+  private canvas: { bg: SmoothGraphics; texts: Phaser.GameObjects.Text[]; zone: Phaser.GameObjects.Zone } | null = null;
+  private readonly scene: Phaser.Scene;
   private readonly cfg: ActionButtonConfig;
+  private readonly activate: () => void;
+  private readonly onSound: ((id: 'ui-click' | 'ui-hover') => void) | undefined;
   private hovered = false;
   private focused = false;
   private selected: boolean;
+  /** Whether the canvas button is shown (kept for a button drawn later, applied when it is built). */
+  private visible: boolean;
 
   constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ActionButtonConfig, onSound?: (id: 'ui-click' | 'ui-hover') => void) {
+    this.scene = scene;
     this.cfg = cfg;
+    this.onSound = onSound;
     this.selected = cfg.selected ?? false;
-    const { x, y, width, height } = cfg;
-    const activate = () => {
+    this.visible = !cfg.drawLater;
+    this.activate = () => {
       if (cfg.clickSound !== false) onSound?.('ui-click');
       cfg.onActivate();
     };
-    this.bg = addSmoothGraphics(scene);
+    if (!cfg.drawLater) this.build();
+
+    const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
+    if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
+    this.dom = mirror.button(cfg.label, cfg.testid, this.activate, mirrorOptions);
+    const onFocus = () => {
+      this.focused = true;
+      this.draw();
+    };
+    const onBlur = () => {
+      this.focused = false;
+      this.draw();
+    };
+    this.dom.addEventListener('focus', onFocus);
+    this.dom.addEventListener('blur', onBlur);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.dom.removeEventListener('focus', onFocus);
+      this.dom.removeEventListener('blur', onBlur);
+    });
+  }
+
+  /** Makes the canvas button (once; a button not drawn later has it from the start), shown or hidden as set. */
+  build(): void {
+    if (this.canvas) return;
+    const { scene, cfg } = this;
+    const onSound = this.onSound;
+    const { x, y, width, height } = cfg;
+    const bg = addSmoothGraphics(scene);
+    const texts: Phaser.GameObjects.Text[] = [];
     // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
     const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
@@ -65,7 +105,7 @@ export class ActionButton {
         fontStyle: 'bold',
       });
       badge.setOrigin(0.5, 0.5).setX(x + pad + 12);
-      this.texts.push(badge);
+      texts.push(badge);
       textX += 34;
     }
     const wrap = width - pad * 2 - (cfg.key ? 34 : 0);
@@ -93,7 +133,7 @@ export class ActionButton {
     for (let size = parseInt(String(label.style.fontSize), 10) - 1; splitsShortWord(label.text, label.getWrappedText()) && size >= 10; size--) {
       label.setFontSize(size);
     }
-    this.texts.push(label);
+    texts.push(label);
     if (cfg.detail) {
       const detail = scene.add.text(textX, 0, cfg.detail, {
         fontFamily: FONT,
@@ -108,39 +148,23 @@ export class ActionButton {
       const total = label.height + 4 + detail.height;
       label.setY(y + (height - total) / 2 + label.height / 2);
       detail.setY(label.y + label.height / 2 + 4);
-      this.texts.push(detail);
+      texts.push(detail);
     }
     registerPanel(scene, { x, y, width, height });
-    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-    this.zone.on('pointerover', () => {
+    const zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    zone.on('pointerover', () => {
       this.hovered = true;
       onSound?.('ui-hover');
       this.draw();
     });
-    this.zone.on('pointerout', () => {
+    zone.on('pointerout', () => {
       this.hovered = false;
       this.draw();
     });
-    this.zone.on('pointerup', activate);
-
-    const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
-    if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
-    this.dom = mirror.button(cfg.label, cfg.testid, activate, mirrorOptions);
-    const onFocus = () => {
-      this.focused = true;
-      this.draw();
-    };
-    const onBlur = () => {
-      this.focused = false;
-      this.draw();
-    };
-    this.dom.addEventListener('focus', onFocus);
-    this.dom.addEventListener('blur', onBlur);
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.dom.removeEventListener('focus', onFocus);
-      this.dom.removeEventListener('blur', onBlur);
-    });
+    zone.on('pointerup', this.activate);
+    this.canvas = { bg, texts, zone };
     this.draw();
+    if (!this.visible) this.setVisible(false);
   }
 
   setSelected(selected: boolean): void {
@@ -149,17 +173,27 @@ export class ActionButton {
     this.draw();
   }
 
-  /** Shows or hides the canvas button (the DOM twin stays usable: hidden only means "not drawn yet"). */
+  /**
+   * Shows or hides the canvas button (the DOM twin stays usable: hidden only means "not drawn yet"). A
+   * button drawn later is built when first shown, if it has not been yet.
+   */
   setVisible(visible: boolean): void {
-    this.bg.setVisible(visible);
-    for (const t of this.texts) t.setVisible(visible);
-    if (visible) this.zone.setInteractive({ useHandCursor: true });
-    else this.zone.disableInteractive();
+    this.visible = visible;
+    if (!this.canvas) {
+      if (visible) this.build();
+      return;
+    }
+    const { bg, texts, zone } = this.canvas;
+    bg.setVisible(visible);
+    for (const t of texts) t.setVisible(visible);
+    if (visible) zone.setInteractive({ useHandCursor: true });
+    else zone.disableInteractive();
   }
 
   private draw(): void {
+    if (!this.canvas) return;
     const { x, y, width, height, variant = 'secondary' } = this.cfg;
-    const g = this.bg.clear();
+    const g = this.canvas.bg.clear();
     const fill =
       variant === 'primary' ? (this.hovered ? 0x5fe0cf : COLORS.accent) : this.selected ? COLORS.accentDark : this.hovered ? COLORS.panelLight : COLORS.panel;
     g.fillStyle(0x000000, 0.25).fillRoundedRectUnder(x + 3, y + 4, width, height, 12, { x: x + 12, y: y + 12, width: width - 24, height: height - 24 });

@@ -13,6 +13,11 @@ export interface ChoiceListConfig {
   showExplain: boolean;
   onPick: (choiceId: string) => void;
   onSound: (id: 'ui-click' | 'ui-hover') => void;
+  /**
+   * The canvas buttons start hidden and are made later (`build()`, or when first shown); their DOM
+   * twins exist at once. For choices drawn only once the line has typed out.
+   */
+  drawLater?: boolean;
 }
 
 /**
@@ -47,6 +52,7 @@ export class ChoiceList {
           testid: `choice-${choice.id}`,
           mirror: { parent: group },
           clickSound: false,
+          ...(cfg.drawLater ? { drawLater: true } : {}),
           onActivate: () => cfg.onPick(choice.id),
         },
         cfg.onSound,
@@ -67,5 +73,10 @@ export class ChoiceList {
   /** Draws the canvas buttons (after the line has been typed out). */
   setVisible(visible: boolean): void {
     for (const b of this.buttons) b.setVisible(visible);
+  }
+
+  /** Makes the canvas buttons of a list drawn later, hidden until shown (see `drawLater`). */
+  build(): void {
+    for (const b of this.buttons) b.build();
   }
 }
