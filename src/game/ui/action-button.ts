@@ -41,8 +41,10 @@ export interface ActionButtonConfig {
  */
 export class ActionButton {
   readonly dom: HTMLButtonElement;
-  /** The canvas button (none yet for a button drawn later, until `build()`). */
-  private canvas: { bg: SmoothGraphics; texts: Phaser.GameObjects.Text[]; zone: Phaser.GameObjects.Zone } | null = null;
+  /** The canvas button: none yet for a button drawn later, until `build()`. */
+  private bg: SmoothGraphics | null = null;
+  private readonly texts: Phaser.GameObjects.Text[] = [];
+  private zone: Phaser.GameObjects.Zone | null = null;
   private readonly scene: Phaser.Scene;
   private readonly cfg: ActionButtonConfig;
   private readonly activate: () => void;
@@ -50,7 +52,7 @@ export class ActionButton {
   private hovered = false;
   private focused = false;
   private selected: boolean;
-  /** Whether the canvas button is shown (kept for a button drawn later, applied when it is built). */
+  /** Whether the canvas button is shown (for a button drawn later, applied when it is built). */
   private visible: boolean;
 
   constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ActionButtonConfig, onSound?: (id: 'ui-click' | 'ui-hover') => void) {
@@ -59,15 +61,16 @@ export class ActionButton {
     this.onSound = onSound;
     this.selected = cfg.selected ?? false;
     this.visible = !cfg.drawLater;
-    this.activate = () => {
+    const activate = () => {
       if (cfg.clickSound !== false) onSound?.('ui-click');
       cfg.onActivate();
     };
+    this.activate = activate;
     if (!cfg.drawLater) this.build();
 
     const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
     if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
-    this.dom = mirror.button(cfg.label, cfg.testid, this.activate, mirrorOptions);
+    this.dom = mirror.button(cfg.label, cfg.testid, activate, mirrorOptions);
     const onFocus = () => {
       this.focused = true;
       this.draw();
@@ -86,12 +89,32 @@ export class ActionButton {
 
   /** Makes the canvas button (once; a button not drawn later has it from the start), shown or hidden as set. */
   build(): void {
-    if (this.canvas) return;
-    const { scene, cfg } = this;
+    if (this.bg) return;
+    const { scene, cfg, activate } = this;
     const onSound = this.onSound;
     const { x, y, width, height } = cfg;
-    const bg = addSmoothGraphics(scene);
-    const texts: Phaser.GameObjects.Text[] = [];
+    this.bg = addSmoothGraphics(scene);
+    this.addTexts(scene, cfg);
+    registerPanel(scene, { x, y, width, height });
+    const zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    zone.on('pointerover', () => {
+      this.hovered = true;
+      onSound?.('ui-hover');
+      this.draw();
+    });
+    zone.on('pointerout', () => {
+      this.hovered = false;
+      this.draw();
+    });
+    zone.on('pointerup', activate);
+    this.zone = zone;
+    this.draw();
+    if (!this.visible) this.setVisible(false);
+  }
+
+  /** The label (with its key badge) and the detail, laid out in the button. */
+  private addTexts(scene: Phaser.Scene, cfg: ActionButtonConfig): void {
+    const { x, y, width, height } = cfg;
     // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
     const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
@@ -105,7 +128,7 @@ export class ActionButton {
         fontStyle: 'bold',
       });
       badge.setOrigin(0.5, 0.5).setX(x + pad + 12);
-      texts.push(badge);
+      this.texts.push(badge);
       textX += 34;
     }
     const wrap = width - pad * 2 - (cfg.key ? 34 : 0);
@@ -133,7 +156,7 @@ export class ActionButton {
     for (let size = parseInt(String(label.style.fontSize), 10) - 1; splitsShortWord(label.text, label.getWrappedText()) && size >= 10; size--) {
       label.setFontSize(size);
     }
-    texts.push(label);
+    this.texts.push(label);
     if (cfg.detail) {
       const detail = scene.add.text(textX, 0, cfg.detail, {
         fontFamily: FONT,
@@ -148,23 +171,8 @@ export class ActionButton {
       const total = label.height + 4 + detail.height;
       label.setY(y + (height - total) / 2 + label.height / 2);
       detail.setY(label.y + label.height / 2 + 4);
-      texts.push(detail);
+      this.texts.push(detail);
     }
-    registerPanel(scene, { x, y, width, height });
-    const zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-    zone.on('pointerover', () => {
-      this.hovered = true;
-      onSound?.('ui-hover');
-      this.draw();
-    });
-    zone.on('pointerout', () => {
-      this.hovered = false;
-      this.draw();
-    });
-    zone.on('pointerup', this.activate);
-    this.canvas = { bg, texts, zone };
-    this.draw();
-    if (!this.visible) this.setVisible(false);
   }
 
   setSelected(selected: boolean): void {
@@ -179,21 +187,20 @@ export class ActionButton {
    */
   setVisible(visible: boolean): void {
     this.visible = visible;
-    if (!this.canvas) {
+    if (!this.bg || !this.zone) {
       if (visible) this.build();
       return;
     }
-    const { bg, texts, zone } = this.canvas;
-    bg.setVisible(visible);
-    for (const t of texts) t.setVisible(visible);
-    if (visible) zone.setInteractive({ useHandCursor: true });
-    else zone.disableInteractive();
+    this.bg.setVisible(visible);
+    for (const t of this.texts) t.setVisible(visible);
+    if (visible) this.zone.setInteractive({ useHandCursor: true });
+    else this.zone.disableInteractive();
   }
 
   private draw(): void {
-    if (!this.canvas) return;
+    if (!this.bg) return;
     const { x, y, width, height, variant = 'secondary' } = this.cfg;
-    const g = this.canvas.bg.clear();
+    const g = this.bg.clear();
     const fill =
       variant === 'primary' ? (this.hovered ? 0x5fe0cf : COLORS.accent) : this.selected ? COLORS.accentDark : this.hovered ? COLORS.panelLight : COLORS.panel;
     g.fillStyle(0x000000, 0.25).fillRoundedRectUnder(x + 3, y + 4, width, height, 12, { x: x + 12, y: y + 12, width: width - 24, height: height - 24 });
