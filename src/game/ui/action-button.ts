@@ -96,18 +96,17 @@ export class ActionButton {
     this.bg = addSmoothGraphics(scene);
     this.addTexts(scene, cfg);
     registerPanel(scene, { x, y, width, height });
-    const zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-    zone.on('pointerover', () => {
+    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    this.zone.on('pointerover', () => {
       this.hovered = true;
       onSound?.('ui-hover');
       this.draw();
     });
-    zone.on('pointerout', () => {
+    this.zone.on('pointerout', () => {
       this.hovered = false;
       this.draw();
     });
-    zone.on('pointerup', activate);
-    this.zone = zone;
+    this.zone.on('pointerup', activate);
     this.draw();
     if (!this.visible) this.setVisible(false);
   }
