@@ -54,7 +54,6 @@ interface RepRow {
   move_count: number;
   over: boolean;
   summary: VerifiedSummary | null;
-  result_confirmed: boolean;
 }
 
 export interface PathStep {
@@ -464,7 +463,6 @@ export class RoomService {
       this.onChange(code);
       throw new RoomError(422, `result rejected: it does not match the replay of your moves (${mismatch}); the facilitator has been told`);
     }
-    await this.db.query('UPDATE reps SET result_confirmed = true WHERE id = $1', [rep.id]);
     return summary!;
   }
 
