@@ -65,6 +65,13 @@ describe('a room where everyone moves at once', () => {
 
     const stored = await client.exportJson<{ reps: { name: string; turns: number; attempt: { moves: string[] } }[] }>(room.code, room.secret);
     expect(new Map(stored.reps.map((r) => [r.name, r.attempt.moves]))).toEqual(new Map(seats.map((seat, i) => [seat.name, sessions[i]!.moves])));
+    // The projector's first look at a room in play reads it; after that the view follows the moves this
+    // server stores without reading every rep again, and must still say what is stored.
+    const turnsInView = async () =>
+      new Map((await client.view<{ reps: { name: string; turn: number }[] }>(room.code, room.secret)).reps.map((r) => [r.name, r.turn]));
+    expect(await turnsInView()).toEqual(new Map(seats.map((seat, i) => [seat.name, sessions[i]!.moves.length])));
+    await roundAtOnce(client, seats.slice(2), sessions.slice(2));
+    expect(await turnsInView()).toEqual(new Map(seats.map((seat, i) => [seat.name, sessions[i]!.moves.length])));
 
     // Once the room has ended, a rep's next move (a valid one) is refused and nothing more is stored.
     await act(room.code, room.secret, 'end');
@@ -74,6 +81,7 @@ describe('a room where everyone moves at once', () => {
     expect(late).toBeInstanceOf(RoomRequestError);
     expect((late as RoomRequestError).status).toBe(410);
     expect((await client.myGame(room.code, seats[1]!.token)).record.moves).toEqual(s1.moves.slice(0, 2));
+    expect((await turnsInView()).get(seats[1]!.name)).toBe(2);
   });
 
   it('every stream on a room ends on every verified result, and on the reveal', async () => {
