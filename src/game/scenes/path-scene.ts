@@ -5,6 +5,9 @@ import { fitText } from '../ui/fit-text.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
+import { registerColumn } from '../ui/layout-registry.ts';
+import { styleOf } from '../ui/text-metrics.ts';
+import { addCardColumns, cardColumns } from '../ui/card-columns.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
@@ -67,22 +70,34 @@ export class PathScene extends BaseScene {
     this.add.text(52, 116, 'STEPS', TEXT.label);
     const group = app.mirror.group('Steps', 'path-steps');
     const rowH = Math.min(52, (486 - 6 * progress.length) / progress.length);
-    progress.forEach((p, i) => {
-      const y = 140 + i * (rowH + 6);
+    const pitch = rowH + 6;
+    // The size the button would shrink its label to (one line in the row above the detail, about 1.25
+    // of the size tall): given at once, the label is drawn once rather than once per size tried, on the
+    // screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
+    const fontSize = Math.min(16, Math.floor((rowH - 26) / 1.25));
+    const rows = progress.map((p, i) => {
       const entry = app.catalog.cardFor(p.step.scenario);
       const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
+      return {
+        label: `${i + 1}. ${p.step.concept.title}`,
+        detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
+      };
+    });
+    // The steps' labels and details as two texts for the whole list (two textures, not twenty), when
+    // each fits one line as the buttons would draw it.
+    const columns = cardColumns({ x: 84, y: 140, width: 512, height: rowH, pitch, fontSize, rows });
+    const marks = addSmoothGraphics(this);
+    progress.forEach((p, i) => {
+      const y = 140 + i * pitch;
       this.button({
         x: 84,
         y,
         width: 512,
         height: rowH,
-        label: `${i + 1}. ${p.step.concept.title}`,
-        detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
+        ...rows[i]!,
         variant: 'card',
-        // The size the button would shrink its label to (one line in the row above the detail, about
-        // 1.25 of the size tall): given at once, the label is drawn once rather than once per size
-        // tried, on the screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
-        fontSize: Math.min(16, Math.floor((rowH - 26) / 1.25)),
+        fontSize,
+        drawsText: columns === null,
         selected: p.step.id === selected.step.id,
         testid: `path-step-${p.step.id}`,
         mirror: { parent: group, pressed: p.step.id === selected.step.id, description: STATUS_WORD[shown(p)] },
@@ -91,13 +106,19 @@ export class PathScene extends BaseScene {
           this.goTo(SCENES.path, { stepId: p.step.id });
         },
       });
-      addSmoothGraphics(this)
-        .fillStyle(STATUS_COLOR[shown(p)], shown(p) === 'locked' || shown(p) === 'unread' ? 0.35 : 1)
-        .fillCircle(60, y + rowH / 2, 13);
-      this.add
-        .text(60, y + rowH / 2, STATUS_MARK[shown(p)], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' })
-        .setOrigin(0.5);
+      marks.fillStyle(STATUS_COLOR[shown(p)], shown(p) === 'locked' || shown(p) === 'unread' ? 0.35 : 1).fillCircle(60, y + rowH / 2, 13);
     });
+    if (columns) addCardColumns(this, columns);
+    // The status marks, one line per step, each centred on its circle: one text, not ten.
+    const markStyle = { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold', align: 'center' } as const;
+    const markHeight = styleOf(markStyle).getTextMetrics().fontSize;
+    const markColumn = this.add.text(
+      60,
+      140 + rowH / 2 - markHeight / 2,
+      progress.map((p) => STATUS_MARK[shown(p)]),
+      { ...markStyle, lineSpacing: pitch - markHeight },
+    );
+    registerColumn(markColumn.setOrigin(0.5, 0), pitch);
 
     this.drawCard(selected, shown(selected));
 

@@ -17,8 +17,18 @@ export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, minSize
  * it was cut.
  */
 export function clampLines(text: Phaser.GameObjects.Text, maxLines: number): boolean {
-  const lines = text.getWrappedText();
-  if (lines.length <= maxLines) return false;
+  const cut = clampedText(text.getWrappedText(), maxLines, (s) => text.getWrappedText(s));
+  if (cut === null) return false;
+  text.setText(cut);
+  return true;
+}
+
+/**
+ * What clampLines sets a text to, from its wrapped `lines` and how it wraps any other string; null when
+ * the text fits in `maxLines` as it is. For laying text out before it is drawn (see card-columns.ts).
+ */
+export function clampedText(lines: readonly string[], maxLines: number, wrap: (text: string) => readonly string[]): string | null {
+  if (lines.length <= maxLines) return null;
   const kept = lines.slice(0, Math.max(1, maxLines));
   let last = kept.pop() ?? '';
   // Each shorter ending is tried by wrapping it, not by drawing it (a draw renders the text's canvas
@@ -26,11 +36,10 @@ export function clampLines(text: Phaser.GameObjects.Text, maxLines: number): boo
   let cut: string;
   for (;;) {
     cut = [...kept, `${last.replace(/[\s,;:.\-–—]+$/, '')}…`].join('\n');
-    if (text.getWrappedText(cut).length <= kept.length + 1 || !last.includes(' ')) break;
+    if (wrap(cut).length <= kept.length + 1 || !last.includes(' ')) break;
     last = last.slice(0, last.lastIndexOf(' '));
   }
-  text.setText(cut);
-  return true;
+  return cut;
 }
 
 /** Shrinks a wrapped text's font (to `minSize` at least) until it is at most `maxHeight` tall. */

@@ -1,4 +1,4 @@
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 
 type TextStyle = Phaser.Types.GameObjects.Text.TextStyle;
 type TextMetrics = Phaser.Types.GameObjects.Text.TextMetrics;
@@ -34,6 +34,16 @@ export function addColumn(scene: Phaser.Scene, x: number, y: number, lines: read
   const metrics = measured.get(font)!;
   // Phaser spaces lines by the font's height (ascent + descent) plus the line spacing.
   return addText(scene, x, y, [...lines], { ...style, lineSpacing: pitch - metrics.fontSize - (style.strokeThickness ?? 0) });
+}
+
+/**
+ * Phaser's reading of a style without a Text: its metrics (measured once per font, see
+ * installFontMetricsCache) and the font it sets on a canvas (`syncFont`), for laying text out before
+ * drawing it.
+ */
+export function styleOf(style: TextStyle): Phaser.GameObjects.TextStyle {
+  // A TextStyle only reaches its text when told to redraw it, which building one does not.
+  return new Phaser.GameObjects.TextStyle(null as unknown as Phaser.GameObjects.Text, style);
 }
 
 /** What Phaser's TextStyle is to the cache below (the fields it reads and the two methods it replaces). */
