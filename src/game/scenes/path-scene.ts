@@ -1,12 +1,13 @@
 import { MODE_RULES, currentStep, type StepProgress } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
-import { fitText } from '../ui/fit-text.ts';
+import { addFittedText, fitText } from '../ui/fit-text.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
 import { registerColumn } from '../ui/layout-registry.ts';
-import { styleOf } from '../ui/text-metrics.ts';
+import { measurerFor, styleOf } from '../ui/text-metrics.ts';
+import { wrapText } from '../ui/wrap-text.ts';
 import { addCardColumns, cardColumns } from '../ui/card-columns.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
@@ -55,7 +56,7 @@ export class PathScene extends BaseScene {
     const read = app.storageRead || app.recordSeemsEmpty;
     const shown = (p: StepProgress): ShownStatus => (read ? p.status : 'unread');
 
-    fitText(this.add.text(108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }), 760, 18);
+    addFittedText(this, 108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }, 760, 18);
     const status = !read
       ? `${progress.length} steps. Reading your progress on this device…`
       : next
@@ -173,11 +174,20 @@ export class PathScene extends BaseScene {
             ? `Your best here: ${p.best} (${p.played} game${p.played === 1 ? '' : 's'})`
             : 'Not played yet',
     ];
-    let y = text.y + text.height + 24;
-    for (const line of facts) {
-      const t = this.add.text(656, y, line, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 568, useAdvancedWrap: true } });
-      y += t.height + 6;
+    // Facts 6 px apart. Those of one line each share a text (one texture, not one each); a fact that
+    // wraps keeps a text of its own, its lines closer together than the facts.
+    const factStyle = { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 568, useAdvancedWrap: true } };
+    const measure = measurerFor(factStyle);
+    const runs: string[][] = [];
+    let oneLineRun = false;
+    for (const fact of facts) {
+      const oneLine = wrapText(fact, 568, measure).length === 1;
+      if (oneLine && oneLineRun) runs[runs.length - 1]!.push(fact);
+      else runs.push([fact]);
+      oneLineRun = oneLine;
     }
+    let y = text.y + text.height + 24;
+    for (const run of runs) y += this.add.text(656, y, run, { ...factStyle, lineSpacing: run.length > 1 ? 6 : 0 }).height + 6;
     app.mirror.list('About this step', facts, 'path-step-facts');
 
     const unread = status === 'unread';

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
-import { clampedText } from './fit-text.ts';
+import { clampedText } from './clamp-text.ts';
 import { registerColumn } from './layout-registry.ts';
-import { styleOf } from './text-metrics.ts';
+import { measurerFor, styleOf } from './text-metrics.ts';
 import { COLORS, css, FONT } from './theme.ts';
 import { splitsShortWord, wrapText } from './wrap-text.ts';
 
@@ -36,8 +36,6 @@ export interface CardColumns {
   detail: Column;
 }
 
-let measuring: CanvasRenderingContext2D | null = null;
-
 /**
  * Lays out the labels and details of a card list as two columns of one line per card, where each
  * button would draw its own (ActionButton.addTexts: the same styles, the same cut with "…", the same
@@ -52,30 +50,26 @@ export function cardColumns(list: CardList): CardColumns | null {
   const wrapWidth = width - pad * 2;
   const labelStyle: TextStyle = { fontFamily: FONT, fontSize: `${fontSize}px`, color: css(COLORS.text), fontStyle: 'bold', align: 'left' };
   const detailStyle: TextStyle = { fontFamily: FONT, fontSize: `${Math.max(13, fontSize - 5)}px`, color: css(COLORS.textMuted), align: 'left' };
-  const labelFont = styleOf(labelStyle);
-  const detailFont = styleOf(detailStyle);
-  const labelHeight = labelFont.getTextMetrics().fontSize;
-  const detailHeight = detailFont.getTextMetrics().fontSize;
+  const labelHeight = styleOf(labelStyle).getTextMetrics().fontSize;
+  const detailHeight = styleOf(detailStyle).getTextMetrics().fontSize;
   // A label taller than its room would be drawn smaller.
   if (labelHeight > height - 26) return null;
-  measuring ??= document.createElement('canvas').getContext('2d');
-  const context = measuring;
-  if (!context) return null;
   /** The one line a text is drawn as, cut to `maxLines` as clampLines cuts it; null if it takes more. */
-  const oneLine = (text: string, maxLines: number, font: Phaser.GameObjects.TextStyle): { line: string; text: string } | null => {
-    font.syncFont(context.canvas, context);
-    const wrap = (s: string) => wrapText(s, wrapWidth, (t) => context.measureText(t).width);
+  const oneLine = (text: string, maxLines: number, measure: (s: string) => number): { line: string; text: string } | null => {
+    const wrap = (s: string) => wrapText(s, wrapWidth, measure);
     const cut = clampedText(wrap(text), maxLines, wrap);
     const shown = cut ?? text;
     const lines = wrap(shown);
     return lines.length === 1 ? { line: lines[0]!, text: shown } : null;
   };
+  const measureLabel = measurerFor(labelStyle);
+  const measureDetail = measurerFor(detailStyle);
   const labels: string[] = [];
   const details: string[] = [];
   const detailLines = Math.max(1, Math.floor((height - labelHeight - 16) / (fontSize - 1)));
   for (const row of rows) {
-    const label = oneLine(row.label, height < 70 ? 1 : 2, labelFont);
-    const detail = oneLine(row.detail, detailLines, detailFont);
+    const label = oneLine(row.label, height < 70 ? 1 : 2, measureLabel);
+    const detail = oneLine(row.detail, detailLines, measureDetail);
     if (!label || !detail || splitsShortWord(label.text, [label.line])) return null;
     labels.push(label.line);
     details.push(detail.line);

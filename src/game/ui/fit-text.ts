@@ -1,4 +1,6 @@
 import type Phaser from 'phaser';
+import { clampedText } from './clamp-text.ts';
+import { measurerFor } from './text-metrics.ts';
 
 /** Shrinks a one-line text's font until it fits `maxWidth` (titles from scenario files vary in length). */
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, minSize = 16): Phaser.GameObjects.Text {
@@ -12,6 +14,32 @@ export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, minSize
 }
 
 /**
+ * Adds a one-line text at the size fitText would shrink it to, measuring each size tried without
+ * drawing it: the text is drawn (and uploaded to the GPU) once, not once per size. The same sizes are
+ * tried and the same width is compared (Phaser's: each line measured and rounded up, plus the stroke).
+ */
+export function addFittedText(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  text: string,
+  style: Phaser.Types.GameObjects.Text.TextStyle,
+  maxWidth: number,
+  minSize = 16,
+): Phaser.GameObjects.Text {
+  let size = parseInt(String(style.fontSize), 10) || 20;
+  if (!style.wordWrap && !style.letterSpacing && !style.padding) {
+    const widthAt = (px: number) => {
+      const measure = measurerFor({ ...style, fontSize: `${px}px` });
+      const stroke = style.strokeThickness ?? 0;
+      return Math.max(...text.split(/\r\n|\r|\n/).map((line) => Math.ceil(stroke + measure(line))));
+    };
+    while (widthAt(size) > maxWidth && size > minSize) size -= 2;
+  }
+  return fitText(scene.add.text(x, y, text, { ...style, fontSize: `${size}px` }), maxWidth, minSize);
+}
+
+/**
  * Keeps a wrapped text to `maxLines` lines; when it is longer, the last line kept ends with "…" (never a
  * line cut off mid-sentence as if it were whole). The full text is in the text version. Returns whether
  * it was cut.
@@ -21,25 +49,6 @@ export function clampLines(text: Phaser.GameObjects.Text, maxLines: number): boo
   if (cut === null) return false;
   text.setText(cut);
   return true;
-}
-
-/**
- * What clampLines sets a text to, from its wrapped `lines` and how it wraps any other string; null when
- * the text fits in `maxLines` as it is. For laying text out before it is drawn (see card-columns.ts).
- */
-export function clampedText(lines: readonly string[], maxLines: number, wrap: (text: string) => readonly string[]): string | null {
-  if (lines.length <= maxLines) return null;
-  const kept = lines.slice(0, Math.max(1, maxLines));
-  let last = kept.pop() ?? '';
-  // Each shorter ending is tried by wrapping it, not by drawing it (a draw renders the text's canvas
-  // and uploads it to the GPU): the text is drawn once, cut.
-  let cut: string;
-  for (;;) {
-    cut = [...kept, `${last.replace(/[\s,;:.\-–—]+$/, '')}…`].join('\n');
-    if (wrap(cut).length <= kept.length + 1 || !last.includes(' ')) break;
-    last = last.slice(0, last.lastIndexOf(' '));
-  }
-  return cut;
 }
 
 /** Shrinks a wrapped text's font (to `minSize` at least) until it is at most `maxHeight` tall. */

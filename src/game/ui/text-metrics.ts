@@ -46,6 +46,23 @@ export function styleOf(style: TextStyle): Phaser.GameObjects.TextStyle {
   return new Phaser.GameObjects.TextStyle(null as unknown as Phaser.GameObjects.Text, style);
 }
 
+let measuring: CanvasRenderingContext2D | null = null;
+
+/**
+ * How wide a piece of text in `style` is drawn, as Phaser measures it (its font on a canvas, no letter
+ * spacing), without a Text.
+ */
+export function measurerFor(style: TextStyle): (text: string) => number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  const context = measuring;
+  if (!context) throw new Error('This browser gives no 2D canvas to measure text with');
+  const font = styleOf(style);
+  return (text) => {
+    font.syncFont(context.canvas, context);
+    return context.measureText(text).width;
+  };
+}
+
 /** What Phaser's TextStyle is to the cache below (the fields it reads and the two methods it replaces). */
 interface StyleInternals {
   _font: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampedText } from '../../../src/game/ui/fit-text.ts';
+import { clampedText } from '../../../src/game/ui/clamp-text.ts';
 import { wrapText } from '../../../src/game/ui/wrap-text.ts';
 
 /** Wraps at `width` characters (every letter one unit wide). */
