@@ -85,8 +85,10 @@ interface StyleInternals {
  * Phaser's own scan of pixels stays. Called once, before the game starts.
  */
 export function installFontMetricsCache(TextStyleClass: typeof Phaser.GameObjects.TextStyle): void {
+  // Asked of the interface, not of a measure: a first measure would look up the canvas's default font.
+  if (typeof window.TextMetrics !== 'function' || !('actualBoundingBoxAscent' in window.TextMetrics.prototype)) return;
   const context = document.createElement('canvas').getContext('2d');
-  if (!context || !('actualBoundingBoxAscent' in context.measureText('M'))) return;
+  if (!context) return;
   const byFont = new Map<string, TextMetrics>();
   const metricsOf = (style: StyleInternals): TextMetrics => {
     const key = `${style._font}\n${style.testString}`;
