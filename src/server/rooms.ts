@@ -16,6 +16,7 @@ import {
   type Seat,
 } from './protocol.ts';
 import { MoveWriter } from './move-writer.ts';
+import { RoomRosters, type RosterRow } from './room-roster.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
 import { roomStats, type RepProgress, type RoomStats } from './stats.ts';
 import { applyMove, claimMismatch, replayStored } from './verify.ts';
@@ -53,7 +54,6 @@ interface RepRow {
   move_count: number;
   over: boolean;
   summary: VerifiedSummary | null;
-  result_confirmed: boolean;
 }
 
 export interface PathStep {
@@ -108,6 +108,14 @@ function sameSecret(a: string, b: string): boolean {
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
+/** A game whose last move this process stored, kept until the rep's browser reports its result. */
+interface FinishedGame {
+  repId: string;
+  code: string;
+  record: AttemptRecord;
+  summary: VerifiedSummary;
+}
+
 /** A rep's game kept between moves: their session as of the last stored move. */
 interface LiveGame {
   repId: string;
@@ -132,9 +140,23 @@ export class RoomService {
   /** Stores moves, many to a statement when many arrive at once. */
   private readonly writer: MoveWriter;
 
+  /**
+   * Kept in memory only when this process is the database's one writer (`Database.exclusive`), so on
+   * the embedded database, whose every query costs a round trip to its thread and most of a
+   * millisecond there, a busy room's hot paths skip reads whose answer is already known: the rooms
+   * themselves, watched rooms' reps (for the projector's view), and games that just finished (for the
+   * result the rep's browser then reports).
+   */
+  private readonly rosters: RoomRosters | null;
+  private readonly roomRows: Map<string, RoomRow> | null;
+  private readonly finished: Map<string, FinishedGame> | null;
+
   constructor(db: Database, catalog: ScenarioCatalog, onChange: (code: string) => void = () => undefined) {
     this.db = db;
     this.writer = new MoveWriter(db);
+    this.rosters = db.exclusive ? new RoomRosters() : null;
+    this.roomRows = db.exclusive ? new Map() : null;
+    this.finished = db.exclusive ? new Map() : null;
     this.catalog = catalog;
     this.onChange = onChange;
   }
@@ -191,9 +213,12 @@ export class RoomService {
           throw new RoomError(404, `no rep "${id}" in room ${code}`);
         }
       }
-      await this.db.query('UPDATE rooms SET compare_a = $2, compare_b = $3 WHERE code = $1', [code, action.a, action.b]);
+      this.keepRoom(
+        code,
+        await this.db.query<RoomRow>('UPDATE rooms SET compare_a = $2, compare_b = $3 WHERE code = $1 RETURNING *', [code, action.a, action.b]),
+      );
     } else {
-      await this.db.query(`UPDATE rooms SET ${set[action.action]} WHERE code = $1`, [code]);
+      this.keepRoom(code, await this.db.query<RoomRow>(`UPDATE rooms SET ${set[action.action]} WHERE code = $1 RETURNING *`, [code]));
     }
     this.onChange(code);
   }
@@ -201,10 +226,11 @@ export class RoomService {
   async view(code: string, secret: string, baseUrl: string): Promise<RoomView> {
     const room = await this.facilitatorRoom(code, secret);
     const compiled = this.compiledFor(room);
-    const rows = await this.db.query<Omit<RepRow, 'record' | 'token'>>(
-      'SELECT id, position, name, persona_id, seed, move_count, over, summary, result_confirmed FROM reps WHERE room_code = $1 ORDER BY position',
-      [code],
-    );
+    const read = () =>
+      this.db.query<RosterRow>('SELECT id, position, name, persona_id, seed, move_count, over, summary FROM reps WHERE room_code = $1 ORDER BY position', [
+        code,
+      ]);
+    const rows = this.rosters ? await this.rosters.rows(code, read) : await read();
     const flagRows = await this.db.query<{ rep_id: string | null; message: string; created_at: Date | string }>(
       'SELECT rep_id, message, created_at FROM flags WHERE room_code = $1 ORDER BY id',
       [code],
@@ -301,7 +327,7 @@ export class RoomService {
     // The unique constraints are the last word if two joins ever race; a lost race is retried.
     for (let attempt = 0; attempt < 20; attempt++) {
       try {
-        await this.db.transaction(async (tx) => {
+        const position = await this.db.transaction(async (tx) => {
           // Joins to one room take turns (across processes too), so positions are handed out in order.
           await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [code]);
           if ((await tx.query('SELECT 1 FROM reps WHERE room_code = $1 AND name_key = $2', [code, nameKey])).length) {
@@ -314,8 +340,10 @@ export class RoomService {
             'INSERT INTO reps (id, room_code, position, name, name_key, token, persona_id, seed, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
             [id, code, next, name, nameKey, token, personaId, seed, JSON.stringify(record)],
           );
+          return next;
         });
         this.keepLive(token, { repId: id, code, compiled, session: replayStored(compiled, record).session });
+        this.rosters?.changed(code, { kind: 'joined', row: { id, position, name, persona_id: personaId, seed, move_count: 0, over: false, summary: null } });
         this.onChange(code);
         return { code, repId: id, token, name, scenarioId: compiled.scenario.id, fingerprint: compiled.fingerprint, personaId, seed, mode: room.mode };
       } catch (e) {
@@ -360,7 +388,7 @@ export class RoomService {
       this.keepLive(token, game);
       return null;
     }
-    const stored = await this.storeMove(game.repId, game.code, moveCount, v);
+    const stored = await this.storeMove(token, game.repId, game.code, moveCount, v);
     if (!stored) return null;
     if (!v.over) this.keepLive(token, game);
     this.onChange(game.code);
@@ -394,7 +422,7 @@ export class RoomService {
         this.keepLive(token, game);
         throw e;
       }
-      if (await this.storeMove(rep.id, code, rep.move_count, v)) {
+      if (await this.storeMove(token, rep.id, code, rep.move_count, v)) {
         if (!v.over) this.keepLive(token, game);
         this.onChange(code);
         return { seq: msg.seq, turn: v.record.moves.length, over: v.over, duplicate: false };
@@ -403,13 +431,23 @@ export class RoomService {
     throw new RoomError(409, 'this game was changed at the same time from somewhere else; reload to continue');
   }
 
-  private storeMove(repId: string, code: string, fromMoveCount: number, v: ReturnType<typeof applyMove>): Promise<boolean> {
-    return this.writer.store({ repId, code, fromMoveCount, record: v.record, over: v.over, summary: v.summary });
+  private async storeMove(token: string, repId: string, code: string, fromMoveCount: number, v: ReturnType<typeof applyMove>): Promise<boolean> {
+    const stored = await this.writer.store({ repId, code, fromMoveCount, record: v.record, over: v.over, summary: v.summary });
+    if (stored) this.rosters?.changed(code, { kind: 'moved', id: repId, moveCount: v.record.moves.length, over: v.over, summary: v.summary });
+    if (stored && v.over && this.finished) {
+      if (this.finished.size >= 5000) this.finished.delete(this.finished.keys().next().value!);
+      this.finished.set(token, { repId, code, record: v.record, summary: v.summary! });
+    }
+    return stored;
   }
 
   /** The rep's browser reports how its game ended: accepted only if it is what the server's replay says. */
   async claimResult(code: string, token: string, claim: ResultClaim): Promise<VerifiedSummary> {
-    const { room, rep } = await this.repByToken(code, token);
+    const held = this.finished?.get(token);
+    const { room, rep } =
+      held && held.code === code
+        ? { room: await this.room(code), rep: { id: held.repId, over: true, summary: held.summary, record: held.record } }
+        : await this.repByToken(code, token);
     const compiled = this.compiledFor(room);
     // The stored summary is what this server's replay said when the last move was stored (and the
     // scenario is unchanged since: compiledFor checked its fingerprint). A claim that differs from it
@@ -425,7 +463,6 @@ export class RoomService {
       this.onChange(code);
       throw new RoomError(422, `result rejected: it does not match the replay of your moves (${mismatch}); the facilitator has been told`);
     }
-    await this.db.query('UPDATE reps SET result_confirmed = true WHERE id = $1', [rep.id]);
     return summary!;
   }
 
@@ -438,8 +475,19 @@ export class RoomService {
   }
 
   private async room(code: string, q: Queryable = this.db): Promise<RoomRow> {
-    const [room] = await q.query<RoomRow>('SELECT * FROM rooms WHERE code = $1', [code]);
+    const held = this.roomRows?.get(code);
+    if (held) return held;
+    return this.keepRoom(code, await q.query<RoomRow>('SELECT * FROM rooms WHERE code = $1', [code]));
+  }
+
+  /** Holds the room row a query returned (when rows are held at all) and gives it back. */
+  private keepRoom(code: string, rows: RoomRow[]): RoomRow {
+    const room = rows[0];
     if (!room) throw new RoomError(404, `no room with code ${code}`);
+    if (this.roomRows) {
+      if (this.roomRows.size >= 1000) this.roomRows.delete(this.roomRows.keys().next().value!);
+      this.roomRows.set(room.code, room);
+    }
     return room;
   }
 

@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('workshop rooms on %s', (kind) => {
     server = await startTestServer(db);
     // Migrations are recorded once: running them again applies nothing.
     expect(await migrate(db)).toEqual([]);
-    expect((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id)).toEqual(['001_rooms.sql']);
+    expect((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id)).toEqual(['001_rooms.sql', '002_drop_result_confirmed.sql']);
   }, 180_000); // creating an embedded database takes a minute on a busy machine
 
   it('creates a room with a short code, links and a QR code, and refuses unknown scenarios and personas', async () => {

@@ -11,6 +11,11 @@ export interface Queryable {
 export interface Database extends Queryable {
   /** Which adapter this is, for logs and the bench ("pglite" or "postgres"). */
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * True when no other process can write this database (the embedded one: its folder is open in this
+   * process alone), so what this process wrote is all there is to know about it.
+   */
+  readonly exclusive: boolean;
   /** Runs several statements (no parameters): migrations. */
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */

@@ -21,6 +21,7 @@ export async function openPostgres(url: string): Promise<Database> {
   const plain = wrap(pool);
   return {
     kind: 'postgres',
+    exclusive: false,
     query: plain.query,
     async exec(sql) {
       await pool.query(sql);

@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import lockfile from 'proper-lockfile';
 import type { Database, Queryable } from './database.ts';
 import { firstIssue, WorkerReplySchema, type WorkerRequest, type WorkerStart } from './pglite-messages.ts';
 
@@ -10,6 +12,46 @@ import { firstIssue, WorkerReplySchema, type WorkerRequest, type WorkerStart } f
  * every rep, never waits while PostgreSQL works; this is the server's side of that conversation.
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
+  const release = dataDir ? await lockDataDir(dataDir) : async () => undefined;
+  try {
+    const db = await startWorker(dataDir);
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        await release();
+      },
+    };
+  } catch (e) {
+    await release();
+    throw e;
+  }
+}
+
+/**
+ * PostgreSQL opened twice on one folder would corrupt it, and PGlite does not stop that by itself; the
+ * server also counts on being the folder's only writer (`exclusive`). So the folder is locked for as
+ * long as it is open: a lock directory beside it, kept fresh while the server runs and taken over once
+ * stale (a server that was killed leaves one that goes stale after 10 seconds).
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    return await lockfile.lock(dataDir, {
+      stale: 10_000,
+      onCompromised: (e) => console.error(`walkaway: lost the lock on the data folder ${dataDir} (${e.message}); another server may be using it`),
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ELOCKED') {
+      throw new Error(
+        `the data folder ${dataDir} is in use by another workshop server: stop that one or give this one its own folder with WALKAWAY_DATA (a server that was killed frees it within 10 seconds)`,
+      );
+    }
+    throw e;
+  }
+}
+
+async function startWorker(dataDir: string | null): Promise<Database> {
   const require = createRequire(import.meta.url);
   // The worker is TypeScript like the rest of the server. Node 20 applies ESM loader hooks (tsx's, when
   // this process was started through tsx) to the main thread only, and treats a .ts entry in this
@@ -121,6 +163,7 @@ class WorkerLink {
     };
     return {
       kind: 'pglite',
+      exclusive: true,
       query: (sql, params) => query(sql, params),
       exec: async (sql) => {
         await this.request({ op: 'exec', sql });

@@ -44,7 +44,11 @@ it('answers like PostgreSQL across the thread, refuses malformed requests, and k
   await db.notify('walkaway_test', 'KEEPME');
   await expect.poll(() => heard, { timeout: 20_000 }).toEqual(['KEEPME']);
 
-  // A restart: close (the thread finishes and ends), open the same folder again.
+  // Two servers on one folder would corrupt it: the second is refused while the first has it open.
+  await expect(dbs.open(loc)).rejects.toThrow(/is in use by another workshop server/);
+  expect(await db.query('SELECT count(*)::int AS n FROM rooms')).toEqual([{ n: 1 }]);
+
+  // A restart: close (the thread finishes and ends, the folder is freed), open the same folder again.
   await db.close();
   await expect(db.query('SELECT 1')).rejects.toThrow('the embedded database is closed');
   db = await dbs.open(loc);
