@@ -18,6 +18,11 @@ const STATUS_COLOR = { done: COLORS.success, current: COLORS.accent, locked: COL
 /** A step's status as shown: 'unread' until the practice record has been read from storage. */
 type ShownStatus = StepProgress['status'] | 'unread';
 
+/** What the path screen shows of the practice record, as a string to compare. */
+function shownProgress(progress: readonly StepProgress[]): string {
+  return JSON.stringify(progress.map((p) => [p.status, p.best, p.played, p.assessed]));
+}
+
 /**
  * The learning path, where a new rep lands: every step with done / up next / locked, the selected
  * step's concept card, and the way in. Steps unlock in order (the engine's pathProgress decides).
@@ -134,7 +139,13 @@ export class PathScene extends BaseScene {
       withoutEngine: true,
       onActivate: () => void app.practice.whenLoaded().then(() => this.sys.isActive() && this.goTo(SCENES.progress)),
     });
-    const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
+    // A change to the record that leaves what this screen shows as it is (the games read just after the
+    // first screen, none for a new rep) does not rebuild it.
+    const drawnProgress = read ? shownProgress(progress) : null;
+    const offRecord = app.practice.onChange(() => {
+      if (drawnProgress === null || shownProgress(app.practice.pathProgress()) !== drawnProgress)
+        this.redraw(this.selectedId ? { stepId: this.selectedId } : {});
+    });
     this.events.once('shutdown', offRecord);
     // Drawn before the record was read: the statuses follow once it is (a new rep's only if it holds games after all).
     const drawnEmpty = read;
