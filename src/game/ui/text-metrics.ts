@@ -56,7 +56,7 @@ export function measurerFor(style: TextStyle): (text: string) => number {
   measuring ??= document.createElement('canvas').getContext('2d');
   const context = measuring;
   if (!context) throw new Error('This browser gives no 2D canvas to measure text with');
-  // Given metrics, the style does not measure its font's height (a measure of its own), only its width here.
+  // Built with stand-in metrics, the style measures nothing itself: only widths are measured, here.
   const font = styleOf({ ...style, metrics: { ascent: 0, descent: 0, fontSize: 0 } });
   return (text) => {
     font.syncFont(context.canvas, context);
