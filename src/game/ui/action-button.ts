@@ -27,6 +27,12 @@ export interface ActionButtonConfig {
   mirror?: MirrorButtonOptions;
   /** Whether activating it plays the generic click (choices play their own cue). */
   clickSound?: boolean;
+  /**
+   * Whether the button draws its label and detail (default yes). A list of cards of one size may have
+   * them drawn for the whole list at once (see card-columns.ts): the button is then its background,
+   * its hit zone and its DOM twin.
+   */
+  drawsText?: boolean;
 }
 
 /**
@@ -52,6 +58,43 @@ export class ActionButton {
       cfg.onActivate();
     };
     this.bg = addSmoothGraphics(scene);
+    if (cfg.drawsText !== false) this.addTexts(scene, cfg);
+    registerPanel(scene, { x, y, width, height });
+    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    this.zone.on('pointerover', () => {
+      this.hovered = true;
+      onSound?.('ui-hover');
+      this.draw();
+    });
+    this.zone.on('pointerout', () => {
+      this.hovered = false;
+      this.draw();
+    });
+    this.zone.on('pointerup', activate);
+
+    const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
+    if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
+    this.dom = mirror.button(cfg.label, cfg.testid, activate, mirrorOptions);
+    const onFocus = () => {
+      this.focused = true;
+      this.draw();
+    };
+    const onBlur = () => {
+      this.focused = false;
+      this.draw();
+    };
+    this.dom.addEventListener('focus', onFocus);
+    this.dom.addEventListener('blur', onBlur);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.dom.removeEventListener('focus', onFocus);
+      this.dom.removeEventListener('blur', onBlur);
+    });
+    this.draw();
+  }
+
+  /** The label (with its key badge) and the detail, laid out in the button. */
+  private addTexts(scene: Phaser.Scene, cfg: ActionButtonConfig): void {
+    const { x, y, width, height } = cfg;
     // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
     const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
@@ -110,37 +153,6 @@ export class ActionButton {
       detail.setY(label.y + label.height / 2 + 4);
       this.texts.push(detail);
     }
-    registerPanel(scene, { x, y, width, height });
-    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-    this.zone.on('pointerover', () => {
-      this.hovered = true;
-      onSound?.('ui-hover');
-      this.draw();
-    });
-    this.zone.on('pointerout', () => {
-      this.hovered = false;
-      this.draw();
-    });
-    this.zone.on('pointerup', activate);
-
-    const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
-    if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
-    this.dom = mirror.button(cfg.label, cfg.testid, activate, mirrorOptions);
-    const onFocus = () => {
-      this.focused = true;
-      this.draw();
-    };
-    const onBlur = () => {
-      this.focused = false;
-      this.draw();
-    };
-    this.dom.addEventListener('focus', onFocus);
-    this.dom.addEventListener('blur', onBlur);
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.dom.removeEventListener('focus', onFocus);
-      this.dom.removeEventListener('blur', onBlur);
-    });
-    this.draw();
   }
 
   setSelected(selected: boolean): void {
