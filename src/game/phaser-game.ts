@@ -15,11 +15,15 @@ import { RewatchScene } from './scenes/rewatch-scene.ts';
 import { SavesScene } from './scenes/saves-scene.ts';
 import { showBackdrop } from './ui/backdrop.ts';
 import { GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
+import { installLeanTextCreation } from './ui/lean-text.ts';
+import { installFontMetricsCache } from './ui/text-metrics.ts';
 import { installLinearWordWrap } from './ui/wrap-text.ts';
 
 /** Creates the Phaser game: WebGL, a 1280x720 stage scaled to fit the window (a phone in landscape too). */
 export function createGame(app: GameApp): Phaser.Game {
   installLinearWordWrap(Phaser.GameObjects.Text);
+  installFontMetricsCache(Phaser.GameObjects.TextStyle);
+  installLeanTextCreation({ factory: Phaser.GameObjects.GameObjectFactory, text: Phaser.GameObjects.Text, renderer: Phaser.Renderer.WebGL.WebGLRenderer });
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { act, actAndWait, screen, settle, startHarness, testid, waitForScreen, watchErrors, type Harness } from './harness.ts';
 import { instantText, text } from './practice-helpers.ts';
+import { layout } from './ux-helpers.ts';
+import { misplacedTexts } from '../../src/game/ui/layout-registry.ts';
 
 /**
  * Holds back every IndexedDB read (not the opening of the database) until `__releaseStorage()`: the
@@ -134,4 +136,27 @@ describe('the first screen before storage is read', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("the learning path shows every step's label and detail on one line inside the step's own button, a long detail cut with …", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const { page, errors } = await open(context, false);
+    expect(await screen(page)).toBe('path');
+    const drawn = await layout(page);
+    expect(misplacedTexts(drawn).map((o) => `${o.kind}: ${o.text}`)).toEqual([]);
+    // Each step button (the ten rows left of the concept card) holds its own label and detail, in that order.
+    const steps = drawn.panels.filter((p) => p.x === 84 && p.width === 512).sort((a, b) => a.y - b.y);
+    expect(steps).toHaveLength(10);
+    const inside = steps.map((p) =>
+      drawn.texts
+        .filter((t) => t.bounds.y >= p.y && t.bounds.y + t.bounds.height <= p.y + p.height && t.bounds.x >= p.x && t.bounds.x < p.x + p.width)
+        .sort((a, b) => a.bounds.y - b.bounds.y)
+        .map((t) => t.text),
+    );
+    expect(inside[1]).toEqual(['2. Build the alternative first', 'Coach · Dana Okafor · The $200K enterprise deal']);
+    expect(inside[4]![0]).toBe('5. Calm beats loud');
+    expect(inside[4]![1]).toMatch(/^Practice · Jordan Pike · Renewing with the vendor .*…$/);
+    expect(inside.every((texts) => texts.length === 2)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

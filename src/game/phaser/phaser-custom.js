@@ -58,6 +58,7 @@ import TweenEvents from '../../../node_modules/phaser/src/tweens/events/index.js
 import GameObject from '../../../node_modules/phaser/src/gameobjects/GameObject.js';
 import GameObjectEvents from '../../../node_modules/phaser/src/gameobjects/events/index.js';
 import Text from '../../../node_modules/phaser/src/gameobjects/text/Text.js';
+import TextStyle from '../../../node_modules/phaser/src/gameobjects/text/TextStyle.js';
 import Graphics from '../../../node_modules/phaser/src/gameobjects/graphics/Graphics.js';
 import Container from '../../../node_modules/phaser/src/gameobjects/container/Container.js';
 import Zone from '../../../node_modules/phaser/src/gameobjects/zone/Zone.js';
@@ -89,6 +90,7 @@ const Phaser = {
     Graphics,
     Shape,
     Text,
+    TextStyle,
     Triangle,
     UpdateList,
     Zone,

@@ -1,10 +1,14 @@
 import { MODE_RULES, currentStep, type StepProgress } from '../../engine/training/index.ts';
 import { SCENES, type GameApp } from '../app.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
-import { fitText } from '../ui/fit-text.ts';
+import { addFittedText, fitText } from '../ui/fit-text.ts';
 import { drawLogo } from '../ui/logo.ts';
 import { drawPanel } from '../ui/panel.ts';
 import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
+import { registerColumn } from '../ui/layout-registry.ts';
+import { measurerFor, styleOf } from '../ui/text-metrics.ts';
+import { wrapText } from '../ui/wrap-text.ts';
+import { addCardColumns, cardColumns } from '../ui/card-columns.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
@@ -13,6 +17,11 @@ const STATUS_WORD = { done: 'done', current: 'up next', locked: 'locked', unread
 const STATUS_COLOR = { done: COLORS.success, current: COLORS.accent, locked: COLORS.textMuted, unread: COLORS.textMuted } as const;
 /** A step's status as shown: 'unread' until the practice record has been read from storage. */
 type ShownStatus = StepProgress['status'] | 'unread';
+
+/** What the path screen shows of the practice record, as a string to compare. */
+function shownProgress(progress: readonly StepProgress[]): string {
+  return JSON.stringify(progress.map((p) => [p.status, p.best, p.played, p.assessed]));
+}
 
 /**
  * The learning path, where a new rep lands: every step with done / up next / locked, the selected
@@ -52,7 +61,7 @@ export class PathScene extends BaseScene {
     const read = app.storageRead || app.recordSeemsEmpty;
     const shown = (p: StepProgress): ShownStatus => (read ? p.status : 'unread');
 
-    fitText(this.add.text(108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }), 760, 18);
+    addFittedText(this, 108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }, 760, 18);
     const status = !read
       ? `${progress.length} steps. Reading your progress on this device…`
       : next
@@ -67,22 +76,34 @@ export class PathScene extends BaseScene {
     this.add.text(52, 116, 'STEPS', TEXT.label);
     const group = app.mirror.group('Steps', 'path-steps');
     const rowH = Math.min(52, (486 - 6 * progress.length) / progress.length);
-    progress.forEach((p, i) => {
-      const y = 140 + i * (rowH + 6);
+    const pitch = rowH + 6;
+    // The size the button would shrink its label to (one line in the row above the detail, about 1.25
+    // of the size tall): given at once, the label is drawn once rather than once per size tried, on the
+    // screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
+    const fontSize = Math.min(16, Math.floor((rowH - 26) / 1.25));
+    const rows = progress.map((p, i) => {
       const entry = app.catalog.cardFor(p.step.scenario);
       const persona = entry?.scenario.personas.find((x) => x.id === p.step.persona);
+      return {
+        label: `${i + 1}. ${p.step.concept.title}`,
+        detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
+      };
+    });
+    // The steps' labels and details as two texts for the whole list (two textures, not twenty), when
+    // each fits one line as the buttons would draw it.
+    const columns = cardColumns({ x: 84, y: 140, width: 512, height: rowH, pitch, fontSize, rows });
+    const marks = addSmoothGraphics(this);
+    progress.forEach((p, i) => {
+      const y = 140 + i * pitch;
       this.button({
         x: 84,
         y,
         width: 512,
         height: rowH,
-        label: `${i + 1}. ${p.step.concept.title}`,
-        detail: `${MODE_RULES[p.step.mode].label} · ${persona?.name ?? p.step.persona} · ${entry?.scenario.title ?? p.step.scenario}`,
+        ...rows[i]!,
         variant: 'card',
-        // The size the button would shrink its label to (one line in the row above the detail, about
-        // 1.25 of the size tall): given at once, the label is drawn once rather than once per size
-        // tried, on the screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
-        fontSize: Math.min(16, Math.floor((rowH - 26) / 1.25)),
+        fontSize,
+        drawsText: columns === null,
         selected: p.step.id === selected.step.id,
         testid: `path-step-${p.step.id}`,
         mirror: { parent: group, pressed: p.step.id === selected.step.id, description: STATUS_WORD[shown(p)] },
@@ -91,13 +112,19 @@ export class PathScene extends BaseScene {
           this.goTo(SCENES.path, { stepId: p.step.id });
         },
       });
-      addSmoothGraphics(this)
-        .fillStyle(STATUS_COLOR[shown(p)], shown(p) === 'locked' || shown(p) === 'unread' ? 0.35 : 1)
-        .fillCircle(60, y + rowH / 2, 13);
-      this.add
-        .text(60, y + rowH / 2, STATUS_MARK[shown(p)], { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold' })
-        .setOrigin(0.5);
+      marks.fillStyle(STATUS_COLOR[shown(p)], shown(p) === 'locked' || shown(p) === 'unread' ? 0.35 : 1).fillCircle(60, y + rowH / 2, 13);
     });
+    if (columns) addCardColumns(this, columns);
+    // The status marks, one line per step, each centred on its circle: one text, not ten.
+    const markStyle = { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold', align: 'center' } as const;
+    const markHeight = styleOf(markStyle).getTextMetrics().fontSize;
+    const markColumn = this.add.text(
+      60,
+      140 + rowH / 2 - markHeight / 2,
+      progress.map((p) => STATUS_MARK[shown(p)]),
+      { ...markStyle, lineSpacing: pitch - markHeight },
+    );
+    registerColumn(markColumn.setOrigin(0.5, 0), pitch);
 
     this.drawCard(selected, shown(selected));
 
@@ -112,7 +139,13 @@ export class PathScene extends BaseScene {
       withoutEngine: true,
       onActivate: () => void app.practice.whenLoaded().then(() => this.sys.isActive() && this.goTo(SCENES.progress)),
     });
-    const offRecord = app.practice.onChange(() => this.redraw(this.selectedId ? { stepId: this.selectedId } : {}));
+    // A change to the record that leaves what this screen shows as it is (the games read just after the
+    // first screen, none for a new rep) does not rebuild it.
+    const drawnProgress = read ? shownProgress(progress) : null;
+    const offRecord = app.practice.onChange(() => {
+      if (drawnProgress === null || shownProgress(app.practice.pathProgress()) !== drawnProgress)
+        this.redraw(this.selectedId ? { stepId: this.selectedId } : {});
+    });
     this.events.once('shutdown', offRecord);
     // Drawn before the record was read: the statuses follow once it is (a new rep's only if it holds games after all).
     const drawnEmpty = read;
@@ -152,11 +185,20 @@ export class PathScene extends BaseScene {
             ? `Your best here: ${p.best} (${p.played} game${p.played === 1 ? '' : 's'})`
             : 'Not played yet',
     ];
-    let y = text.y + text.height + 24;
-    for (const line of facts) {
-      const t = this.add.text(656, y, line, { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 568, useAdvancedWrap: true } });
-      y += t.height + 6;
+    // Facts 6 px apart. Those of one line each share a text (one texture, not one each); a fact that
+    // wraps keeps a text of its own, its lines closer together than the facts.
+    const factStyle = { fontFamily: FONT, fontSize: '15px', color: css(COLORS.text), wordWrap: { width: 568, useAdvancedWrap: true } };
+    const measure = measurerFor(factStyle);
+    const runs: string[][] = [];
+    let oneLineRun = false;
+    for (const fact of facts) {
+      const oneLine = wrapText(fact, 568, measure).length === 1;
+      if (oneLine && oneLineRun) runs[runs.length - 1]!.push(fact);
+      else runs.push([fact]);
+      oneLineRun = oneLine;
     }
+    let y = text.y + text.height + 24;
+    for (const run of runs) y += this.add.text(656, y, run, { ...factStyle, lineSpacing: run.length > 1 ? 6 : 0 }).height + 6;
     app.mirror.list('About this step', facts, 'path-step-facts');
 
     const unread = status === 'unread';

@@ -33,6 +33,12 @@ export interface ActionButtonConfig {
    * once the line has typed out): their texts need not be made in the task that builds the screen.
    */
   drawLater?: boolean;
+  /**
+   * Whether the button draws its label and detail (default yes). A list of cards of one size may have
+   * them drawn for the whole list at once (see card-columns.ts): the button is then its background,
+   * its hit zone and its DOM twin.
+   */
+  drawsText?: boolean;
 }
 
 /**
@@ -94,7 +100,7 @@ export class ActionButton {
     const onSound = this.onSound;
     const { x, y, width, height } = cfg;
     this.bg = addSmoothGraphics(scene);
-    this.addTexts(scene, cfg);
+    if (cfg.drawsText !== false) this.addTexts(scene, cfg);
     registerPanel(scene, { x, y, width, height });
     this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
     this.zone.on('pointerover', () => {

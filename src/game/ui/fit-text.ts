@@ -1,4 +1,6 @@
 import type Phaser from 'phaser';
+import { clampedText } from './clamp-text.ts';
+import { measurerFor } from './text-metrics.ts';
 
 /** Shrinks a one-line text's font until it fits `maxWidth` (titles from scenario files vary in length). */
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, minSize = 16): Phaser.GameObjects.Text {
@@ -12,23 +14,39 @@ export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, minSize
 }
 
 /**
+ * Adds a one-line text at the size fitText would shrink it to, measuring each size tried without
+ * drawing it: the text is drawn (and uploaded to the GPU) once, not once per size. The same sizes are
+ * tried and the same width is compared (Phaser's: each line measured and rounded up, plus the stroke).
+ */
+export function addFittedText(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  text: string,
+  style: Phaser.Types.GameObjects.Text.TextStyle,
+  maxWidth: number,
+  minSize = 16,
+): Phaser.GameObjects.Text {
+  let size = parseInt(String(style.fontSize), 10) || 20;
+  if (!style.wordWrap && !style.letterSpacing && !style.padding) {
+    const widthAt = (px: number) => {
+      const measure = measurerFor({ ...style, fontSize: `${px}px` });
+      const stroke = style.strokeThickness ?? 0;
+      return Math.max(...text.split(/\r\n|\r|\n/).map((line) => Math.ceil(stroke + measure(line))));
+    };
+    while (widthAt(size) > maxWidth && size > minSize) size -= 2;
+  }
+  return fitText(scene.add.text(x, y, text, { ...style, fontSize: `${size}px` }), maxWidth, minSize);
+}
+
+/**
  * Keeps a wrapped text to `maxLines` lines; when it is longer, the last line kept ends with "…" (never a
  * line cut off mid-sentence as if it were whole). The full text is in the text version. Returns whether
  * it was cut.
  */
 export function clampLines(text: Phaser.GameObjects.Text, maxLines: number): boolean {
-  const lines = text.getWrappedText();
-  if (lines.length <= maxLines) return false;
-  const kept = lines.slice(0, Math.max(1, maxLines));
-  let last = kept.pop() ?? '';
-  // Each shorter ending is tried by wrapping it, not by drawing it (a draw renders the text's canvas
-  // and uploads it to the GPU): the text is drawn once, cut.
-  let cut: string;
-  for (;;) {
-    cut = [...kept, `${last.replace(/[\s,;:.\-–—]+$/, '')}…`].join('\n');
-    if (text.getWrappedText(cut).length <= kept.length + 1 || !last.includes(' ')) break;
-    last = last.slice(0, last.lastIndexOf(' '));
-  }
+  const cut = clampedText(text.getWrappedText(), maxLines, (s) => text.getWrappedText(s));
+  if (cut === null) return false;
   text.setText(cut);
   return true;
 }

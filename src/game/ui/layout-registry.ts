@@ -39,6 +39,18 @@ export function registerPanel(scene: Phaser.Scene, rect: Rect): void {
   panels.set(scene, list);
 }
 
+/** Texts that are a column of one-line values, one per row `pitch` apart (each row its own box). */
+const columns = new WeakMap<Phaser.GameObjects.Text, number>();
+
+/**
+ * Says that `text` draws one value per line, each line the row of a list `pitch` pixels apart (a
+ * column of labels across a list of buttons): the layout checks see each line where it is drawn,
+ * inside its own row's button, rather than one box across all of them.
+ */
+export function registerColumn(text: Phaser.GameObjects.Text, pitch: number): void {
+  columns.set(text, pitch);
+}
+
 /** The panels and the measured bounds of every visible text of a scene (stage coordinates). */
 export function sceneLayout(scene: Phaser.Scene): SceneLayout {
   const texts: TextBox[] = [];
@@ -47,6 +59,14 @@ export function sceneLayout(scene: Phaser.Scene): SceneLayout {
     const t = child as Phaser.GameObjects.Text;
     if (!t.visible || !t.text.trim() || t.alpha === 0) continue;
     const b = t.getBounds();
+    const pitch = columns.get(t);
+    if (pitch !== undefined) {
+      const lineHeight = t.style.getTextMetrics().fontSize;
+      t.getWrappedText().forEach((line, i) => {
+        if (line.trim()) texts.push({ text: line, bounds: { x: b.x, y: b.y + i * pitch, width: b.width, height: lineHeight }, lines: [line] });
+      });
+      continue;
+    }
     const lines = t.getWrappedText();
     const max = t.style.maxLines;
     const fixed = t.style.fixedWidth;
