@@ -24,8 +24,8 @@ export abstract class BaseScene extends Phaser.Scene {
   private readonly laterWork: { step: number; work: () => void }[] = [];
   /** The step of the game loop that built (or finishes building) this screen. */
   private lastBuildStep = 0;
-  /** Work for the first step after the screen's first frame (see buildAfterFirstFrame). */
-  private readonly afterFrameWork: (() => void)[] = [];
+  /** Work for the steps after the screen's first frame (see buildAfterFirstFrame). */
+  private readonly afterFrameWork: (() => boolean)[] = [];
 
   constructor(key: SceneKey, app: GameApp) {
     super({ key });
@@ -96,11 +96,12 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /**
-   * Runs `work` in the first step after the screen's first frame has been drawn: for canvas objects not
-   * shown in that frame (the choices, drawn once the line has typed out), so they are not made in the
-   * task that builds the screen. Whatever needs them earlier must make them itself.
+   * Runs `work` in the first step after the screen's first frame has been drawn, and again in each step
+   * after while it returns true (more to make): for canvas objects not shown in that frame (the choices,
+   * drawn once the line has typed out), so they are not made in the task that builds the screen, nor
+   * all in one frame of the line typing out. Whatever needs them earlier must make them itself.
    */
-  protected buildAfterFirstFrame(work: () => void): void {
+  protected buildAfterFirstFrame(work: () => boolean): void {
     this.afterFrameWork.push(work);
   }
 
@@ -108,8 +109,10 @@ export abstract class BaseScene extends Phaser.Scene {
   private readonly runLaterWork = (): void => {
     const step = this.game.loop.frame;
     while (this.laterWork.length > 0 && this.laterWork[0]!.step <= step) this.laterWork.shift()!.work();
-    // The first frame is drawn in the step after the last part is built.
-    if (this.laterWork.length === 0 && step >= this.lastBuildStep + 2) for (const work of this.afterFrameWork.splice(0)) work();
+    // The first frame is drawn in the step after the last part is built; one piece of work per step.
+    if (this.laterWork.length === 0 && step >= this.lastBuildStep + 2 && this.afterFrameWork.length > 0) {
+      if (!this.afterFrameWork[0]!()) this.afterFrameWork.shift();
+    }
   };
 
   /** Call last in create(): puts focus back on the control the player was on, if it still exists. */

@@ -224,7 +224,7 @@ export class NegotiationScene extends BaseScene {
       // Drawn once the line has typed out: made after the screen's first frame, not in the task that builds it.
       drawLater: true,
     });
-    this.buildAfterFirstFrame(() => choices.build());
+    this.buildAfterFirstFrame(() => choices.buildNext());
     line.bindSkipInput();
     line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
     if (snap.canPropose) {

@@ -124,7 +124,7 @@ export class PreparationScene extends BaseScene {
       // Drawn once the line has typed out: made after the screen's first frame, not in the task that builds it.
       drawLater: true,
     });
-    this.buildAfterFirstFrame(() => choices.build());
+    this.buildAfterFirstFrame(() => choices.buildNext());
     line.bindSkipInput();
     line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
     this.button({ x: 1060, y: 24, width: 188, height: 44, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });

@@ -26,6 +26,8 @@ export interface ChoiceListConfig {
  */
 export class ChoiceList {
   private readonly buttons: ActionButton[] = [];
+  /** How many of the buttons `buildNext` has made. */
+  private built = 0;
 
   constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ChoiceListConfig) {
     const group = mirror.group('Your choices', 'choices');
@@ -75,8 +77,13 @@ export class ChoiceList {
     for (const b of this.buttons) b.setVisible(visible);
   }
 
-  /** Makes the canvas buttons of a list drawn later, hidden until shown (see `drawLater`). */
-  build(): void {
-    for (const b of this.buttons) b.build();
+  /**
+   * Makes the next canvas button of a list drawn later, hidden until shown (see `drawLater`); returns
+   * whether any is left to make. One a step: the line types on while they are made.
+   */
+  buildNext(): boolean {
+    const next = this.buttons[this.built++];
+    next?.build();
+    return this.built < this.buttons.length;
   }
 }
