@@ -10,8 +10,9 @@
  *   all-js-gzip-kb             gzip -9 of every dist/**.js (what loads later too: the engine, the YAML parser)
  *   negotiation-fps            requestAnimationFrame callbacks per second at the table once it is still (target 60)
  *   negotiation-fps-while-typing   the same while the counterpart's line types out (target >= 45)
- *   longest-task-ms            longest main-thread task from the first prep choice to the debrief (target <= 50),
- *                              with the count and total of the tasks over 50 ms
+ *   longest-task-ms            longest main-thread task from the first prep choice to the debrief drawn (target <= 50),
+ *                              from a Chromium trace of the page's main thread (the Long Tasks API sees only tasks
+ *                              over 50 ms), with the count and total of the tasks over 50 ms
  *   production-build-game      whether a whole game on the built files reaches the debrief without errors
  *   start-with-0-games-ms, start-with-1000-games-ms, progress-screen-1000-games-ms
  *                              reloads to the menu with an empty record and with 1,000 games, and the
@@ -23,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 import { buildBarePhaser } from './bench/build-bare-phaser.ts';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { weekOfPractice } from '../tests/practice-week.ts';
 import { seedRecord } from '../tests/browser/practice-helpers.ts';
 import { CHROMIUM_ARGS, actAndWait, gameSnapshot, sensibleChoice } from '../tests/browser/harness.ts';
@@ -73,6 +74,49 @@ function instrument(): void {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * Ends the trace started on `cdp` and returns its longest task of the page's main thread between the
+ * marks `bench:window-start` and `bench:window-end`, in ms.
+ */
+async function longestTracedTask(cdp: CDPSession): Promise<number> {
+  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const start = events.find((e) => e.name === 'bench:window-start');
+  const end = events.find((e) => e.name === 'bench:window-end');
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === start?.pid && e.args?.name === 'CrRendererMain');
+  if (!start || !end || !main) throw new Error('the trace has no window marks or no main thread');
+  const tasks = events.filter(
+    (e) =>
+      e.pid === main.pid &&
+      e.tid === main.tid &&
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.ts >= start.ts &&
+      e.ts + (e.dur ?? 0) <= end.ts,
+  );
+  return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
+}
 
 try {
   // Cold loads (a fresh browser context each: empty cache, no service worker), bare page and game in
@@ -131,10 +175,14 @@ try {
   const choose = async () => step(`choice-${sensibleChoice((await gameSnapshot(page))!)}`);
   await step('start');
   await step('briefing-continue');
+  // Every main-thread task of the window from a trace (top-level tasks only: little overhead).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReturnAsStream' });
   await page.evaluate(() => {
     const bench = (window as unknown as { __bench: { longest: number; long: number[] } }).__bench;
     bench.longest = 0;
     bench.long = [];
+    performance.mark('bench:window-start');
   });
   while ((await gameSnapshot(page))!.phase === 'prep') await choose();
   await choose();
@@ -166,7 +214,19 @@ try {
     await choose();
   }
   const reachedDebrief = (await page.getAttribute('#a11y', 'data-screen')) === 'debrief';
-  const { longest, long } = await page.evaluate(() => (window as unknown as { __bench: { longest: number; long: number[] } }).__bench);
+  // The window ends with the debrief on screen: its text version exists when its build starts, and its
+  // canvas is built and drawn in the tasks after that. Read the tasks once the game loop has gone to
+  // sleep (the debrief drawn) and the page has been idle, so the long-task observer has reported them
+  // all (before, the figure was read as soon as the text version appeared and could miss the last ones).
+  if (reachedDebrief) {
+    await page.waitForFunction(() => window.__walkaway?.drawing === false, undefined, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 1000 })));
+  }
+  const { long } = await page.evaluate(() => {
+    performance.mark('bench:window-end');
+    return (window as unknown as { __bench: { long: number[] } }).__bench;
+  });
+  const longest = await longestTracedTask(cdp);
 
   const bareMedianRun = bareRuns.indexOf(bareMs);
   console.log(
@@ -181,7 +241,7 @@ try {
   console.log(`negotiation-fps ${fps.toFixed(1)}   (table on screen, still: the game draws only on change)`);
   console.log(`negotiation-fps-while-typing ${typingFps.toFixed(1)}   (a line typing out, software WebGL here)`);
   console.log(
-    `longest-task-ms ${Math.round(longest)}   (first prep choice to the debrief; ${long.length} tasks over 50 ms, ${Math.round(long.reduce((a, b) => a + b, 0))} ms in all)`,
+    `longest-task-ms ${Math.round(longest)}   (first prep choice to the debrief drawn, main thread traced; ${long.length} tasks over 50 ms, ${Math.round(long.reduce((a, b) => a + b, 0))} ms in all)`,
   );
   console.log(
     `production-build-game ${reachedDebrief ? 'reached-debrief' : 'DID-NOT-FINISH'} errors=${errors.length}${errors.length ? ` first: ${errors[0]}` : ''}`,

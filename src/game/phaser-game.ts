@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { GameApp } from './app.ts';
+import { useOneQuadProgram } from './one-quad-program.ts';
 import { RenderOnChange } from './render-on-change.ts';
 import { BootScene } from './scenes/boot-scene.ts';
 import { BriefingScene } from './scenes/briefing-scene.ts';
@@ -56,6 +57,7 @@ export function createGame(app: GameApp): Phaser.Game {
       new RewatchScene(app),
     ],
   });
+  useOneQuadProgram(game);
   // Loading screens animate a progress bar from a promise: keep drawing until the menu is up.
   new RenderOnChange(game, {
     canSleep: () => app.scene !== 'boot' && app.scene !== 'preload',

@@ -116,6 +116,14 @@ export class RenderOnChange {
   private builtThisStep = false;
   /** Whether this frame is left out because a screen was just built (the next one draws it). */
   private deferredScreen = false;
+  /**
+   * Set while the loop wakes up: Phaser runs a step at once, inside the event that woke it (a click, a
+   * DOM change), before that event's own handlers have changed anything. That step's frame would draw
+   * the screen as it already is, and the browser would read the canvas back in the next frame's task
+   * (for a click that switches screens, the task that builds the new one): it is left out, and the next
+   * step, in the next animation frame, draws.
+   */
+  private waking = false;
   /** Whether something animated in the last frame: the next one shows where it stopped. */
   private animatedLastFrame = false;
   /** Objects left out of a partial frame, shown again once it is drawn. */
@@ -175,7 +183,13 @@ export class RenderOnChange {
   readonly wake = (): void => {
     this.quietFrames = 0;
     this.fullFrames = Math.max(this.fullFrames, 1);
-    if (!this.game.loop.running) this.game.loop.wake();
+    if (this.game.loop.running) return;
+    this.waking = true;
+    try {
+      this.game.loop.wake();
+    } finally {
+      this.waking = false;
+    }
   };
 
   /**
@@ -195,10 +209,12 @@ export class RenderOnChange {
     // canvas keeps the last screen for this one frame, and the next draws the new one whole.
     const justBuilt = this.builtThisStep && this.preservesFrames();
     this.builtThisStep = false;
-    if (justBuilt) this.fullFrames = Math.max(this.fullFrames, 1);
-    this.deferredScreen = justBuilt;
+    // The step the wake-up runs at once: the canvas already shows the screen (see `waking`).
+    const deferred = justBuilt || (this.waking && this.preservesFrames());
+    if (deferred) this.fullFrames = Math.max(this.fullFrames, 1);
+    this.deferredScreen = deferred;
     const region = this.fullFrames > 0 ? null : this.partialRegion();
-    const unchanged = justBuilt || (region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy());
+    const unchanged = deferred || (region === null && this.fullFrames === 0 && !this.animatedLastFrame && this.preservesFrames() && !this.busy());
     if (renderer.config) renderer.config.clearBeforeRender = region === null && !unchanged;
     if (unchanged) {
       for (const scene of this.game.scene.getScenes(true)) {

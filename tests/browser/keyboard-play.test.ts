@@ -126,6 +126,30 @@ describe('keyboard-only play through the accessibility layer', () => {
     await phone.close();
   }, 180_000);
 
+  it('picks a choice with the mouse on its canvas button, drawn once the line has typed out', async () => {
+    const mouse = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const mouseErrors = watchErrors(mouse);
+    await openMenu(mouse, `${h.url}?seed=3`);
+    await actAndWait(mouse, 'start');
+    await actAndWait(mouse, 'briefing-continue');
+    expect(await screen(mouse)).toBe('preparation');
+    // The coach's line types out, the choices are drawn under it, and the screen goes still.
+    await mouse.waitForFunction(`window.__walkaway.drawing === false`, undefined, { timeout: 30_000 });
+    const choice = (await mouse.evaluate(() => window.__walkaway!.snapshot()!.choices.map((c) => c.text)))[1]!;
+    const layout = (await mouse.evaluate(() => window.__walkaway!.layout()))!;
+    const label = layout.texts.find((t) => t.text === choice);
+    expect(label, 'the choice is drawn on the canvas').toBeDefined();
+    const box = (await mouse.locator('#game canvas').boundingBox())!;
+    const k = box.width / 1280;
+    const before = Number(await mouse.getAttribute('#a11y', 'data-render'));
+    await mouse.mouse.click(box.x + (label!.bounds.x + label!.bounds.width / 2) * k, box.y + (label!.bounds.y + label!.bounds.height / 2) * k);
+    await mouse.waitForFunction((n) => Number(document.getElementById('a11y')?.dataset['render']) > n, before);
+    // Coach mode says which step was just taken: the one clicked.
+    expect(await mouse.textContent(testid('prep-explained'))).toContain(choice.replace(/[.!?]$/, ''));
+    expect(mouseErrors).toEqual([]);
+    await mouse.close();
+  }, 120_000);
+
   it('keeps on a still screen the picture a whole frame draws, after the line typed out and after a move', async () => {
     const fresh = await h.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const freshErrors = watchErrors(fresh);

@@ -20,6 +20,12 @@ export abstract class BaseScene extends Phaser.Scene {
   private readonly animations = new Set<() => boolean>();
   /** A redraw asked for by a change elsewhere, waiting for the burst of changes to settle. */
   private pendingRedraw: { timer: number; data: object } | null = null;
+  /** Canvas work of this screen left to later steps of the game loop (see continueBuild, buildAfterFirstFrame). */
+  private readonly laterWork: { step: number; work: () => void }[] = [];
+  /** The step of the game loop that built (or finishes building) this screen. */
+  private lastBuildStep = 0;
+  /** Work for the steps after the screen's first frame (see buildAfterFirstFrame). */
+  private readonly afterFrameWork: (() => boolean)[] = [];
 
   constructor(key: SceneKey, app: GameApp) {
     super({ key });
@@ -52,7 +58,15 @@ export abstract class BaseScene extends Phaser.Scene {
     this.events.once('shutdown', () => {
       if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
       this.pendingRedraw = null;
+      this.laterWork.length = 0;
+      this.afterFrameWork.length = 0;
+      this.events.off(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
     });
+    this.laterWork.length = 0;
+    this.afterFrameWork.length = 0;
+    this.lastBuildStep = this.game.loop.frame;
+    this.events.off(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
+    this.events.on(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
     this.app.scene = screen;
@@ -61,6 +75,45 @@ export abstract class BaseScene extends Phaser.Scene {
     document.title = `${title} · Walkaway`;
     screenBuilt(this);
   }
+
+  /**
+   * Builds part of this screen in the next step of the game loop, before the screen is first drawn:
+   * the canvas keeps showing the last screen until every part is built, and the frame after draws the
+   * new one whole (nothing pops in). A screen too big to build in one task is built in two. Only for
+   * canvas objects: the text version and every control (the DOM twins) are made in create(), so the
+   * screen is never usable, nor shown, before its buttons exist.
+   */
+  protected continueBuild(work: () => void): void {
+    this.lastBuildStep++;
+    this.laterWork.push({
+      step: this.lastBuildStep,
+      work: () => {
+        work();
+        // This step built part of the screen: its frame waits for the next step, as create()'s does.
+        screenBuilt(this);
+      },
+    });
+  }
+
+  /**
+   * Runs `work` in the first step after the screen's first frame has been drawn, and again in each step
+   * after while it returns true (more to make): for canvas objects not shown in that frame (the choices,
+   * drawn once the line has typed out), so they are not made in the task that builds the screen, nor
+   * all in one frame of the line typing out. Whatever needs them earlier must make them itself.
+   */
+  protected buildAfterFirstFrame(work: () => boolean): void {
+    this.afterFrameWork.push(work);
+  }
+
+  /** Runs the work due at this step (a step that switches screens has shut this one down first). */
+  private readonly runLaterWork = (): void => {
+    const step = this.game.loop.frame;
+    while (this.laterWork.length > 0 && this.laterWork[0]!.step <= step) this.laterWork.shift()!.work();
+    // The first frame is drawn in the step after the last part is built; one piece of work per step.
+    if (this.laterWork.length === 0 && step >= this.lastBuildStep + 2 && this.afterFrameWork.length > 0) {
+      if (!this.afterFrameWork[0]!()) this.afterFrameWork.shift();
+    }
+  };
 
   /** Call last in create(): puts focus back on the control the player was on, if it still exists. */
   protected settleFocus(): void {

@@ -10,10 +10,10 @@ import type { BaseScene } from './base-scene.ts';
  * changed scenario, and the entry points to re-watch the game and to try again from a turn.
  */
 
-/** Short lines for the canvas; the full sentences go to the accessibility layer. */
-export function drawPracticeNotes(scene: BaseScene, app: GameApp, x: number, y: number, width: number): void {
+/** The practice notes of this game: short lines for the canvas, full sentences for the text version. */
+function practiceNotes(app: GameApp): { short: string[]; full: string[]; color: number } | null {
   const notes = app.practice.notesFor(app.runner);
-  if (!notes) return;
+  if (!notes) return null;
   const short: string[] = [];
   const full: string[] = [];
   let color: number = COLORS.textMuted;
@@ -39,15 +39,27 @@ export function drawPracticeNotes(scene: BaseScene, app: GameApp, x: number, y: 
     short.push('Scenario changed since');
     full.push(notes.changed);
   }
-  const text = scene.add.text(x, y, short.join(' · '), {
+  return { short, full, color };
+}
+
+/** The practice notes in the text version (the full sentences). */
+export function mirrorPracticeNotes(app: GameApp): void {
+  const notes = practiceNotes(app);
+  if (notes) app.mirror.text([notes.short[0], ...notes.full].join(' '), 'debrief-practice');
+}
+
+/** The practice notes on the canvas: short lines (the full sentences are in the text version). */
+export function drawPracticeNotes(scene: BaseScene, app: GameApp, x: number, y: number, width: number): void {
+  const notes = practiceNotes(app);
+  if (!notes) return;
+  const text = scene.add.text(x, y, notes.short.join(' · '), {
     fontFamily: FONT,
     fontSize: '14px',
-    color: css(color),
+    color: css(notes.color),
     fontStyle: 'bold',
     wordWrap: { width, useAdvancedWrap: true },
   });
   clampLines(text, 3);
-  app.mirror.text([short[0], ...full].join(' '), 'debrief-practice');
 }
 
 /** The turn "try again" starts from: just before the first anti-pattern, else before the last move. */

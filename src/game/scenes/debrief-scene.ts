@@ -22,7 +22,7 @@ import { addSmoothGraphics } from '../ui/smooth-graphics.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { fmt } from '../ui/value-scale.ts';
 import { BaseScene } from './base-scene.ts';
-import { addPracticeButtons, drawPracticeNotes } from './debrief-practice.ts';
+import { addPracticeButtons, drawPracticeNotes, mirrorPracticeNotes } from './debrief-practice.ts';
 
 const OUTCOME_SOUND: Record<Outcome, SoundId> = {
   deal: 'outcome-deal',
@@ -84,7 +84,9 @@ export class DebriefScene extends BaseScene {
     const { moments, advice } = debriefAnalysis(session);
     const explainOf = (id: string) => session.compiled.choices.get(id)?.explain ?? null;
 
-    this.drawHeader(r);
+    // Built over three tasks, the screen drawn once all are done (see continueBuild): here the text
+    // version, every control and the page's texts; the header's and the chart's canvas objects follow.
+    mirrorPracticeNotes(app);
     this.mirrorEverything(r, moments, advice, explainOf);
     const failed = Object.values(r.score.dimensions).flatMap((d) => d.checks.filter((c) => !c.passed));
     const passed = Object.values(r.score.dimensions).reduce((n, d) => n + d.checks.filter((c) => c.passed).length, 0);
@@ -102,9 +104,11 @@ export class DebriefScene extends BaseScene {
     else this.drawChecks(r);
 
     this.drawNext();
+    this.continueBuild(() => this.drawHeader(r));
     this.settleFocus();
   }
 
+  /** The outcome, the total and the grade (canvas only: the text version has them from mirrorEverything). */
   private drawHeader(r: SessionResult): void {
     const score = r.score;
     this.add.text(40, 16, 'DEBRIEF', { ...TEXT.label, fontSize: '16px', color: C.accent });
@@ -183,13 +187,16 @@ export class DebriefScene extends BaseScene {
   }
 
   private drawSummary(r: SessionResult, moments: KeyMoment[]): void {
-    this.add.text(52, AREA.y + 12, 'OFFERS OVER THE TURNS', TEXT.label);
-    drawOfferChart(this, 52, AREA.y + 36, 660, 320, r, r.antiPatterns);
-    this.add.text(52, AREA.y + 372, YOUR_POSITION_MEANS, {
-      fontFamily: FONT,
-      fontSize: '14px',
-      color: C.muted,
-      wordWrap: { width: 660, useAdvancedWrap: true },
+    // The chart in a task of its own, before the screen is drawn (its numbers are in the text version).
+    this.continueBuild(() => {
+      this.add.text(52, AREA.y + 12, 'OFFERS OVER THE TURNS', TEXT.label);
+      drawOfferChart(this, 52, AREA.y + 36, 660, 320, r, r.antiPatterns);
+      this.add.text(52, AREA.y + 372, YOUR_POSITION_MEANS, {
+        fontFamily: FONT,
+        fontSize: '14px',
+        color: C.muted,
+        wordWrap: { width: 660, useAdvancedWrap: true },
+      });
     });
     this.add.text(744, AREA.y + 12, moments.length ? 'KEY MOMENTS: THE BETTER MOVE AND WHAT IT CHANGES' : 'KEY MOMENTS', TEXT.label);
     const blocks: Block[] = moments.length

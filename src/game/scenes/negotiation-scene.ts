@@ -37,6 +37,22 @@ const MOOD_COLORS: Record<Mood, number> = {
 /** What the facts panel says when preparation gave the player nothing to back a claim with. */
 export const NO_FACTS = 'No facts to back a claim yet: careful what you claim.';
 
+/** The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on. */
+function drawFacts(scene: BaseScene, view: GameView): void {
+  const facts = view.facts;
+  drawPanel(scene, 40, 440, 250, 184);
+  scene.add.text(54, 452, 'YOUR FACTS', TEXT.label);
+  const factsText = scene.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : NO_FACTS, {
+    fontFamily: FONT,
+    fontSize: '13px',
+    color: css(facts.length ? COLORS.text : COLORS.textMuted),
+    wordWrap: { width: 222, useAdvancedWrap: true },
+    lineSpacing: 3,
+  });
+  // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
+  for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
+}
+
 /** The table: the counterpart, what they say, what is on the table against your numbers, your choices. */
 export class NegotiationScene extends BaseScene {
   private busy = false;
@@ -124,6 +140,7 @@ export class NegotiationScene extends BaseScene {
       });
       line.bindSkipInput();
       line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => undefined);
+      drawFacts(this, view);
       this.drawFactsAndMenu(view);
       this.settleFocus();
       return;
@@ -152,16 +169,36 @@ export class NegotiationScene extends BaseScene {
       app.mirror.text(`Coach: ${snap.hint}`, 'hint');
     }
 
-    // The terms on the table, against walk-away and target.
+    // The terms on the table, against walk-away and target; what you have learned so far. Their canvas
+    // objects are made in the next task, before the screen is drawn (see continueBuild): the first table
+    // of a game took over 50 ms to build in one.
     const issues = snap.termsView.length;
     const termsHeight = termsPanelHeight(issues);
-    const terms = new TermsPanel(this, 860, 262, 380, termsHeight);
-    if (this.previous) terms.set(this.previous.termsView, snap.unit);
-    terms.set(snap.termsView, snap.unit);
-    const scale = new ValueScale(this, 884, 262 + 40 + issues * termRowHeight(issues) + 48, 332);
-    if (this.previous && this.previous.phase === 'negotiation')
-      scale.set({ value: this.previous.value, walkAway: this.previous.walkAwayValue, target: this.previous.target, unit: snap.unit });
-    scale.set({ value: snap.value, walkAway: snap.walkAwayValue, target: snap.target, unit: snap.unit });
+    const previous = this.previous;
+    const learned = view.discovered;
+    const knownY = 262 + termsHeight + 14;
+    this.continueBuild(() => {
+      const terms = new TermsPanel(this, 860, 262, 380, termsHeight);
+      // Changes since the last move are marked, and the value's marker moves from where it stood.
+      terms.set(snap.termsView, snap.unit, previous?.termsView);
+      const scale = new ValueScale(this, 884, 262 + 40 + issues * termRowHeight(issues) + 48, 332);
+      const from = previous && previous.phase === 'negotiation' ? previous.value : snap.value;
+      scale.set({ value: snap.value, walkAway: snap.walkAwayValue, target: snap.target, unit: snap.unit }, from);
+      drawPanel(this, 860, knownY, 380, 696 - knownY);
+      this.add.text(876, knownY + 12, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
+      const known = this.add.text(876, knownY + 34, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
+        fontFamily: FONT,
+        fontSize: '14px',
+        color: css(learned.length ? COLORS.text : COLORS.textMuted),
+        wordWrap: { width: 348, useAdvancedWrap: true },
+      });
+      // Many issues leave less room here: a smaller size first, then the last line kept ends "…" (the
+      // full list is in the text version).
+      const knownRoom = 696 - knownY - 44;
+      shrinkToHeight(known, knownRoom, 12);
+      clampLines(known, Math.max(1, Math.floor(knownRoom / (known.height / Math.max(1, known.getWrappedText().length)))));
+      drawFacts(this, view);
+    });
     app.mirror.list(
       'On the table',
       snap.termsView.map((t) => ({ text: `${t.issueLabel}: ${t.optionLabel} (worth ${formatValue(t.value, snap.unit)} to you)`, testid: `term-${t.issue}` })),
@@ -172,22 +209,6 @@ export class NegotiationScene extends BaseScene {
       'value',
     );
 
-    // What you have learned so far.
-    const learned = view.discovered;
-    const knownY = 262 + termsHeight + 14;
-    drawPanel(this, 860, knownY, 380, 696 - knownY);
-    this.add.text(876, knownY + 12, 'WHAT YOU KNOW ABOUT THEM', TEXT.label);
-    const known = this.add.text(876, knownY + 34, learned.length ? learned.map((l) => `• ${l}`).join('\n') : 'Nothing yet: ask.', {
-      fontFamily: FONT,
-      fontSize: '14px',
-      color: css(learned.length ? COLORS.text : COLORS.textMuted),
-      wordWrap: { width: 348, useAdvancedWrap: true },
-    });
-    // Many issues leave less room here: a smaller size first, then the last line kept ends "…" (the
-    // full list is in the text version).
-    const knownRoom = 696 - knownY - 44;
-    shrinkToHeight(known, knownRoom, 12);
-    clampLines(known, Math.max(1, Math.floor(knownRoom / (known.height / Math.max(1, known.getWrappedText().length)))));
     if (learned.length) app.mirror.list('What you know about them', learned, 'discovered');
 
     // Your choices.
@@ -200,8 +221,10 @@ export class NegotiationScene extends BaseScene {
       showExplain: false,
       onPick: (id) => this.pick(id),
       onSound: (id) => app.play(id),
+      // Drawn once the line has typed out: made after the screen's first frame, not in the task that builds it.
+      drawLater: true,
     });
-    choices.setVisible(false);
+    this.buildAfterFirstFrame(() => choices.buildNext());
     line.bindSkipInput();
     line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
     if (snap.canPropose) {
@@ -223,22 +246,13 @@ export class NegotiationScene extends BaseScene {
     this.settleFocus();
   }
 
-  /** The player's facts and the way out (shown with the choices and with the package builder). */
+  /**
+   * The player's facts in the text version and the way out (shown with the choices and with the
+   * package builder; the facts' canvas panel is drawFacts).
+   */
   private drawFactsAndMenu(view: GameView): void {
     const app = this.app;
-    // The player's facts (strengths and weaknesses alike): what a show of strength can or cannot rest on.
     const facts = view.facts;
-    drawPanel(this, 40, 440, 250, 184);
-    this.add.text(54, 452, 'YOUR FACTS', TEXT.label);
-    const factsText = this.add.text(54, 474, facts.length ? facts.map((f) => `• ${f}`).join('\n') : NO_FACTS, {
-      fontFamily: FONT,
-      fontSize: '13px',
-      color: css(facts.length ? COLORS.text : COLORS.textMuted),
-      wordWrap: { width: 222, useAdvancedWrap: true },
-      lineSpacing: 3,
-    });
-    // Preparation decides how many facts there are; every one stays readable inside the panel (to y 618).
-    for (let size = 12; factsText.height > 144 && size >= 10; size--) factsText.setFontSize(size).setLineSpacing(size >= 12 ? 2 : 1);
     app.mirror.list('Your facts', facts.length ? facts : [NO_FACTS], 'facts');
 
     const back = app.runner.origin?.pathStep ? SCENES.path : SCENES.menu;

@@ -103,8 +103,10 @@ export class PreparationScene extends BaseScene {
     this.whileAnimating(() => line.typing);
     app.mirror.say(snap.speaker, snap.line);
 
-    // What the player holds so far.
-    this.drawPosition(snap);
+    // What the player holds so far: in the text version now, on the canvas in the next task, before the
+    // screen is drawn (see continueBuild).
+    this.mirrorPosition(snap);
+    this.continueBuild(() => this.drawPosition(snap));
 
     // Coach mode: what the last step changed and why, now that it is chosen.
     let choicesTop = 316;
@@ -119,16 +121,25 @@ export class PreparationScene extends BaseScene {
       showExplain: false,
       onPick: (id) => this.pick(id),
       onSound: (id) => app.play(id),
+      // Drawn once the line has typed out: made after the screen's first frame, not in the task that builds it.
+      drawLater: true,
     });
-    choices.setVisible(false);
+    this.buildAfterFirstFrame(() => choices.buildNext());
     line.bindSkipInput();
     line.start(snap.line, CHARS_PER_SECOND[app.settings.textSpeed], () => choices.setVisible(true));
     this.button({ x: 1060, y: 24, width: 188, height: 44, label: 'Menu', fontSize: 17, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
     this.settleFocus();
   }
 
-  private drawPosition(snap: SessionSnapshot): void {
+  private mirrorPosition(snap: SessionSnapshot): void {
     const app = this.app;
+    const { facts, discovered: learned } = app.view();
+    app.mirror.text(`Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'position');
+    app.mirror.list('Your facts', facts.length ? facts : ['None yet'], 'facts');
+    app.mirror.list('What you know about them', learned.length ? learned : ['Nothing yet'], 'discovered');
+  }
+
+  private drawPosition(snap: SessionSnapshot): void {
     drawPanel(this, 872, 96, 376, 600);
     this.add.text(892, 110, 'YOUR POSITION', TEXT.label);
     const number = { fontFamily: FONT, fontSize: '20px', fontStyle: 'bold' };
@@ -137,7 +148,6 @@ export class PreparationScene extends BaseScene {
     this.add.text(892, 164, 'Target', { ...number, color: css(COLORS.success) });
     this.add.text(1040, 164, String(snap.target), { ...number, color: css(COLORS.success) });
     this.add.text(892, 192, `in ${snap.unit}`, { ...TEXT.small, wordWrap: { width: 336 } });
-    app.mirror.text(`Your walk-away: ${formatValue(snap.walkAwayValue, snap.unit)}. Your target: ${formatValue(snap.target, snap.unit)}.`, 'position');
     const { facts, discovered: learned } = this.app.view();
     let y = 222;
     const list = (label: string, items: string[], empty: string) => {
@@ -154,8 +164,6 @@ export class PreparationScene extends BaseScene {
     };
     list('YOUR FACTS', facts, 'None yet.');
     list('WHAT YOU KNOW ABOUT THEM', learned, 'Nothing yet.');
-    app.mirror.list('Your facts', facts.length ? facts : ['None yet'], 'facts');
-    app.mirror.list('What you know about them', learned.length ? learned : ['Nothing yet'], 'discovered');
   }
 
   private pick(choiceId: string): void {

@@ -28,6 +28,12 @@ export interface ActionButtonConfig {
   /** Whether activating it plays the generic click (choices play their own cue). */
   clickSound?: boolean;
   /**
+   * Creates only the DOM twin now (usable at once); the canvas button is made, hidden, by `build()`, or
+   * shown by `setVisible(true)`. For buttons not drawn in a screen's first frame (the choices, shown
+   * once the line has typed out): their texts need not be made in the task that builds the screen.
+   */
+  drawLater?: boolean;
+  /**
    * Whether the button draws its label and detail (default yes). A list of cards of one size may have
    * them drawn for the whole list at once (see card-columns.ts): the button is then its background,
    * its hit zone and its DOM twin.
@@ -41,36 +47,32 @@ export interface ActionButtonConfig {
  */
 export class ActionButton {
   readonly dom: HTMLButtonElement;
-  private readonly bg: SmoothGraphics;
+  /** The canvas button: none yet for a button drawn later, until `build()`. */
+  private bg: SmoothGraphics | null = null;
   private readonly texts: Phaser.GameObjects.Text[] = [];
-  private readonly zone: Phaser.GameObjects.Zone;
+  private zone: Phaser.GameObjects.Zone | null = null;
+  private readonly scene: Phaser.Scene;
   private readonly cfg: ActionButtonConfig;
+  private readonly activate: () => void;
+  private readonly onSound: ((id: 'ui-click' | 'ui-hover') => void) | undefined;
   private hovered = false;
   private focused = false;
   private selected: boolean;
+  /** Whether the canvas button is shown (for a button drawn later, applied when it is built). */
+  private visible: boolean;
 
   constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ActionButtonConfig, onSound?: (id: 'ui-click' | 'ui-hover') => void) {
+    this.scene = scene;
     this.cfg = cfg;
+    this.onSound = onSound;
     this.selected = cfg.selected ?? false;
-    const { x, y, width, height } = cfg;
+    this.visible = !cfg.drawLater;
     const activate = () => {
       if (cfg.clickSound !== false) onSound?.('ui-click');
       cfg.onActivate();
     };
-    this.bg = addSmoothGraphics(scene);
-    if (cfg.drawsText !== false) this.addTexts(scene, cfg);
-    registerPanel(scene, { x, y, width, height });
-    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-    this.zone.on('pointerover', () => {
-      this.hovered = true;
-      onSound?.('ui-hover');
-      this.draw();
-    });
-    this.zone.on('pointerout', () => {
-      this.hovered = false;
-      this.draw();
-    });
-    this.zone.on('pointerup', activate);
+    this.activate = activate;
+    if (!cfg.drawLater) this.build();
 
     const mirrorOptions: MirrorButtonOptions = { ...cfg.mirror };
     if (cfg.detail && mirrorOptions.description === undefined) mirrorOptions.description = cfg.detail;
@@ -89,7 +91,30 @@ export class ActionButton {
       this.dom.removeEventListener('focus', onFocus);
       this.dom.removeEventListener('blur', onBlur);
     });
+  }
+
+  /** Makes the canvas button (once; a button not drawn later has it from the start), shown or hidden as set. */
+  build(): void {
+    if (this.bg) return;
+    const { scene, cfg, activate } = this;
+    const onSound = this.onSound;
+    const { x, y, width, height } = cfg;
+    this.bg = addSmoothGraphics(scene);
+    if (cfg.drawsText !== false) this.addTexts(scene, cfg);
+    registerPanel(scene, { x, y, width, height });
+    this.zone = scene.add.zone(x, y, width, height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    this.zone.on('pointerover', () => {
+      this.hovered = true;
+      onSound?.('ui-hover');
+      this.draw();
+    });
+    this.zone.on('pointerout', () => {
+      this.hovered = false;
+      this.draw();
+    });
+    this.zone.on('pointerup', activate);
     this.draw();
+    if (!this.visible) this.setVisible(false);
   }
 
   /** The label (with its key badge) and the detail, laid out in the button. */
@@ -161,8 +186,16 @@ export class ActionButton {
     this.draw();
   }
 
-  /** Shows or hides the canvas button (the DOM twin stays usable: hidden only means "not drawn yet"). */
+  /**
+   * Shows or hides the canvas button (the DOM twin stays usable: hidden only means "not drawn yet"). A
+   * button drawn later is built when first shown, if it has not been yet.
+   */
   setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (!this.bg || !this.zone) {
+      if (visible) this.build();
+      return;
+    }
     this.bg.setVisible(visible);
     for (const t of this.texts) t.setVisible(visible);
     if (visible) this.zone.setInteractive({ useHandCursor: true });
@@ -170,6 +203,7 @@ export class ActionButton {
   }
 
   private draw(): void {
+    if (!this.bg) return;
     const { x, y, width, height, variant = 'secondary' } = this.cfg;
     const g = this.bg.clear();
     const fill =

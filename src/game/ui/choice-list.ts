@@ -13,6 +13,11 @@ export interface ChoiceListConfig {
   showExplain: boolean;
   onPick: (choiceId: string) => void;
   onSound: (id: 'ui-click' | 'ui-hover') => void;
+  /**
+   * The canvas buttons start hidden and are made later (`build()`, or when first shown); their DOM
+   * twins exist at once. For choices drawn only once the line has typed out.
+   */
+  drawLater?: boolean;
 }
 
 /**
@@ -21,6 +26,8 @@ export interface ChoiceListConfig {
  */
 export class ChoiceList {
   private readonly buttons: ActionButton[] = [];
+  /** How many of the buttons `buildNext` has made. */
+  private built = 0;
 
   constructor(scene: Phaser.Scene, mirror: ScreenMirror, cfg: ChoiceListConfig) {
     const group = mirror.group('Your choices', 'choices');
@@ -47,6 +54,7 @@ export class ChoiceList {
           testid: `choice-${choice.id}`,
           mirror: { parent: group },
           clickSound: false,
+          ...(cfg.drawLater ? { drawLater: true } : {}),
           onActivate: () => cfg.onPick(choice.id),
         },
         cfg.onSound,
@@ -67,5 +75,15 @@ export class ChoiceList {
   /** Draws the canvas buttons (after the line has been typed out). */
   setVisible(visible: boolean): void {
     for (const b of this.buttons) b.setVisible(visible);
+  }
+
+  /**
+   * Makes the next canvas button of a list drawn later, hidden until shown (see `drawLater`); returns
+   * whether any is left to make. One a step: the line types on while they are made.
+   */
+  buildNext(): boolean {
+    const next = this.buttons[this.built++];
+    next?.build();
+    return this.built < this.buttons.length;
   }
 }

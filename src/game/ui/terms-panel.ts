@@ -35,7 +35,12 @@ export class TermsPanel {
     this.unitLabel = scene.add.text(x + width - 18, y + 14, '', { ...TEXT.label, fontStyle: 'normal' }).setOrigin(1, 0);
   }
 
-  set(terms: readonly TermView[], unit: string): void {
+  /**
+   * Shows `terms`, the options that changed since the last terms shown (or since `previous`, when
+   * given: the terms before a move, which need not be drawn first) marked.
+   */
+  set(terms: readonly TermView[], unit: string, previous?: readonly TermView[]): void {
+    if (previous) this.previous = new Map(previous.map((t) => [t.issue, t.option]));
     for (const r of this.rows) r.destroy();
     this.rows = [];
     // The unit once in the header (it can be long, e.g. "$K saved over three years"); rows show numbers.

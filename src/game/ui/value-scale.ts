@@ -41,10 +41,12 @@ export class ValueScale {
     registerPanel(scene, { x, y: y - 36, width, height: 76 });
   }
 
-  /** Moves the marker to the new value (animated, so a change is noticed). */
-  set(state: ValueScaleState): void {
+  /**
+   * Moves the marker to the new value (animated, so a change is noticed), from `from` when given (the
+   * value before a move, which need not be drawn first), else from where it is.
+   */
+  set(state: ValueScaleState, from: number = this.shownValue ?? state.value): void {
     this.state = state;
-    const from = this.shownValue ?? state.value;
     this.tween?.stop();
     this.drawScale(state);
     const counter = { v: from };
