@@ -1,3 +1,4 @@
+import { setBounded } from './bounded-map.ts';
 import type { VerifiedSummary } from './verified.ts';
 
 /** What the facilitator's view needs of one rep (the stored row without the record and the seat token). */
@@ -47,8 +48,6 @@ export class RoomRosters {
   async rows(code: string, read: () => Promise<RosterRow[]>): Promise<RosterRow[]> {
     let roster = this.rooms.get(code);
     if (!roster) {
-      // The fewest-recently-viewed room is forgotten first; it is read again if it is viewed again.
-      if (this.rooms.size >= this.mostRooms) this.rooms.delete(this.rooms.keys().next().value!);
       const created: Roster = { rows: new Map(), pending: [], loading: null };
       created.loading = (async () => {
         try {
@@ -61,7 +60,8 @@ export class RoomRosters {
         created.pending = null;
         created.loading = null;
       })();
-      this.rooms.set(code, created);
+      // The least recently viewed room is forgotten first; it is read again if it is viewed again.
+      setBounded(this.rooms, code, created, this.mostRooms);
       roster = created;
     } else {
       // Keep the most recently viewed rooms last, so eviction takes the stalest.

@@ -15,6 +15,7 @@ import {
   type RoomInfo,
   type Seat,
 } from './protocol.ts';
+import { setBounded } from './bounded-map.ts';
 import { MoveWriter } from './move-writer.ts';
 import { RoomRosters, type RosterRow } from './room-roster.ts';
 import type { ScenarioCatalog } from './scenarios.ts';
@@ -434,10 +435,7 @@ export class RoomService {
   private async storeMove(token: string, repId: string, code: string, fromMoveCount: number, v: ReturnType<typeof applyMove>): Promise<boolean> {
     const stored = await this.writer.store({ repId, code, fromMoveCount, record: v.record, over: v.over, summary: v.summary });
     if (stored) this.rosters?.changed(code, { kind: 'moved', id: repId, moveCount: v.record.moves.length, over: v.over, summary: v.summary });
-    if (stored && v.over && this.finished) {
-      if (this.finished.size >= 5000) this.finished.delete(this.finished.keys().next().value!);
-      this.finished.set(token, { repId, code, record: v.record, summary: v.summary! });
-    }
+    if (stored && v.over && this.finished) setBounded(this.finished, token, { repId, code, record: v.record, summary: v.summary! }, 5000);
     return stored;
   }
 
@@ -469,9 +467,8 @@ export class RoomService {
   // ---- Helpers ----
 
   private keepLive(token: string, game: LiveGame): void {
-    // Oldest first out: a room of 500 reps fits; a server with many rooms keeps the most recent.
-    if (this.live.size >= 5000) this.live.delete(this.live.keys().next().value!);
-    this.live.set(token, game);
+    // A room of 500 reps fits.
+    setBounded(this.live, token, game, 5000);
   }
 
   private async room(code: string, q: Queryable = this.db): Promise<RoomRow> {
@@ -484,10 +481,7 @@ export class RoomService {
   private keepRoom(code: string, rows: RoomRow[]): RoomRow {
     const room = rows[0];
     if (!room) throw new RoomError(404, `no room with code ${code}`);
-    if (this.roomRows) {
-      if (this.roomRows.size >= 1000) this.roomRows.delete(this.roomRows.keys().next().value!);
-      this.roomRows.set(room.code, room);
-    }
+    if (this.roomRows) setBounded(this.roomRows, room.code, room, 1000);
     return room;
   }
 

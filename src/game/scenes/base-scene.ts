@@ -58,14 +58,10 @@ export abstract class BaseScene extends Phaser.Scene {
     this.events.once('shutdown', () => {
       if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
       this.pendingRedraw = null;
-      this.laterWork.length = 0;
-      this.afterFrameWork.length = 0;
-      this.events.off(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
+      this.dropLaterWork();
     });
-    this.laterWork.length = 0;
-    this.afterFrameWork.length = 0;
+    this.dropLaterWork();
     this.lastBuildStep = this.game.loop.frame;
-    this.events.off(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
     this.events.on(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
     const active = document.activeElement as HTMLElement | null;
     this.focusAfterBuild = active?.dataset['testid'] ?? null;
@@ -103,6 +99,13 @@ export abstract class BaseScene extends Phaser.Scene {
    */
   protected buildAfterFirstFrame(work: () => boolean): void {
     this.afterFrameWork.push(work);
+  }
+
+  /** Forgets the canvas work a screen left for later steps (a new screen, or this one shut down). */
+  private dropLaterWork(): void {
+    this.laterWork.length = 0;
+    this.afterFrameWork.length = 0;
+    this.events.off(Phaser.Scenes.Events.PRE_UPDATE, this.runLaterWork);
   }
 
   /** Runs the work due at this step (a step that switches screens has shut this one down first). */

@@ -45,6 +45,19 @@ export interface ActionButtonConfig {
  * A canvas button and its real <button> twin in the accessibility layer: same text, same action. Mouse
  * and touch use the canvas one; Tab, Enter and Space use the DOM one, whose focus is drawn on the canvas.
  */
+/** The padding inside a button `width` wide: a narrow chip (nine prices in a row) keeps less, so "$200K" stays on one line. */
+export const buttonPadding = (width: number): number => Math.max(6, Math.min(16, Math.round(width * 0.08)));
+
+/** The size of a button's detail under a label of `fontSize`. */
+export const detailFontSize = (fontSize: number): number => Math.max(13, fontSize - 5);
+
+/** The most lines a card's label takes before it is cut with "…" (the DOM twin has the full text). */
+export const cardLabelLines = (height: number): number => (height < 70 ? 1 : 2);
+
+/** The most lines a card's detail takes under a label `labelHeight` tall, before it is cut with "…". */
+export const cardDetailLines = (height: number, labelHeight: number, fontSize: number): number =>
+  Math.max(1, Math.floor((height - labelHeight - 16) / (fontSize - 1)));
+
 export class ActionButton {
   readonly dom: HTMLButtonElement;
   /** The canvas button: none yet for a button drawn later, until `build()`. */
@@ -120,8 +133,7 @@ export class ActionButton {
   /** The label (with its key badge) and the detail, laid out in the button. */
   private addTexts(scene: Phaser.Scene, cfg: ActionButtonConfig): void {
     const { x, y, width, height } = cfg;
-    // A narrow chip (nine prices in a row) keeps less padding, so "$200K" stays on one line.
-    const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
+    const pad = buttonPadding(width);
     const align = cfg.align ?? (cfg.variant === 'choice' || cfg.variant === 'card' ? 'left' : 'center');
     const fontSize = cfg.fontSize ?? (cfg.variant === 'choice' ? 18 : 20);
     let textX = align === 'left' ? x + pad : x + width / 2;
@@ -148,7 +160,7 @@ export class ActionButton {
     label.setOrigin(align === 'left' ? 0 : 0.5, 0.5);
     if (cfg.variant === 'card' && cfg.detail) {
       // A menu card keeps its title short, marked "…" when cut (the DOM twin has the full text).
-      clampLines(label, height < 70 ? 1 : 2);
+      clampLines(label, cardLabelLines(height));
     } else if (cfg.variant === 'card') {
       // A chip ("$180K (10% off)" among nine in a row) takes a smaller size rather than lose words.
       for (let size = fontSize - 1; label.height > height - 6 && size >= 11; size--) label.setFontSize(size);
@@ -165,13 +177,13 @@ export class ActionButton {
     if (cfg.detail) {
       const detail = scene.add.text(textX, 0, cfg.detail, {
         fontFamily: FONT,
-        fontSize: `${Math.max(13, fontSize - 5)}px`,
+        fontSize: `${detailFontSize(fontSize)}px`,
         color: css(COLORS.textMuted),
         wordWrap: { width: wrap, useAdvancedWrap: true },
         align,
       });
       // The full text is in the DOM twin; on the canvas a long description is cut to fit the card, marked "…".
-      clampLines(detail, Math.max(1, Math.floor((height - label.height - 16) / (fontSize - 1))));
+      clampLines(detail, cardDetailLines(height, label.height, fontSize));
       detail.setOrigin(align === 'left' ? 0 : 0.5, 0);
       const total = label.height + 4 + detail.height;
       label.setY(y + (height - total) / 2 + label.height / 2);

@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { buttonPadding, cardDetailLines, cardLabelLines, detailFontSize } from './action-button.ts';
 import { clampedText } from './clamp-text.ts';
 import { registerColumn } from './layout-registry.ts';
 import { measurerFor, styleOf } from './text-metrics.ts';
@@ -46,10 +47,10 @@ export interface CardColumns {
 export function cardColumns(list: CardList): CardColumns | null {
   const { x, y, width, height, pitch, fontSize, rows } = list;
   if (!rows.length || rows.some((r) => !r.detail)) return null;
-  const pad = Math.max(6, Math.min(16, Math.round(width * 0.08)));
+  const pad = buttonPadding(width);
   const wrapWidth = width - pad * 2;
   const labelStyle: TextStyle = { fontFamily: FONT, fontSize: `${fontSize}px`, color: css(COLORS.text), fontStyle: 'bold', align: 'left' };
-  const detailStyle: TextStyle = { fontFamily: FONT, fontSize: `${Math.max(13, fontSize - 5)}px`, color: css(COLORS.textMuted), align: 'left' };
+  const detailStyle: TextStyle = { fontFamily: FONT, fontSize: `${detailFontSize(fontSize)}px`, color: css(COLORS.textMuted), align: 'left' };
   const labelHeight = styleOf(labelStyle).getTextMetrics().fontSize;
   const detailHeight = styleOf(detailStyle).getTextMetrics().fontSize;
   // A label taller than its room would be drawn smaller.
@@ -66,9 +67,9 @@ export function cardColumns(list: CardList): CardColumns | null {
   const measureDetail = measurerFor(detailStyle);
   const labels: string[] = [];
   const details: string[] = [];
-  const detailLines = Math.max(1, Math.floor((height - labelHeight - 16) / (fontSize - 1)));
+  const detailLines = cardDetailLines(height, labelHeight, fontSize);
   for (const row of rows) {
-    const label = oneLine(row.label, height < 70 ? 1 : 2, measureLabel);
+    const label = oneLine(row.label, cardLabelLines(height), measureLabel);
     const detail = oneLine(row.detail, detailLines, measureDetail);
     if (!label || !detail || splitsShortWord(label.text, [label.line])) return null;
     labels.push(label.line);
