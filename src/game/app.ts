@@ -37,6 +37,19 @@ export const SCENES = {
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
 /**
+ * Which screens' code is in the page, and fetching the rest. The first script holds only the screens a
+ * page opens on (src/game/lazy-scenes.ts); the others load once the first screen is up, or when asked for.
+ */
+export interface SceneLoading {
+  ready(key: SceneKey): boolean;
+  /** Resolves once `key` can be started; rejects when its code could not be fetched (and may be asked again). */
+  load(key: SceneKey): Promise<void>;
+}
+
+/** Every screen built in (a page without a Phaser game, the tests of the services). */
+const EVERY_SCENE_BUILT_IN: SceneLoading = { ready: () => true, load: () => Promise.resolve() };
+
+/**
  * What every scene shares, put together from parts that each do one job: the scenario catalog (what
  * can be played, the learning path, the menu's selection), the session runner (the game on screen),
  * the saves (games in progress, one slot each), the practice record (finished games, progress) and
@@ -58,6 +71,8 @@ export class GameApp {
   /** Which storage this browser gave us (IndexedDB, localStorage, or memory only). */
   storageKind: 'indexeddb' | 'local' | 'memory' | 'opening' = 'opening';
   scene: SceneKey = SCENES.boot;
+  /** Set by the game (src/game/phaser-game.ts) before its first scene starts. */
+  scenes: SceneLoading = EVERY_SCENE_BUILT_IN;
   /** A packaged assignment (LMS) opens on this scene instead; set before the game starts. */
   startScene: SceneKey | null = null;
   /** The list screen this tab showed before a reload, read before the loading screens replace the note. */

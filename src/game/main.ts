@@ -1,5 +1,5 @@
 import { SoundBoard } from './audio/sound-board.ts';
-import { GameApp } from './app.ts';
+import { GameApp, SCENES } from './app.ts';
 import { installDebugHook } from './debug-hook.ts';
 import { enableDropUpload } from './scenario/scenario-upload.ts';
 import { PREVIEW_PARAM } from './scenario/studio-preview-param.ts';
@@ -37,6 +37,9 @@ function start(): void {
         .then(whenIdle, whenIdle)
         .then(() => sound.load()),
   );
+  // The other screens' code, in the first quiet moment after the first screen (a press before then
+  // fetches it itself, see BaseScene.goTo).
+  app.afterFirstScreen(() => void whenIdle().then(() => app.scenes.load(SCENES.briefing).catch(() => undefined)));
   // The studio's preview and workshop join links are rare ways in: their code loads only when asked for.
   const asked = new URLSearchParams(location.search);
   if (asked.has(PREVIEW_PARAM)) {

@@ -1,18 +1,12 @@
 import Phaser from 'phaser';
 import type { GameApp } from './app.ts';
 import { useOneQuadProgram } from './one-quad-program.ts';
+import { LazyScenes } from './lazy-scenes.ts';
 import { RenderOnChange } from './render-on-change.ts';
 import { BootScene } from './scenes/boot-scene.ts';
-import { BriefingScene } from './scenes/briefing-scene.ts';
-import { DebriefScene } from './scenes/debrief-scene.ts';
 import { MenuScene } from './scenes/menu-scene.ts';
-import { NegotiationScene } from './scenes/negotiation-scene.ts';
 import { PreloadScene } from './scenes/preload-scene.ts';
-import { PreparationScene } from './scenes/preparation-scene.ts';
 import { PathScene } from './scenes/path-scene.ts';
-import { ProgressScene } from './scenes/progress-scene.ts';
-import { RewatchScene } from './scenes/rewatch-scene.ts';
-import { SavesScene } from './scenes/saves-scene.ts';
 import { showBackdrop } from './ui/backdrop.ts';
 import { GAME_HEIGHT, GAME_WIDTH } from './ui/theme.ts';
 import { installLeanTextCreation } from './ui/lean-text.ts';
@@ -43,20 +37,10 @@ export function createGame(app: GameApp): Phaser.Game {
     // No multisampling: in software WebGL it made every whole frame about four times as expensive.
     // SmoothGraphics feathers the edges of the shapes instead (src/game/ui/smooth-graphics.ts).
     render: { antialiasGL: false },
-    scene: [
-      new BootScene(app),
-      new PreloadScene(app),
-      new PathScene(app),
-      new MenuScene(app),
-      new SavesScene(app),
-      new ProgressScene(app),
-      new BriefingScene(app),
-      new PreparationScene(app),
-      new NegotiationScene(app),
-      new DebriefScene(app),
-      new RewatchScene(app),
-    ],
+    // The screens a page opens on; the rest load once the first screen is up (lazy-scenes.ts).
+    scene: [new BootScene(app), new PreloadScene(app), new PathScene(app), new MenuScene(app)],
   });
+  app.scenes = new LazyScenes(game, app);
   useOneQuadProgram(game);
   // Loading screens animate a progress bar from a promise: keep drawing until the menu is up.
   new RenderOnChange(game, {

@@ -137,6 +137,35 @@ describe('the first screen before storage is read', () => {
     await context.close();
   });
 
+  it("the other screens' code loads after the first screen; when it cannot be fetched, a press says so and the next one, once it can, opens the screen", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // The chunk of the screens after the first (src/game/scenes/later-scenes.ts): as on a connection
+    // that dropped before the page had it.
+    let reachable = false;
+    const asked: string[] = [];
+    await context.route('**/later-scenes*', (route) => {
+      asked.push(route.request().url());
+      return reachable ? route.continue() : route.abort('internetdisconnected');
+    });
+    const { page, errors } = await open(context, false);
+    expect(await screen(page)).toBe('path');
+    // Asked for once the first screen is up, without a press.
+    await page.waitForFunction(() => window.__walkaway!.settled());
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+
+    await act(page, 'path-play');
+    await expect.poll(() => page.textContent('#notices')).toContain('could not be loaded');
+    expect(await screen(page)).toBe('path');
+    expect(await page.getAttribute('#a11y', 'aria-busy')).toBeNull();
+
+    reachable = true;
+    await act(page, 'path-play');
+    await waitForScreen(page, 'briefing');
+    // Only the refused fetches count as errors on this page.
+    expect(errors.filter((e) => !/later-scenes|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it("the learning path shows every step's label and detail on one line inside the step's own button, a long detail cut with …", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const { page, errors } = await open(context, false);

@@ -24,6 +24,8 @@ export abstract class BaseScene extends Phaser.Scene {
   private readonly laterWork: { step: number; work: () => void }[] = [];
   /** The step of the game loop that built (or finishes building) this screen. */
   private lastBuildStep = 0;
+  /** The screen goTo is waiting to switch to while its code loads. */
+  private switchAsked: { key: SceneKey; data: object } | null = null;
   /** Work for the steps after the screen's first frame (see buildAfterFirstFrame). */
   private readonly afterFrameWork: (() => boolean)[] = [];
 
@@ -51,6 +53,7 @@ export abstract class BaseScene extends Phaser.Scene {
   protected enter(screen: SceneKey, title: string): void {
     this.animations.clear();
     this.leaving = false;
+    this.switchAsked = null;
     if (this.pendingRedraw) window.clearTimeout(this.pendingRedraw.timer);
     this.pendingRedraw = null;
     // Stopped from outside (a workshop room taking over the screen): a redraw still waiting must not
@@ -211,6 +214,33 @@ export abstract class BaseScene extends Phaser.Scene {
 
   protected goTo(key: SceneKey, data: object = {}): void {
     this.leaving = true;
+    if (this.app.scenes.ready(key)) {
+      this.switchTo(key, data);
+      return;
+    }
+    // A screen whose code has not arrived yet (asked for in the moment after the first screen): the
+    // page is marked busy until it has; the last screen asked for wins.
+    const asked = { key, data };
+    this.switchAsked = asked;
+    const root = document.getElementById('a11y');
+    root?.setAttribute('aria-busy', 'true');
+    this.app.scenes.load(key).then(
+      () => {
+        root?.removeAttribute('aria-busy');
+        if (this.switchAsked === asked && this.sys.isActive()) this.switchTo(key, data);
+      },
+      () => {
+        root?.removeAttribute('aria-busy');
+        if (this.switchAsked !== asked) return;
+        this.switchAsked = null;
+        this.leaving = false;
+        this.app.notices.show('That screen could not be loaded. Check the connection and try again.');
+      },
+    );
+  }
+
+  private switchTo(key: SceneKey, data: object): void {
+    this.switchAsked = null;
     // Always hand over data: Phaser keeps a scene's previous data when none is given.
     if (key === this.scene.key) this.scene.restart(data);
     else this.scene.start(key, data);

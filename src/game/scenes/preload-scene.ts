@@ -41,7 +41,16 @@ export class PreloadScene extends BaseScene {
     this.bar?.set(this.app.loading.progress);
   }
 
+  /** Opens the first screen once its code is in (fetched now if it is not one built into the first script). */
   private openFirstScreen(): void {
-    this.scene.start(this.app.firstScene());
+    const first = this.app.firstScene();
+    this.app.scenes.load(first).then(
+      () => {
+        if (this.sys.isActive()) this.scene.start(first);
+      },
+      () => {
+        this.app.notices.show('The game could not finish loading. Check the connection and reload the page.');
+      },
+    );
   }
 }

@@ -24,9 +24,14 @@ export interface SceneSwitcher {
   };
 }
 
-function goTo(game: SceneSwitcher, key: SceneKey): void {
-  for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
-  game.scene.start(key);
+function goTo(app: GameApp, game: SceneSwitcher, key: SceneKey): void {
+  app.scenes.load(key).then(
+    () => {
+      for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
+      game.scene.start(key);
+    },
+    () => app.notices.show('The workshop game could not be opened. Check the connection and reload the page.'),
+  );
 }
 
 const client = () => new RoomClient(location.origin);
@@ -116,5 +121,5 @@ function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: M
   const url = new URL(location.href);
   url.searchParams.set('room', seat.code);
   history.replaceState(null, '', url);
-  goTo(game, record && record.moves.length ? app.sceneFor(session.snapshot()) : SCENES.briefing);
+  goTo(app, game, record && record.moves.length ? app.sceneFor(session.snapshot()) : SCENES.briefing);
 }

@@ -1,0 +1,25 @@
+import type { GameApp } from '../app.ts';
+import type { BaseScene } from './base-scene.ts';
+import { BriefingScene } from './briefing-scene.ts';
+import { DebriefScene } from './debrief-scene.ts';
+import { NegotiationScene } from './negotiation-scene.ts';
+import { PreparationScene } from './preparation-scene.ts';
+import { ProgressScene } from './progress-scene.ts';
+import { RewatchScene } from './rewatch-scene.ts';
+import { SavesScene } from './saves-scene.ts';
+
+/**
+ * The screens no page opens on without first showing the loading screen: one chunk, fetched once the
+ * first screen is up (src/game/lazy-scenes.ts), so their code is not parsed before it.
+ */
+export function laterScenes(app: GameApp): BaseScene[] {
+  return [
+    new SavesScene(app),
+    new ProgressScene(app),
+    new BriefingScene(app),
+    new PreparationScene(app),
+    new NegotiationScene(app),
+    new DebriefScene(app),
+    new RewatchScene(app),
+  ];
+}
