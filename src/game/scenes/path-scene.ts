@@ -12,6 +12,8 @@ import { addCardColumns, cardColumns } from '../ui/card-columns.ts';
 import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
+/** The learning path's title, at most (shrunk to fit), and the selected step's. */
+const PATH_TITLE_SIZE = '28px';
 const STATUS_MARK = { done: '✓', current: '▶', locked: '–', unread: '·' } as const;
 const STATUS_WORD = { done: 'done', current: 'up next', locked: 'locked', unread: 'reading your progress' } as const;
 const STATUS_COLOR = { done: COLORS.success, current: COLORS.accent, locked: COLORS.textMuted, unread: COLORS.textMuted } as const;
@@ -61,7 +63,7 @@ export class PathScene extends BaseScene {
     const read = app.storageRead || app.recordSeemsEmpty;
     const shown = (p: StepProgress): ShownStatus => (read ? p.status : 'unread');
 
-    addFittedText(this, 108, 26, path.title, { ...TEXT.heading, fontSize: '28px' }, 760, 18);
+    addFittedText(this, 108, 26, path.title, { ...TEXT.heading, fontSize: PATH_TITLE_SIZE }, 760, 18);
     const status = !read
       ? `${progress.length} steps. Reading your progress on this device…`
       : next
@@ -116,7 +118,9 @@ export class PathScene extends BaseScene {
     });
     if (columns) addCardColumns(this, columns);
     // The status marks, one line per step, each centred on its circle: one text, not ten.
-    const markStyle = { fontFamily: FONT, fontSize: '16px', color: css(COLORS.backgroundDeep), fontStyle: 'bold', align: 'center' } as const;
+    // In the labels' size and weight (TEXT.label): every size of the font this first screen uses is a
+    // lookup the browser makes while the page loads, so the screen keeps to few of them.
+    const markStyle = { fontFamily: FONT, fontSize: TEXT.label.fontSize, color: css(COLORS.backgroundDeep), fontStyle: 'bold', align: 'center' } as const;
     const markHeight = styleOf(markStyle).getTextMetrics().fontSize;
     const markColumn = this.add.text(
       60,
@@ -163,7 +167,8 @@ export class PathScene extends BaseScene {
     drawPanel(this, 632, 104, 616, 530);
     const heading = status === 'unread' ? `STEP ${p.index + 1}` : `STEP ${p.index + 1} · ${STATUS_WORD[status].toUpperCase()}`;
     this.add.text(656, 118, heading, { ...TEXT.label, color: css(STATUS_COLOR[status]) });
-    const title = fitText(this.add.text(656, 142, p.step.concept.title, { ...TEXT.title, fontSize: '32px' }), 568, 20);
+    // The size the path's title starts from (and is measured at): one size of the font fewer to look up.
+    const title = fitText(this.add.text(656, 142, p.step.concept.title, { ...TEXT.title, fontSize: PATH_TITLE_SIZE }), 568, 20);
     const text = this.add.text(656, title.y + title.height + 14, p.step.concept.text, {
       ...TEXT.body,
       fontSize: '19px',
