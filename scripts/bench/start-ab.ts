@@ -1,11 +1,13 @@
 /**
- * Cold start of two builds of the game side by side, with the bare Phaser page as the yardstick:
- * `npx tsx scripts/bench/start-ab.ts <dist-a> <dist-b> [rounds=9]`, where each dist is a production
- * build (`npx vite build --outDir /tmp/a` on each version). Each round loads the bare page, A and B in
- * turn, each in a fresh browser context (empty cache, no service worker), so all three see the same
- * machine load; the load average is printed with every round. For each build: the median time to the
- * first screen's accessible buttons, its ratio to the bare page's `create()`, the JavaScript it asked
- * for before then (by request start) and what of it had arrived, and the marks of the median load.
+ * Cold start of builds of the game side by side, with the bare Phaser page as the yardstick:
+ * `npx tsx scripts/bench/start-ab.ts <dist-a> <dist-b> [<dist-c>…] [rounds=9]`, where each dist is a
+ * production build (`npx vite build --outDir /tmp/a` on each version). Each round loads the bare page
+ * and every build in turn (the order rotating from round to round), each in a fresh browser context
+ * (empty cache, no service worker), so all see the same machine load; the load average is printed with
+ * every round. For each build: the median time to the first screen's accessible buttons, its ratio to
+ * the bare page's median `create()` and the median of its ratios within each round (steadier when the
+ * load moves), the JavaScript it asked for before then (by request start) and what of it had arrived,
+ * and the marks of the median load.
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -18,9 +20,11 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../tests/browser/harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const [distA, distB] = [process.argv[2], process.argv[3]].map((d) => (d ? resolve(d) : ''));
-const rounds = Number(process.argv[4] ?? 9);
-if (!distA || !distB || !(rounds > 0)) throw new Error('usage: start-ab.ts <dist-a> <dist-b> [rounds]');
+const args = process.argv.slice(2);
+const rounds = args.length > 2 && /^\d+$/.test(args.at(-1)!) ? Number(args.pop()) : 9;
+const dists = args.map((d) => resolve(d));
+if (dists.length < 2 || !(rounds > 0)) throw new Error('usage: start-ab.ts <dist-a> <dist-b> [<dist-c>…] [rounds]');
+const names = dists.map((_d, i) => String.fromCharCode(65 + i));
 
 const BARE = await buildBarePhaser(ROOT);
 
@@ -63,12 +67,11 @@ const loadAverage = () =>
     .trim()
     .replace(/.*load/, 'load');
 
-const a = await serve(distA);
-const b = await serve(distB);
+const servers = await Promise.all(dists.map((d) => serve(d)));
 const bare = await serve(BARE, false);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 try {
-  const games: Record<'A' | 'B', Load[]> = { A: [], B: [] };
+  const games: Load[][] = dists.map(() => []);
   const bareMs: number[] = [];
   const loadGame = async (url: string, dir: string): Promise<Load> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -104,24 +107,26 @@ try {
   };
   for (let i = 0; i < rounds; i++) {
     const before = loadAverage();
-    // Alternate the order so neither build always follows the bare page.
-    for (const which of i % 2 ? (['B', 'bare', 'A'] as const) : (['bare', 'A', 'B'] as const)) {
-      if (which === 'bare') bareMs.push(await loadBare());
-      else games[which].push(await loadGame(which === 'A' ? a.url : b.url, which === 'A' ? distA : distB));
+    // Rotate the order so no build always follows the bare page.
+    const order = [-1, ...dists.keys()];
+    for (let k = 0; k < order.length; k++) {
+      const which = order[(k + i) % order.length]!;
+      if (which < 0) bareMs.push(await loadBare());
+      else games[which]!.push(await loadGame(servers[which]!.url, dists[which]!));
     }
-    console.log(`round ${i + 1} (${before}): bare ${Math.round(bareMs.at(-1)!)}  A ${Math.round(games.A.at(-1)!.ms)}  B ${Math.round(games.B.at(-1)!.ms)}`);
+    console.log(
+      `round ${i + 1} (${before}): bare ${Math.round(bareMs.at(-1)!)}  ${names.map((n, w) => `${n} ${Math.round(games[w]!.at(-1)!.ms)}`).join('  ')}`,
+    );
   }
   const bareMedian = median(bareMs);
   console.log(`bare-phaser-create-ms ${Math.round(bareMedian)}   (${bareMs.map(Math.round).join(', ')})`);
-  for (const [name, dir] of [
-    ['A', distA],
-    ['B', distB],
-  ] as const) {
-    const runs = games[name];
+  for (const [w, dir] of dists.entries()) {
+    const runs = games[w]!;
     const ms = median(runs.map((r) => r.ms));
     const mid = runs.find((r) => r.ms === ms)!;
+    const perRound = median(runs.map((r, round) => r.ms / bareMs[round]!));
     console.log(
-      `${name} ${dir}: menu-interactive-ms ${Math.round(ms)} (${runs.map((r) => Math.round(r.ms)).join(', ')}), ${(ms / bareMedian).toFixed(2)}x bare`,
+      `${names[w]} ${dir}: menu-interactive-ms ${Math.round(ms)} (${runs.map((r) => Math.round(r.ms)).join(', ')}), ${(ms / bareMedian).toFixed(2)}x bare; within rounds ${perRound.toFixed(2)}x`,
     );
     console.log(
       `   JavaScript asked for before interactive ${Math.round(mid.askedKb)} KB, of which arrived by then ${Math.round(mid.arrivedKb)} KB; marks: ${mid.marks}`,
@@ -130,6 +135,6 @@ try {
   console.log(loadAverage());
 } finally {
   await browser.close();
-  for (const s of [a, b, bare]) await new Promise<void>((done) => s.server.httpServer.close(() => done()));
+  for (const s of [...servers, bare]) await new Promise<void>((done) => s.server.httpServer.close(() => done()));
   rmSync(BARE, { recursive: true, force: true });
 }
