@@ -9,7 +9,7 @@ import { registerColumn } from '../ui/layout-registry.ts';
 import { measurerFor, styleOf } from '../ui/text-metrics.ts';
 import { wrapText } from '../ui/wrap-text.ts';
 import { addCardColumns, cardColumns } from '../ui/card-columns.ts';
-import { COLORS, css, FONT, TEXT } from '../ui/theme.ts';
+import { COLORS, css, FONT, GAME_WIDTH, TEXT } from '../ui/theme.ts';
 import { BaseScene } from './base-scene.ts';
 
 /** The learning path's title, at most (shrunk to fit), and the selected step's. */
@@ -63,7 +63,8 @@ export class PathScene extends BaseScene {
     const read = app.storageRead || app.recordSeemsEmpty;
     const shown = (p: StepProgress): ShownStatus => (read ? p.status : 'unread');
 
-    addFittedText(this, 108, 26, path.title, { ...TEXT.heading, fontSize: PATH_TITLE_SIZE }, 760, 18);
+    // As wide as the screen leaves it (nothing shares its line), so a path's title seldom needs a smaller size.
+    addFittedText(this, 108, 26, path.title, { ...TEXT.heading, fontSize: PATH_TITLE_SIZE }, GAME_WIDTH - 32 - 108, 18);
     const status = !read
       ? `${progress.length} steps. Reading your progress on this device…`
       : next
@@ -77,8 +78,10 @@ export class PathScene extends BaseScene {
     drawPanel(this, 32, 104, 580, 530);
     this.add.text(52, 116, 'STEPS', TEXT.label);
     const group = app.mirror.group('Steps', 'path-steps');
-    const rowH = Math.min(52, (486 - 6 * progress.length) / progress.length);
-    const pitch = rowH + 6;
+    // Cards 5 px apart: ten steps' cards are just tall enough for their labels in the labels' size and
+    // weight (TEXT.label), a size of the font this screen already uses.
+    const rowH = Math.min(52, (486 - 5 * progress.length) / progress.length);
+    const pitch = rowH + 5;
     // The size the button would shrink its label to (one line in the row above the detail, about 1.25
     // of the size tall): given at once, the label is drawn once rather than once per size tried, on the
     // screen a new rep sees first. (Pixel-identical for the shipped ten steps.)
@@ -132,12 +135,15 @@ export class PathScene extends BaseScene {
 
     this.drawCard(selected, shown(selected));
 
-    this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    // In the concept text's size (TEXT.body): one size of the font fewer for this first screen.
+    const bodySize = parseInt(TEXT.body.fontSize, 10);
+    this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', fontSize: bodySize, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
     this.button({
       x: 288,
       y: 648,
       width: 240,
       height: 56,
+      fontSize: bodySize,
       label: 'Your progress',
       testid: 'to-progress',
       withoutEngine: true,
