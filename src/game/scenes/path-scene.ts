@@ -137,7 +137,16 @@ export class PathScene extends BaseScene {
 
     // In the concept text's size (TEXT.body): one size of the font fewer for this first screen.
     const bodySize = parseInt(TEXT.body.fontSize, 10);
-    this.button({ x: 32, y: 648, width: 240, height: 56, label: 'All scenarios', fontSize: bodySize, testid: 'to-menu', onActivate: () => this.goTo(SCENES.menu) });
+    this.button({
+      x: 32,
+      y: 648,
+      width: 240,
+      height: 56,
+      label: 'All scenarios',
+      fontSize: bodySize,
+      testid: 'to-menu',
+      onActivate: () => this.goTo(SCENES.menu),
+    });
     this.button({
       x: 288,
       y: 648,
