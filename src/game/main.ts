@@ -53,6 +53,9 @@ function start(): void {
   );
   if (__WALKAWAY_ASSIGNMENT__ === null) {
     const game = createGame(app);
+    // A reload into a game (or a debrief, the saved games, progress) opens on a screen from the later
+    // chunk: ask for it now, so it comes in while Phaser boots rather than behind the loading screen.
+    if (app.quickFirstScene() === null) void app.scenes.load(SCENES.briefing).catch(() => undefined);
     installDebugHook(app, game);
     if (asked.has('room')) void import('./workshop/workshop-flow.ts').then((workshop) => workshop.startFromLink(app, game));
     // Games are recorded in the learning record store saved in the settings, if there is one (its
@@ -74,7 +77,12 @@ function start(): void {
     void import('./lms/lms-hook.ts')
       .then((lms) => lms.connectLms(app, __WALKAWAY_ASSIGNMENT__))
       .catch((e) => console.error(e))
-      .then(() => installDebugHook(app, createGame(app)));
+      .then(() => {
+        const game = createGame(app);
+        // A course opens on the briefing or the game it resumes, both in the later chunk.
+        void app.scenes.load(SCENES.briefing).catch(() => undefined);
+        installDebugHook(app, game);
+      });
 }
 
 /** Resolves when the page is idle (soon after, where the browser cannot tell). */

@@ -60,7 +60,8 @@ export async function courseFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('#course');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the course frame has no document');
-  await frame.waitForSelector('#a11y[data-screen]:not([data-screen="loading"])', { state: 'attached' });
+  // The course's first screen proper, not the loading screen before it.
+  await frame.waitForSelector('#a11y[data-screen]:not([data-screen="preload"])', { state: 'attached' });
   return frame;
 }
 
