@@ -151,10 +151,10 @@ describe('the first screen before storage is read', () => {
     expect(await screen(page)).toBe('path');
     // Asked for once the first screen is up, without a press.
     await page.waitForFunction(() => window.__walkaway!.settled());
-    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    await expect.poll(() => asked.length, { timeout: 15_000 }).toBeGreaterThan(0);
 
     await act(page, 'path-play');
-    await expect.poll(() => page.textContent('#notices')).toContain('could not be loaded');
+    await expect.poll(() => page.textContent('#notices'), { timeout: 15_000 }).toContain('could not be loaded');
     expect(await screen(page)).toBe('path');
     expect(await page.getAttribute('#a11y', 'aria-busy')).toBeNull();
 
