@@ -9,8 +9,8 @@ import { RewatchScene } from './rewatch-scene.ts';
 import { SavesScene } from './saves-scene.ts';
 
 /**
- * The screens no page opens on without first showing the loading screen: one chunk, fetched once the
- * first screen is up (src/game/lazy-scenes.ts), so their code is not parsed before it.
+ * The screens after the first: one chunk, fetched once the first screen is up (or at once by a page that
+ * opens on one of them, see src/game/lazy-scenes.ts), so their code is not parsed before the first screen.
  */
 export function laterScenes(app: GameApp): BaseScene[] {
   return [
