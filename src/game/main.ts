@@ -37,9 +37,11 @@ function start(): void {
         .then(whenIdle, whenIdle)
         .then(() => sound.load()),
   );
-  // The other screens' code, in the first quiet moment after the first screen (a press before then
-  // fetches it itself, see BaseScene.goTo).
-  app.afterFirstScreen(() => void whenIdle().then(() => app.scenes.load(SCENES.briefing).catch(() => undefined)));
+  // The other screens' code (one chunk, src/game/lazy-scenes.ts); a failed fetch is tried again by the
+  // press that needs it (BaseScene.goTo).
+  const fetchLaterScenes = () => void app.scenes.load(SCENES.briefing).catch(() => undefined);
+  // In the first quiet moment after the first screen.
+  app.afterFirstScreen(() => void whenIdle().then(fetchLaterScenes));
   // The studio's preview and workshop join links are rare ways in: their code loads only when asked for.
   const asked = new URLSearchParams(location.search);
   if (asked.has(PREVIEW_PARAM)) {
@@ -55,7 +57,7 @@ function start(): void {
     const game = createGame(app);
     // A reload into a game (or a debrief, the saved games, progress) opens on a screen from the later
     // chunk: ask for it now, so it comes in while Phaser boots rather than behind the loading screen.
-    if (app.quickFirstScene() === null) void app.scenes.load(SCENES.briefing).catch(() => undefined);
+    if (app.quickFirstScene() === null) fetchLaterScenes();
     installDebugHook(app, game);
     if (asked.has('room')) void import('./workshop/workshop-flow.ts').then((workshop) => workshop.startFromLink(app, game));
     // Games are recorded in the learning record store saved in the settings, if there is one (its
@@ -80,7 +82,7 @@ function start(): void {
       .then(() => {
         const game = createGame(app);
         // A course opens on the briefing or the game it resumes, both in the later chunk.
-        void app.scenes.load(SCENES.briefing).catch(() => undefined);
+        fetchLaterScenes();
         installDebugHook(app, game);
       });
 }

@@ -11,6 +11,16 @@ import { ActionButton, type ActionButtonConfig } from '../ui/action-button.ts';
 /** How long a redraw for a change made elsewhere waits for more changes of the same burst. */
 const REDRAW_SETTLE_MS = 120;
 
+/**
+ * Marks the page busy (aria-busy on the text version, and a visible "Loading" sign, see page.css) until
+ * `work` settles, and hands `work` on.
+ */
+function busyUntil<T>(work: Promise<T>): Promise<T> {
+  const root = document.getElementById('a11y');
+  root?.setAttribute('aria-busy', 'true');
+  return work.finally(() => root?.removeAttribute('aria-busy'));
+}
+
 export abstract class BaseScene extends Phaser.Scene {
   protected readonly app: GameApp;
   private focusAfterBuild: string | null = null;
@@ -150,17 +160,9 @@ export abstract class BaseScene extends Phaser.Scene {
     return () => {
       this.app.acted = true;
       if (needsEngine ? this.app.isReady : this.app.storageRead) return action();
-      const root = document.getElementById('a11y');
-      root?.setAttribute('aria-busy', 'true');
-      (needsEngine ? this.app.whenReady() : this.app.loading.done).then(
-        () => {
-          root?.removeAttribute('aria-busy');
-          action();
-        },
-        () => {
-          root?.removeAttribute('aria-busy');
-          this.app.notices.show('The game could not finish loading. Check the connection and reload the page.');
-        },
+      busyUntil(needsEngine ? this.app.whenReady() : this.app.loading.done).then(
+        () => action(),
+        () => this.app.notices.show('The game could not finish loading. Check the connection and reload the page.'),
       );
     };
   }
@@ -222,15 +224,11 @@ export abstract class BaseScene extends Phaser.Scene {
     // page is marked busy until it has; the last screen asked for wins.
     const asked = { key, data };
     this.switchAsked = asked;
-    const root = document.getElementById('a11y');
-    root?.setAttribute('aria-busy', 'true');
-    this.app.scenes.load(key).then(
+    busyUntil(this.app.scenes.load(key)).then(
       () => {
-        root?.removeAttribute('aria-busy');
         if (this.switchAsked === asked && this.sys.isActive()) this.switchTo(key, data);
       },
       () => {
-        root?.removeAttribute('aria-busy');
         if (this.switchAsked !== asked) return;
         this.switchAsked = null;
         this.leaving = false;

@@ -43,7 +43,7 @@ export function addFittedText(
       // a font is a lookup the browser makes once, a few milliseconds while the page is loading.
       const predicted = start - 2 * Math.ceil((start - (start * maxWidth) / atStart) / 2);
       const lowest = start - 2 * Math.ceil((start - minSize) / 2);
-      size = Math.max(lowest, Math.min(start - 2, predicted));
+      size = Math.max(lowest, predicted);
       while (widthAt(size) > maxWidth && size > minSize) size -= 2;
     }
   }
