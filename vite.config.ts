@@ -6,10 +6,11 @@ import { customPhaser } from './scripts/vite/custom-phaser.ts';
 import { installableOffline } from './scripts/vite/installable-offline.ts';
 import { prevalidatedScenarios } from './scripts/vite/scenario-plugin.ts';
 import { prevalidatedPaths } from './scripts/vite/path-plugin.ts';
+import { precompressed } from './scripts/vite/precompressed.ts';
 
 // One config for the dev server, the production build and the test runner.
 const base = defineConfig({
-  plugins: [prevalidatedScenarios(), prevalidatedPaths(), contentSecurityPolicy(), VitePWA(installableOffline())],
+  plugins: [prevalidatedScenarios(), prevalidatedPaths(), contentSecurityPolicy(), VitePWA(installableOffline()), precompressed()],
   // An LMS package build (src/cli/package.ts) sets the assignment; the ordinary game has none.
   define: { __WALKAWAY_ASSIGNMENT__: 'null' },
   // Static files (audio, images, icons) are served from assets/ at the site root: /audio/click.ogg.

@@ -84,7 +84,10 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
       await context.addInitScript(() => localStorage.setItem('walkaway.settings', JSON.stringify({ volume: 0, muted: true, textSpeed: 'instant' })));
       const page = await context.newPage();
       errors.push(...watchErrors(page));
+      // The game's code comes compressed (the build's brotli twin): a quarter of the bytes per rep.
+      const mainScript = page.waitForResponse((r) => /\/assets\/main-[^/]+\.js$/.test(r.url()));
       await page.goto(`${url}/?room=${code}`);
+      expect((await mainScript).headers()['content-encoding']).toBe('br');
       await page.waitForSelector(testid('workshop-name'));
       expect(await page.inputValue(testid('workshop-code'))).toBe(code);
       if (i === 0) {
