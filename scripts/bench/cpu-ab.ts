@@ -12,7 +12,7 @@
  * page, the task that runs its `create()`).
  */
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
