@@ -63,6 +63,27 @@ describe('offline play and updates through the service worker', () => {
     for (const icon of manifest.icons as { src: string }[]) expect((await page.request.get(new URL(icon.src, served!.url).href)).status()).toBe(200);
   });
 
+  it("passes Chromium's own check for an installable app, the one behind the address bar's install button", async () => {
+    // A browser profile of its own: Chromium never offers to install from a private (incognito) context,
+    // which is what a fresh Playwright context is.
+    const profile = mkdtempSync(join(tmpdir(), 'walkaway-profile-'));
+    const installing = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    try {
+      const tab = await installing.newPage();
+      const cdp = await installing.newCDPSession(tab);
+      await openMenu(tab, served!.url);
+      expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
+      expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
+      // The check does refuse: the same origin with a page that has no manifest is not installable.
+      await tab.setContent('<!doctype html><title>No manifest</title>');
+      const refused = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
+      expect(refused).toContain('no-manifest');
+    } finally {
+      await installing.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   it('caches every built file on the first visit, then plays a whole game with the network off', async () => {
     await serviceWorkerReady(page);
     const cached = await page.evaluate(async () => {
