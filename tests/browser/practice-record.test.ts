@@ -142,6 +142,11 @@ describe('the practice record', () => {
     expect(await waitForStart(other.page)).toBe('path');
     await actAndWait(other.page, 'to-progress');
     expect(await text(other.page, 'progress-headline')).toMatch(/No finished negotiations yet/);
+    // An empty record says so once a list, with no "0% lately" for parts never played.
+    for (const list of ['progress-scores', 'progress-dimensions', 'progress-habits'])
+      expect(await other.page.$$eval(`#a11y [data-testid="${list}"] li`, (els) => els.map((e) => e.textContent))).toEqual(['Nothing yet']);
+    // And no heading over an empty group of buttons.
+    expect(await other.page.locator('#a11y [data-testid="progress-games"], #a11y [data-testid="progress-recent"]').count()).toBe(0);
     const imported = other.page.waitForFunction(() =>
       document.getElementById('a11y')?.querySelector('[data-testid="progress-headline"]')?.textContent?.startsWith('3 '),
     );

@@ -112,7 +112,8 @@ export class ProgressScene extends BaseScene {
     addText(this, 460, 112, 'BEST', TEXT.label);
     addText(this, 540, 112, 'LAST', TEXT.label);
     const rows = summary.perGame.slice(0, 6);
-    const scoresGroup = app.mirror.group('Scores by counterpart (re-watch the last game)', 'progress-games');
+    // A group of buttons only when there are some: a heading over nothing is noise read aloud.
+    const scoresGroup = rows.length ? app.mirror.group('Scores by counterpart (re-watch the last game)', 'progress-games') : undefined;
     rows.forEach((g, i) => {
       const n = names(g.scenarioId, g.personaId);
       const y = 136 + i * 42;
@@ -164,15 +165,20 @@ export class ProgressScene extends BaseScene {
     }
     if (summary.perGame.length > rows.length)
       addText(this, 52, 394, `…and ${summary.perGame.length - rows.length} more in the text version.`, { ...TEXT.small, fontSize: '12px' });
+    if (!rows.length) addText(this, 52, 138, 'Nothing yet.', TEXT.small);
+    // With no game scored there is nothing to list: said once, not as an empty list.
+    const nothingYet = ['Nothing yet'];
     app.mirror.list(
       'First, best and last score',
-      summary.perGame.map((g) => {
-        const n = names(g.scenarioId, g.personaId);
-        return {
-          text: `${n.scenario}, ${n.persona}: first ${g.first.total} (${day(g.first.playedAt)}), best ${g.best.total} (${day(g.best.playedAt)}), last ${g.last.total} (${day(g.last.playedAt)})`,
-          testid: `progress-game-${g.scenarioId}-${g.personaId}`,
-        };
-      }),
+      summary.perGame.length === 0
+        ? nothingYet
+        : summary.perGame.map((g) => {
+            const n = names(g.scenarioId, g.personaId);
+            return {
+              text: `${n.scenario}, ${n.persona}: first ${g.first.total} (${day(g.first.playedAt)}), best ${g.best.total} (${day(g.best.playedAt)}), last ${g.last.total} (${day(g.last.playedAt)})`,
+              testid: `progress-game-${g.scenarioId}-${g.personaId}`,
+            };
+          }),
       'progress-scores',
     );
 
@@ -187,13 +193,16 @@ export class ProgressScene extends BaseScene {
         drawDimensionChart(this, 672, 138, 556, 262, summary.dimensions);
         this.chartPending = false;
       });
-    }
+    } else addText(this, 672, 138, 'Nothing yet.', TEXT.small);
+    // Each dimension's share comes from scored games: with none, no "0% lately" for a part never played.
     app.mirror.list(
       'Each dimension (share of its maximum)',
-      summary.dimensions.map((d) => ({
-        text: `${d.label}: ${Math.round(d.recent)}% lately, ${TREND_WORDS[d.trend]}${d.change ? ` (${d.change > 0 ? '+' : ''}${Math.round(d.change)} points)` : ''}`,
-        testid: `progress-dimension-${d.dimension}`,
-      })),
+      summary.games === 0
+        ? nothingYet
+        : summary.dimensions.map((d) => ({
+            text: `${d.label}: ${Math.round(d.recent)}% lately, ${TREND_WORDS[d.trend]}${d.change ? ` (${d.change > 0 ? '+' : ''}${Math.round(d.change)} points)` : ''}`,
+            testid: `progress-dimension-${d.dimension}`,
+          })),
       'progress-dimensions',
     );
 
@@ -222,7 +231,9 @@ export class ProgressScene extends BaseScene {
             text: `${a.label}: in ${a.games} of ${summary.games} games; ${TREND_WORDS[a.trend]}. ${a.principle}`,
             testid: `progress-habit-${a.id}`,
           }))
-        : ['None'],
+        : summary.games
+          ? ['None so far']
+          : nothingYet,
       'progress-habits',
     );
 
@@ -272,7 +283,7 @@ export class ProgressScene extends BaseScene {
 
     // Past games and the record as a file.
     const recent = [...app.practice.entries].slice(-20).reverse();
-    const watchGroup = app.mirror.group('Re-watch a past game', 'progress-recent');
+    const watchGroup = recent.length ? app.mirror.group('Re-watch a past game', 'progress-recent') : undefined;
     for (const e of recent) {
       const n = names(e.attempt.scenarioId, e.attempt.personaId);
       app.mirror.button(
