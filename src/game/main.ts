@@ -57,7 +57,8 @@ function start(): void {
     const game = createGame(app);
     // A reload into a game (or a debrief, the saved games, progress) opens on a screen from the later
     // chunk: ask for it now, so it comes in while Phaser boots rather than behind the loading screen.
-    if (app.quickFirstScene() === null) fetchLaterScenes();
+    // So does a workshop link: it leads to the briefing, or back into the rep's game in the room.
+    if (app.quickFirstScene() === null || asked.has('room')) fetchLaterScenes();
     installDebugHook(app, game);
     if (asked.has('room')) void import('./workshop/workshop-flow.ts').then((workshop) => workshop.startFromLink(app, game));
     // Games are recorded in the learning record store saved in the settings, if there is one (its
