@@ -1,4 +1,6 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,10 +76,16 @@ describe('offline play and updates through the service worker', () => {
       await openMenu(tab, served!.url);
       expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
       expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
-      // The check does refuse: the same origin with a page that has no manifest is not installable.
-      await tab.setContent('<!doctype html><title>No manifest</title>');
-      const refused = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
-      expect(refused).toContain('no-manifest');
+      // The check does refuse: a page on a local server of its own, with no manifest, is not installable.
+      const bare = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>No manifest</title>'));
+      await new Promise<void>((listening) => bare.listen(0, '127.0.0.1', listening));
+      try {
+        await tab.goto(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
+        const refused = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
+        expect(refused).toContain('no-manifest');
+      } finally {
+        bare.close();
+      }
     } finally {
       await installing.close();
       rmSync(profile, { recursive: true, force: true });
