@@ -75,6 +75,12 @@ export class GameApp {
   scenes: SceneLoading = EVERY_SCENE_BUILT_IN;
   /** A packaged assignment (LMS) opens on this scene instead; set before the game starts. */
   startScene: SceneKey | null = null;
+  /**
+   * Work that decides the first screen itself, set before the game starts: a workshop link, which goes
+   * back into the rep's game in the room or opens the join panel. The loading screen stays until it
+   * settles, so no other screen shows first (a press there would start another game).
+   */
+  firstScreenHold: Promise<void> | null = null;
   /** The list screen this tab showed before a reload, read before the loading screens replace the note. */
   private readonly listScreenBeforeReload = rememberedScreen();
   /** Told after every start and move of a game (the LMS hook listens); a listener never stops play. */
@@ -321,6 +327,7 @@ export class GameApp {
    * (a reload into a game, a debrief, progress or saved games; an assignment's own first screen).
    */
   quickFirstScene(): SceneKey | null {
+    if (this.firstScreenHold) return null;
     if (this.startScene) return this.startScene === SCENES.menu ? SCENES.menu : null;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const list = this.listScreenBeforeReload;

@@ -54,13 +54,23 @@ function start(): void {
     (over) => app.notices.setDragOver(over),
   );
   if (__WALKAWAY_ASSIGNMENT__ === null) {
+    // A workshop link leads back into the rep's game in the room (or to the join panel): the loading
+    // screen stays until the flow has decided, and a flow that cannot load leaves the page to the
+    // first screen, with a notice.
+    let roomDecided = () => {};
+    if (asked.has('room')) app.firstScreenHold = new Promise<void>((settled) => (roomDecided = settled));
     const game = createGame(app);
+    if (asked.has('room'))
+      void import('./workshop/workshop-flow.ts')
+        .then((workshop) => workshop.startFromLink(app, game))
+        .catch((e: unknown) => app.notices.show(`The workshop room could not be opened: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`))
+        .finally(roomDecided);
     // A reload into a game (or a debrief, the saved games, progress) opens on a screen from the later
-    // chunk: ask for it now, so it comes in while Phaser boots rather than behind the loading screen.
-    // So does a workshop link: it leads to the briefing, or back into the rep's game in the room.
-    if (app.quickFirstScene() === null || asked.has('room')) fetchLaterScenes();
+    // chunk, and so does a workshop link (the briefing, or back into the rep's game in the room): ask
+    // for it now, so it comes in while Phaser boots rather than behind the loading screen.
+    if (app.quickFirstScene() === null) fetchLaterScenes();
     installDebugHook(app, game);
-    if (asked.has('room')) void import('./workshop/workshop-flow.ts').then((workshop) => workshop.startFromLink(app, game));
+
     // Games are recorded in the learning record store saved in the settings, if there is one (its
     // client and schemas load after the first screen: no game can start before the engine is in).
     app.afterFirstScreen(() => void import('./lms/lrs-link.ts').then((lrs) => lrs.linkSavedLrs(app)));

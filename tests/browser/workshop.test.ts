@@ -117,6 +117,15 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
           // Every move so far has reached the room; then the rep reloads and lands where they were.
           await page.waitForSelector(`${testid('workshop-status')}[data-kind="saved"]`);
           const before = (await gameSnapshot(page))!;
+          // Every screen the page shows from the reload on.
+          await page.addInitScript(() => {
+            const shown: string[] = [];
+            (window as unknown as { __shown: string[] }).__shown = shown;
+            new MutationObserver(() => {
+              const now = document.getElementById('a11y')?.dataset['screen'];
+              if (now && shown.at(-1) !== now) shown.push(now);
+            }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-screen'] });
+          });
           await page.reload();
           // The first screen may show while the room answers and the game's screens load: the rep lands
           // on their game once both are in.
@@ -127,6 +136,8 @@ describe.each(DATABASE_KINDS)('workshop room in Chromium on %s', (kind) => {
           );
           const after = (await gameSnapshot(page))!;
           expect([after.turn, after.line, after.terms]).toEqual([before.turn, before.line, before.terms]);
+          // The loading screen, then the game: no other screen to press on in between.
+          expect(await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown)).toEqual(['preload', where]);
           reloadAfter = undefined;
         }
       }

@@ -16,7 +16,7 @@ export class BootScene extends BaseScene {
     // comes up at once all the same and follows the data when it arrives; only a screen drawn from the
     // data (a reload into a game, progress, saved games) waits behind the loading screen.
     // A first screen whose code is not in the first script (a reload into a game) opens behind the loading screen too.
-    const asked = this.app.loading.ready ? this.app.firstScene() : this.app.quickFirstScene();
+    const asked = this.app.loading.ready && !this.app.firstScreenHold ? this.app.firstScene() : this.app.quickFirstScene();
     const first = asked !== null && this.app.scenes.ready(asked) ? asked : SCENES.preload;
     // Through the scene manager, not this scene's plugin (which would switch at the game loop's next
     // step): the first screen is built now, as Phaser boots, as a bare game's first scene is.

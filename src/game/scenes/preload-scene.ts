@@ -30,7 +30,8 @@ export class PreloadScene extends BaseScene {
     this.add.text(GAME_WIDTH / 2, GAME_HEIGHT / 2 + 62, 'Preparing scenarios…', TEXT.small).setOrigin(0.5, 0);
     this.app.mirror.say('', 'Loading the scenarios…');
     this.bar.set(this.app.loading.progress);
-    void this.app.loading.done.then(() => {
+    // After the work that decides the first screen itself, if any: it may have moved on already.
+    void Promise.all([this.app.loading.done, this.app.firstScreenHold]).then(() => {
       if (this.done) return;
       this.done = true;
       this.openFirstScreen();

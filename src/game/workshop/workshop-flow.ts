@@ -24,8 +24,9 @@ export interface SceneSwitcher {
   };
 }
 
-function goTo(app: GameApp, game: SceneSwitcher, key: SceneKey): void {
-  app.scenes.load(key).then(
+/** Resolves once the screen is started (or its code could not be fetched, with a notice). */
+function goTo(app: GameApp, game: SceneSwitcher, key: SceneKey): Promise<void> {
+  return app.scenes.load(key).then(
     () => {
       for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
       game.scene.start(key);
@@ -36,19 +37,21 @@ function goTo(app: GameApp, game: SceneSwitcher, key: SceneKey): void {
 
 const client = () => new RoomClient(location.origin);
 
-/** On a join link (`?room=CODE`): resumes this browser's seat in that room, or asks for a name. */
+/**
+ * On a join link (`?room=CODE`): resumes this browser's seat in that room, or asks for a name. Resolves
+ * once the rep's game is on screen or the join panel is open; until then the loading screen stays
+ * (GameApp.firstScreenHold), and after it the first screen opens under the panel.
+ */
 export async function startFromLink(app: GameApp, game: SceneSwitcher): Promise<void> {
   const code = new URLSearchParams(location.search).get('room');
   if (!code) return;
   await app.loading.done;
   await app.whenPlayable();
-  // Let the loading screen hand over to its first screen before taking over from it.
-  while (app.scene === SCENES.boot || app.scene === SCENES.preload) await new Promise((r) => setTimeout(r, 30));
   const seat = readSeat(code);
   if (seat) {
     try {
       const mine = await client().myGame(seat.code, seat.token);
-      adopt(app, game, mine, mine.record);
+      await adopt(app, game, mine, mine.record);
       return;
     } catch (e) {
       if (e instanceof RoomRequestError && e.status === 0) {
@@ -73,18 +76,19 @@ export function openJoinPanel(app: GameApp, game: SceneSwitcher, code?: string):
         .then((seat) => {
           writeSeat({ code: seat.code, token: seat.token });
           panel.close();
-          adopt(app, game, seat, null);
+          void adopt(app, game, seat, null);
         })
         .catch((e: Error) => panel.fail(e.message));
     },
   });
 }
 
-function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: MyGame['record'] | null): void {
+/** Plays the seat's game here; resolves once its screen is on (or nothing changed, with a notice). */
+function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: MyGame['record'] | null): Promise<void> {
   const entry = app.catalog.builtIns.find((e) => e.id === seat.scenarioId);
   if (!entry || entry.compiled.fingerprint !== seat.fingerprint) {
     app.notices.show(`Room ${seat.code} plays a version of "${seat.scenarioId}" this page does not have. Reload the page to get the room's version.`);
-    return;
+    return Promise.resolve();
   }
   const { AttemptError, replayAttempt, Session } = engine();
   let session: Session;
@@ -92,7 +96,7 @@ function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: M
     session = record ? replayAttempt(entry.compiled, record) : Session.create(entry.compiled, seat.personaId, seat.seed, seat.mode);
   } catch (e) {
     app.notices.show(`Your game in room ${seat.code} does not replay here: ${e instanceof AttemptError ? e.message : (e as Error).message}`);
-    return;
+    return Promise.resolve();
   }
   const status = statusLine();
   const show = (s: SenderStatus) => {
@@ -121,5 +125,5 @@ function adopt(app: GameApp, game: SceneSwitcher, seat: Seat | MyGame, record: M
   const url = new URL(location.href);
   url.searchParams.set('room', seat.code);
   history.replaceState(null, '', url);
-  goTo(app, game, record && record.moves.length ? app.sceneFor(session.snapshot()) : SCENES.briefing);
+  return goTo(app, game, record && record.moves.length ? app.sceneFor(session.snapshot()) : SCENES.briefing);
 }
