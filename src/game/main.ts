@@ -70,7 +70,6 @@ function start(): void {
     // for it now, so it comes in while Phaser boots rather than behind the loading screen.
     if (app.quickFirstScene() === null) fetchLaterScenes();
     installDebugHook(app, game);
-
     // Games are recorded in the learning record store saved in the settings, if there is one (its
     // client and schemas load after the first screen: no game can start before the engine is in).
     app.afterFirstScreen(() => void import('./lms/lrs-link.ts').then((lrs) => lrs.linkSavedLrs(app)));
