@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 import { buildBarePhaser } from './bench/build-bare-phaser.ts';
+import { endTrace, mainThreadTasks } from './bench/trace.ts';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { weekOfPractice } from '../tests/practice-week.ts';
 import { seedRecord } from '../tests/browser/practice-helpers.ts';
@@ -82,46 +83,16 @@ function instrument(): void {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
 /**
  * Ends the trace started on `cdp` and returns its longest task of the page's main thread between the
  * marks `bench:window-start` and `bench:window-end`, in ms.
  */
 async function longestTracedTask(cdp: CDPSession): Promise<number> {
-  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
-  await cdp.send('Tracing.end');
-  const stream = await complete;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const events = await endTrace(cdp);
   const start = events.find((e) => e.name === 'bench:window-start');
   const end = events.find((e) => e.name === 'bench:window-end');
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === start?.pid && e.args?.name === 'CrRendererMain');
-  if (!start || !end || !main) throw new Error('the trace has no window marks or no main thread');
-  const tasks = events.filter(
-    (e) =>
-      e.pid === main.pid &&
-      e.tid === main.tid &&
-      e.ph === 'X' &&
-      e.name === 'ThreadControllerImpl::RunTask' &&
-      e.ts >= start.ts &&
-      e.ts + (e.dur ?? 0) <= end.ts,
-  );
+  if (!start || !end) throw new Error('the trace has no window marks');
+  const tasks = mainThreadTasks(events, start.pid).filter((e) => e.ts >= start.ts && e.ts + (e.dur ?? 0) <= end.ts);
   return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
 }
 

@@ -14,10 +14,11 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS } from '../../tests/browser/harness.ts';
 import { buildBarePhaser } from './build-bare-phaser.ts';
+import { endTrace, mainThreadTasks, type TraceEvent } from './trace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -33,17 +34,6 @@ interface Page {
   server?: PreviewServer;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
 /** Marks the first screen once its accessible buttons exist (as scripts/bench-browser.ts counts it). */
 function markFirstScreen(): void {
   new MutationObserver((_m, observer) => {
@@ -54,35 +44,16 @@ function markFirstScreen(): void {
   }).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-async function traceText(cdp: CDPSession): Promise<string> {
-  const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (e) => done(e.stream ?? '')));
-  await cdp.send('Tracing.end');
-  const stream = await complete;
-  const chunks: Buffer[] = [];
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-    chunks.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  return Buffer.concat(chunks).toString();
-}
-
 /** The main thread's processor time (ms) from navigation to `mark`, and that of the task holding `mark`. */
-function mainThreadTime(text: string, mark: string): { total: number; task: number } {
-  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+function mainThreadTime(events: readonly TraceEvent[], mark: string): { total: number; task: number } {
   const end = events.find((e) => e.name === mark);
   if (!end) throw new Error(`the trace has no ${mark} mark`);
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === end.pid && e.args?.name === 'CrRendererMain');
   const start = events.find((e) => e.pid === end.pid && e.name === 'navigationStart');
-  if (!main || !start) throw new Error('the trace has no main thread or no navigation start');
+  if (!start) throw new Error('the trace has no navigation start');
   // Top-level tasks only (a task run inside another is counted by its parent).
   const tasks: TraceEvent[] = [];
   let until = -1;
-  for (const e of events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
-    .sort((a, b) => a.ts - b.ts)) {
+  for (const e of mainThreadTasks(events, end.pid)) {
     if (e.ts < until) continue;
     tasks.push(e);
     until = e.ts + (e.dur ?? 0);
@@ -128,7 +99,7 @@ try {
       await tab.addInitScript(markFirstScreen);
       await tab.goto(`http://127.0.0.1:${address.port}/${page.path}`);
       await tab.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, page.mark);
-      const time = mainThreadTime(await traceText(cdp), page.mark);
+      const time = mainThreadTime(await endTrace(cdp), page.mark);
       await context.close();
       results[which]!.total.push(time.total);
       results[which]!.task.push(time.task);

@@ -56,15 +56,13 @@ function start(): void {
   if (__WALKAWAY_ASSIGNMENT__ === null) {
     // A workshop link leads back into the rep's game in the room (or to the join panel): the loading
     // screen stays until the flow has decided, and a flow that cannot load leaves the page to the
-    // first screen, with a notice.
-    let roomDecided = () => {};
-    if (asked.has('room')) app.firstScreenHold = new Promise<void>((settled) => (roomDecided = settled));
-    const game = createGame(app);
+    // first screen, with a notice. The hold is set before the game is created, which reads it as it
+    // boots; the flow itself starts once its module is fetched, after the game exists.
     if (asked.has('room'))
-      void import('./workshop/workshop-flow.ts')
+      app.firstScreenHold = import('./workshop/workshop-flow.ts')
         .then((workshop) => workshop.startFromLink(app, game))
-        .catch((e: unknown) => app.notices.show(`The workshop room could not be opened: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`))
-        .finally(roomDecided);
+        .catch((e: unknown) => app.notices.show(`The workshop room could not be opened: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`));
+    const game = createGame(app);
     // A reload into a game (or a debrief, the saved games, progress) opens on a screen from the later
     // chunk, and so does a workshop link (the briefing, or back into the rep's game in the room): ask
     // for it now, so it comes in while Phaser boots rather than behind the loading screen.
